@@ -499,6 +499,24 @@ def test_a_plain_text_copied_out_of_a_pdfs_columns_is_paragraphs_of_whole_words(
     assert not tree.xpath("//br")
 
 
+def test_markdown_pasted_from_a_pdfs_columns_has_its_words_whole(tmp_path: Path) -> None:
+    """Markdown runs a paragraph's lines together: "centro sani- tario" was printed, in a
+    document and in an editorial (the composer's too). Code stays as written."""
+    from publisher.readers.markdown import editorial_markdown_html
+
+    code = "```\nmargin-\ntop: 0\n```\n"
+    path = tmp_path / "comunicado.md"
+    path.write_text(f"---\ntitle: Comunicado\n---\n\n{PDF_COLUMN_ES}\n\n{code}")
+    whole = " ".join(PDF_COLUMN_ES.replace("-\n", "").split())
+    for body in (
+        read_document(path, "comunicado", tmp_path, "es").body_html,
+        editorial_markdown_html(f"{PDF_COLUMN_ES}\n\n{code}", "editorial-"),
+    ):
+        tree = lxml.html.fromstring(f"<div>{body}</div>")
+        assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [whole]
+        assert tree.findtext(".//code") == "margin-\ntop: 0"
+
+
 def test_a_plain_text_wrapped_at_its_compounds_hyphens_as_mail_wraps_keeps_them(
     tmp_path: Path,
 ) -> None:

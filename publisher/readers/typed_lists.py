@@ -178,8 +178,11 @@ def markdown_as_meant(body: str) -> str:
     `typed_lists` to tell a list from an interview (`_dashed_in_a_run`); a paragraph opening
     with a year no list numbered from it (`_lone_year`); block marks pasted with invisible
     characters as typed (`_marks_as_typed`), and bullets and numbers alone on their lines
-    beside their items' words (`marks_beside_their_items`). Code blocks and separators
-    like "• • •" are left alone."""
+    beside their items' words (`marks_beside_their_items`); words a PDF's column broke at
+    its lines' ends whole again (`_words_whole`). Code blocks and separators like "• • •"
+    are left alone."""
+    if "-\n" in body:
+        body = _words_whole(body)
     if any(c in body for c in "\u00a0\u202f" + _INVISIBLE):
         body = _marks_as_typed(body)
     body = marks_beside_their_items(body)
@@ -233,6 +236,19 @@ def markdown_as_meant(body: str) -> str:
         indent = bullet.group(1) or "  " * (levels.of(line[bullet.end(1)]) - 1)
         out.append(f"{indent}- {line[bullet.end() :]}")
     return "\n".join(out)
+
+
+_CODE = re.compile(FENCED_CODE, re.MULTILINE | re.DOTALL)
+
+
+def _words_whole(body: str) -> str:
+    """`body` with the words a PDF's column broke at its lines' ends ("sani-" / "tario"),
+    pasted so, whole again, as in plain text (`broken_words`): Markdown printed
+    "sani- tario". Fenced code stays as written."""
+    from .broken_words import words_joined
+
+    pieces = _CODE.split(body)  # code at odd places
+    return "".join(piece if i % 2 else words_joined(piece)[0] for i, piece in enumerate(pieces))
 
 
 def _opens_a_list(lines: list[str], index: int) -> bool:
