@@ -517,6 +517,46 @@ def test_markdown_pasted_from_a_pdfs_columns_has_its_words_whole(tmp_path: Path)
         assert tree.findtext(".//code") == "margin-\ntop: 0"
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_a_pdfs_column_pasted_into_word_a_paragraph_to_a_line_is_its_paragraphs(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Word, LibreOffice and Google Docs paste a PDF's text a paragraph to a line: every
+    output printed the column's lines, with the hyphens of the words broken there. Short
+    paragraphs of a list after it, with no word broken, stay paragraphs."""
+    lines = PDF_COLUMN_EN.split("\n")
+    markdown = "\n\n".join([*lines, "Pan", "Techo", "Trabajo"])
+    path = tmp_path / f"statement{suffix}"
+    pypandoc.convert_text(
+        markdown, suffix[1:], format="markdown", outputfile=str(path), extra_args=["-s"]
+    )
+    doc = read_document(path, "statement", tmp_path, "en")
+    tree = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [
+        "The assembly of cleaners at the hospital voted yesterday by a large majority for an"
+        " indefinite strike from next Monday, after six months of negotiations with the"
+        " management. The self-employed cleaners join the strike too.",
+        "Self-employed workers are welcome at every picket.",
+        "Pan",
+        "Techo",
+        "Trabajo",
+    ]
+
+
+def test_short_paragraphs_with_no_word_broken_as_a_pdf_breaks_them_stay_paragraphs(
+    tmp_path: Path,
+) -> None:
+    """A poem's lines, an address, a list: one compound broken at a line's end ("long-")
+    is no PDF's hyphenation."""
+    from publisher.readers.pdf_lines import pdf_lines_joined
+
+    body = "".join(
+        f"<p>{line}</p>\n"
+        for line in ["We plan for the long-", "term and ask", "for a rent freeze", "now."]
+    )
+    assert pdf_lines_joined(body) == body
+
+
 def test_a_plain_text_wrapped_at_its_compounds_hyphens_as_mail_wraps_keeps_them(
     tmp_path: Path,
 ) -> None:

@@ -41,6 +41,7 @@ from html import escape
 
 from ..clock import build_time
 from ..readers.bold_title import TITLE_MAX
+from ..readers.broken_words import SENTENCE_END
 from ..readers.redirects import redirected_to
 from ..readers.typed_lists import spoken
 from .blogfurniture import buttons, more_link, without_furniture, without_reading_time
@@ -49,7 +50,7 @@ from .mailing_list import without_mailing_list
 from .press_release import without_release_marks
 from .scripts import detect_language, mark_fragments
 from .tables import table_html
-from .textblocks import SENTENCE_END, Block, split_blocks
+from .textblocks import Block, split_blocks
 from .textdates import (
     author_line,
     authors,

@@ -24,7 +24,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..readers.broken_words import WRAP_MAX
+from ..readers.broken_words import SENTENCE_END, WRAP_MAX, runs_on_in_a_column
 from ..readers.typed_lists import (
     LETTER_MARK,
     NUMBER_MARK,
@@ -65,7 +65,6 @@ _SPACED = re.compile(r"\S {2,}\S")  # words two spaces or more apart: a table's 
 # paragraphs (">>", "> >" a level deeper, read as one level)
 _QUOTED = re.compile(r"^[ \t]*>(?:[ \t>]*(?:[ \t]|$))")
 _HEADING_MAX = 120  # characters: a longer line is a paragraph, whatever is under it
-SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
 # French typography keeps a non-breaking space before these and inside guillemets.
 _KEEP_NBSP = re.compile(rf"{NBSP}(?=[:;!?»])|(?<=«){NBSP}")
 # Prose is hard-wrapped at 60 to 80 columns (72 in e-mail); a line longer than WRAP_MAX
@@ -252,22 +251,12 @@ def _wrapped(line: str, following: str, width: int | None, typeset: bool = False
     if len(line) > WRAP_MAX:
         return False
     if typeset and width:  # a PDF's column, its words moved up where one was broken
-        return _runs_on_in_a_column(line, following, width)
+        return runs_on_in_a_column(line, following, width)
     if width is None:  # too few breaks to tell a width: a long line whose sentence runs on
         return len(line) >= WRAP_MIN and not line.endswith(SENTENCE_END) and _lower(following)
     return _next_word_too_long(line, following, width) or (
         3 * len(line) >= 2 * width and not line.endswith((*SENTENCE_END, ":"))
     )
-
-
-def _runs_on_in_a_column(line: str, following: str, width: int) -> bool:
-    """Whether `line` of a PDF's column (`width` wide) runs on into `following`: unless
-    it ends a sentence well short of the column (a paragraph's last line), or stands short
-    over a capital (a heading). Its length says less than in wrapped prose, as words
-    broken at the line before may have gone up to it."""
-    if line.endswith((*SENTENCE_END, ":")) and 4 * len(line) < 3 * width:
-        return False
-    return not (following[:1].isupper() and 2 * len(line) < width)
 
 
 def _lower(text: str) -> bool:

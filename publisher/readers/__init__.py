@@ -64,6 +64,7 @@ from .metadata import (
 )
 from .navigation import say_skipped_levels, say_tables_without_headers, say_vague_links
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
+from .pdf_lines import pdf_lines_joined
 from .personal_links import say_personal_links
 from .press_release import for_readers, without_label
 from .redirects import without_redirects
@@ -348,7 +349,7 @@ def convert_document(
     body_html, removed = strip_controls(repaired(body_html, shown_as or path, None))
     # Lists typed out as text made lists (of text without control characters, which lxml
     # refuses to write); links to files on the writer's disk by name.
-    body_html = links_to_local_files_by_name(typed_lists(body_html))
+    body_html = links_to_local_files_by_name(typed_lists(pdf_lines_joined(body_html)))
     body_html = as_letters(body_html)  # Arabic in a PDF's shapes, pasted into Word
     if removed:
         log.warning(

@@ -13,6 +13,8 @@ import re
 # paragraph written on one line (`importers.textblocks`)
 WRAP_MAX = 100
 
+SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
+
 # "heat-" at a line's end, "ing to keep …" on the next: the rest of the word (and what
 # closes it) goes up, the next line keeps the rest.
 _BROKEN = re.compile(
@@ -80,3 +82,13 @@ def _cut_short(text: str, broken: re.Match[str], widest: int) -> bool:
     broken_line = broken.start() - start
     rest = (len(text) if end < 0 else end) - broken.end()
     return 3 * broken_line < 2 * widest and broken_line + len(broken[2]) + rest <= WRAP_MAX
+
+
+def runs_on_in_a_column(line: str, following: str, width: int) -> bool:
+    """Whether `line` of a PDF's column (`width` wide) runs on into `following`: unless
+    it ends a sentence well short of the column (a paragraph's last line), or stands short
+    over a capital (a heading). Its length says less than in wrapped prose, as words
+    broken at the line before may have gone up to it."""
+    if line.endswith((*SENTENCE_END, ":")) and 4 * len(line) < 3 * width:
+        return False
+    return not (following[:1].isupper() and 2 * len(line) < width)
