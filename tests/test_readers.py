@@ -499,6 +499,20 @@ def test_a_plain_text_copied_out_of_a_pdfs_columns_is_paragraphs_of_whole_words(
     assert not tree.xpath("//br")
 
 
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u00ad"], ids=["U+2010", "soft hyphen"])
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_words_a_pdf_broke_with_its_own_hyphen_or_a_soft_one_are_whole(
+    tmp_path: Path, hyphen: str, suffix: str
+) -> None:
+    """Some PDFs' text is copied with the typesetter's hyphen (U+2010) or a soft hyphen
+    (U+00AD) where a word broke: "sani‐" / "tario" stayed two lines."""
+    path = tmp_path / f"comunicado{suffix}"
+    path.write_text(f"Comunicado\n\n{PDF_COLUMN_ES.replace('-' + chr(10), hyphen + chr(10))}\n")
+    doc = read_document(path, "comunicado", tmp_path, "es")
+    assert " ".join(PDF_COLUMN_ES.replace("-\n", "").split()) in doc.body_html
+    assert "<br>" not in doc.body_html
+
+
 def test_markdown_pasted_from_a_pdfs_columns_has_its_words_whole(tmp_path: Path) -> None:
     """Markdown runs a paragraph's lines together: "centro sani- tario" was printed, in a
     document and in an editorial (the composer's too). Code stays as written."""

@@ -16,9 +16,11 @@ WRAP_MAX = 100
 SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
 
 # "heat-" at a line's end, "ing to keep …" on the next: the rest of the word (and what
-# closes it) goes up, the next line keeps the rest.
+# closes it) goes up, the next line keeps the rest. The hyphen may be the typesetter's own
+# (U+2010), or a soft hyphen (U+00AD), as some PDFs' text is copied.
 _BROKEN = re.compile(
-    r"(?<=[^\W\d_]{2})-\n([ \t]*)([a-zß-ÿ][^\W\d_]*[.,;:!?)»”’]*)([ \t]*)(?=(\n|$)?)"
+    r"(?<=[^\W\d_]{2})(?P<hyphen>[-\u2010\u00ad])\n(?P<indent>[ \t]*)"
+    r"(?P<rest>[a-zß-ÿ][^\W\d_]*[.,;:!?)»”’]*)(?P<space>[ \t]*)(?=(?P<end>\n|$)?)"
 )
 # A web address at a line's end: a hyphen there is its own, where a mail program or
 # Python's textwrap broke it ("…/keep-the-" / "gate-until-…"), never typesetting's
@@ -46,12 +48,13 @@ def words_joined(text: str) -> tuple[str, int]:
     def joined(match: re.Match[str]) -> str:
         if _in_address(text, match):
             return match[0]
-        whole = hyphenated and not _written_with_hyphen(text, match)
-        word = match[2] if whole else f"-{match[2]}"
-        line_ends = match[4] is not None  # nothing else on the word's line
+        soft = match["hyphen"] == "\u00ad"  # only ever where a word may break
+        whole = soft or (hyphenated and not _written_with_hyphen(text, match))
+        word = match["rest"] if whole else f"-{match['rest']}"
+        line_ends = match["end"] is not None  # nothing else on the word's line
         if line_ends or _cut_short(text, match, widest):
-            return word + match[3]
-        return f"{word}\n{match[1]}"
+            return word + match["space"]
+        return f"{word}\n{match['indent']}"
 
     return _BROKEN.sub(joined, text), len(broken) if hyphenated else 0
 
@@ -61,7 +64,7 @@ def _written_with_hyphen(text: str, broken: re.Match[str]) -> bool:
     elsewhere, on one line ("self-employed"): a compound, not a word hyphenated."""
     start = text.rfind("\n", 0, broken.start()) + 1
     before = re.search(r"[^\W\d_]+$", text[start : broken.start()])
-    after = re.match(r"[^\W\d_]+", broken[2])
+    after = re.match(r"[^\W\d_]+", broken["rest"])
     if not before or not after:
         return False
     compound = re.compile(rf"\b{re.escape(before[0])}-{re.escape(after[0])}\b", re.IGNORECASE)
@@ -81,7 +84,7 @@ def _cut_short(text: str, broken: re.Match[str], widest: int) -> bool:
     end = text.find("\n", broken.end())
     broken_line = broken.start() - start
     rest = (len(text) if end < 0 else end) - broken.end()
-    return 3 * broken_line < 2 * widest and broken_line + len(broken[2]) + rest <= WRAP_MAX
+    return 3 * broken_line < 2 * widest and broken_line + len(broken["rest"]) + rest <= WRAP_MAX
 
 
 def runs_on_in_a_column(line: str, following: str, width: int) -> bool:

@@ -23,7 +23,7 @@ _FEWEST_LINES = 3
 def pdf_lines_joined(body: str) -> str:
     """`body` (HTML) with each run of paragraphs that are a PDF's lines made the paragraphs
     they were; unchanged when it has none."""
-    if "-</p>" not in body:  # no paragraph ends in a broken word: most bodies
+    if not any(f"{hyphen}</p>" in body for hyphen in "-\u2010\u00ad"):  # most bodies
         return body
     root = body_tree(body)
     parents = {id(p.getparent()): p.getparent() for p in root.iter("p")}

@@ -181,7 +181,7 @@ def markdown_as_meant(body: str) -> str:
     beside their items' words (`marks_beside_their_items`); words a PDF's column broke at
     its lines' ends whole again (`_words_whole`). Code blocks and separators like "• • •"
     are left alone."""
-    if "-\n" in body:
+    if any(f"{hyphen}\n" in body for hyphen in "-\u2010\u00ad"):
         body = _words_whole(body)
     if any(c in body for c in "\u00a0\u202f" + _INVISIBLE):
         body = _marks_as_typed(body)
