@@ -59,3 +59,37 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_time(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
     identifier = language_model.identifier(["en", "es"])
     assert identifier.classify(HUELGA)[0] == "es"
+
+
+def test_threads_reading_documents_side_by_side_load_the_model_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The build reads documents in threads: two asking for a language at once loaded the
+    model twice, each at the full cost."""
+    import threading
+
+    from publisher.importers import scripts
+
+    loads: list[object] = []
+    load = language_model.identifier
+
+    def counted(languages: list[str]) -> object:
+        loads.append(languages)
+        return load(languages)
+
+    monkeypatch.setattr(language_model, "identifier", counted)
+    scripts._loaded_identifier.cache_clear()
+    start = threading.Barrier(2)
+    found: list[object] = []
+
+    def ask() -> None:
+        start.wait()
+        found.append(scripts._identifier())
+
+    threads = [threading.Thread(target=ask) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    scripts._loaded_identifier.cache_clear()
+    assert len(loads) == 1 and found[0] is found[1]

@@ -3,6 +3,7 @@ are in another script (Arabic, Farsi, Hebrew, Greek), marked with lang/dir for e
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -43,8 +44,18 @@ _TAG = regex.compile(r"(<[^>]+>)")
 _LETTER = regex.compile(r"\p{L}")
 
 
-@cache
+_LOADING = threading.Lock()
+
+
 def _identifier() -> Any:  # a py3langid LanguageIdentifier (untyped, imported lazily)
+    """py3langid's identifier for CANDIDATES, loaded once, whichever of the threads that
+    read documents asks first (two loaded it side by side, at twice the cost)."""
+    with _LOADING:
+        return _loaded_identifier()
+
+
+@cache
+def _loaded_identifier() -> Any:
     from .language_model import identifier
 
     return identifier(CANDIDATES)
