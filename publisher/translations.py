@@ -729,28 +729,39 @@ def edition_entries(
 
 def _written_in(pool_root: Path, document: Path, newsletter_language: str) -> str:
     """The language the build reads `document` in: the one its name or front matter says,
-    else the one its letters show against its folder's or the newsletter's (a Farsi
-    statement without `lang:` in an English newsletter, "read as Persian (fa) by its
-    letters"), else that one."""
+    else the one its letters or its words show against its folder's or the newsletter's (a
+    Farsi statement without `lang:` in an English newsletter, "read as Persian (fa) by its
+    letters"; a Spanish one, "by its words"), else that one."""
     around = folder_language(document) or newsletter_language
     path = pool_root / document
-    return document_language(path) or _language_by_letters(path, around) or around
+    return document_language(path) or _language_told(path, around) or around
 
 
-def _language_by_letters(path: Path, language: str) -> str | None:
-    """The language a Markdown document's title and text are written in when most of their
-    letters run the other way from `language`'s, as the build finds it (without pandoc:
-    its text as written); None when they do not, or for other kinds of file."""
+def _language_told(path: Path, language: str) -> str | None:
+    """The language a Markdown or plain text document is written in when its front matter
+    says so (a `.txt`'s too), or when its letters run the other way from `language`'s or
+    its words plainly tell another, as the build finds it (without pandoc: its text as
+    written); None when they do not, or for other kinds of file."""
+    from .front_matter import plain_text_front_matter
+    from .importers.scripts import language_by_words
     from .readers.directions import language_by_letters
 
-    if not _has_front_matter_kind(path):
+    plain = path.suffix.lower() == ".txt"
+    if not (plain or _has_front_matter_kind(path)):
         return None
     try:
-        front, body = split_front_matter(strip_controls(textfiles.read_text(path))[0], path)
-        title = front.parse(path).data.get("title") if front else ""
-    except (OSError, PublisherError):
+        text = strip_controls(textfiles.read_text(path))[0]
+        front, body = plain_text_front_matter(text) if plain else split_front_matter(text, path)
+        meta = front.parse(path).data if front else {}
+        said = next((meta[key] for key in ALIASES["language"] if meta.get(key) is not None), None)
+        if plain and said is not None:
+            return checked_language(said)
+    except (OSError, PublisherError, NotALanguage):
         return None  # the build says what is wrong with it
-    return language_by_letters(f"{title or ''} {body}", language)
+    paragraphs = [str(meta.get("title") or ""), *body.split("\n\n")]
+    return language_by_letters(" ".join(paragraphs), language) or language_by_words(
+        paragraphs, language
+    )
 
 
 def _office_language(path: Path) -> str | None:

@@ -172,6 +172,40 @@ def test_a_document_read_in_the_editions_language_by_its_letters_is_written_in_i
     assert "edition fa: 1 of 3 ready" in output
 
 
+HUELGA = (
+    "La asamblea de trabajadoras de la limpieza del hospital aprobó ayer la huelga "
+    "indefinida a partir del lunes. Reclamamos la subida salarial pactada, el fin de la "
+    "temporalidad y la readmisión de las compañeras despedidas por organizarse."
+)
+
+
+def test_a_document_read_in_the_editions_language_by_its_words_is_written_in_it(
+    workspace: Callable[[str], Path],
+) -> None:
+    """A Spanish statement without `lang:`, in Markdown or pasted into a `.txt`, in an
+    English newsletter: the build reads it as Spanish by its words and publishes it in the
+    Spanish edition as it is, while `list --translations` called it "missing". One whose
+    `.txt` front matter says Spanish is so too; an English one stays missing."""
+    root = workspace("minimal")
+    documents = root / "documents"
+    (documents / "huelga.md").write_text(f"---\ntitle: Huelga\n---\n\n{HUELGA}\n", "utf-8")
+    (documents / "paro.txt").write_text(f"Paro\n\n{HUELGA}\n", "utf-8")
+    (documents / "aviso.txt").write_text("---\nlang: es\n---\n\nAviso\n\nMañana.\n", "utf-8")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text("utf-8").replace(
+            "second-article]", "second-article, huelga, paro, aviso]"
+        )
+        + "editions: [es]\n",
+        encoding="utf-8",
+    )
+
+    output = _list_translations(root)
+    for spanish in ("huelga", "paro", "aviso"):
+        assert _status(output, spanish) == "written in it", output
+    assert _status(output, "first-article") == "missing"
+
+
 def test_a_translation_left_behind_by_renaming_its_original_is_named_with_the_fix(
     workspace: Callable[[str], Path],
 ) -> None:
