@@ -136,3 +136,29 @@ def test_an_afrikaans_newsletters_documents_stay_afrikaans(tmp_path: Path) -> No
     out, _ = build_with_warnings(root, formats=["web"])
     page = lxml.html.parse(str(out / ISSUE / "staking" / "index.html")).getroot()
     assert page.find(".//article").get("lang") == "af"
+
+
+EXAMPLE = Path(__file__).parent.parent / "documents"
+
+
+def paragraphs_of(*names: str) -> list[str]:
+    """The paragraphs of the example newsletter's Markdown documents `names`, front matter
+    left out."""
+    return [
+        paragraph
+        for name in names
+        for paragraph in (EXAMPLE / name).read_text("utf-8").split("---", 2)[2].split("\n\n")
+        if paragraph.strip()
+    ]
+
+
+def test_a_long_documents_language_is_told_from_paragraphs_spread_over_all_of_it() -> None:
+    """A long text is told by paragraphs read evenly from its start to its end: a report
+    whose second half is its English original stays in the newsletter's language."""
+    from publisher.importers.scripts import language_by_words
+
+    spanish = paragraphs_of("cleaners-strike-statement.es.md", "rent-survey-report.es.md") * 3
+    english = paragraphs_of("cleaners-strike-statement.md", "solidarity-textile-workers.md") * 3
+    assert sum(len(p) for p in spanish) > 25_000
+    assert language_by_words(spanish, "en") == "es"
+    assert language_by_words(spanish + english, "en") is None
