@@ -622,6 +622,7 @@ def test_a_plain_texts_broken_front_matter_is_named_at_its_line(tmp_path: Path) 
     "opening",
     [
         "---\nNota: la asamblea se aplaza al jueves\n---\n",
+        "---\nNota: la asamblea: jueves a las 18:00\n---\n",  # no YAML at all
         "---\nSolo texto\n---\n",
         "---\n- Piquetes a las seis\n- Manifestación a las doce\n---\n",
     ],

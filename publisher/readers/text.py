@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -46,8 +47,8 @@ class TextReader:
         source, text = _front_matter(whole, path)
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
         text = read_in_order(text, path, first_line)  # Arabic copied out of a PDF
-        text, broken = words_joined(text)  # "trabaja-" / "dores", copied out of a PDF too
         _say_if_markdown(text, path, first_line)
+        text, broken = words_joined(text)  # "trabaja-" / "dores", copied out of a PDF too
         # A title and its subtitle on consecutive lines are two, as `publisher import` reads them
         blocks = heading_lines_apart(split_blocks(text, typeset=broken > 0))
         given = source.data if source else {}
@@ -92,13 +93,13 @@ def _front_matter(text: str, path: Path) -> tuple[SourceData | None, str]:
     from .metadata import KNOWN_KEYS
 
     front, after = plain_text_front_matter(text)
-    if front is None:
-        return None, text
-    source = front.parse(path)
     known = {key.casefold() for key in KNOWN_KEYS}
-    if not any(str(key).casefold() in known for key in source.data):
+    if front is None or not any(key.casefold() in known for key in _KEY.findall(front.text)):
         return None, text
-    return source, after
+    return front.parse(path), after
+
+
+_KEY = re.compile(r"^([A-Za-z][\w-]*):", re.MULTILINE)  # a front matter line's key
 
 
 def _say_if_markdown(text: str, path: Path, first_line: int) -> None:
