@@ -637,6 +637,21 @@ def test_prose_between_two_rules_opening_a_plain_text_stays_text(
     assert opening.split("\n")[1].lstrip("- ") in words and "Nos vemos en la plaza" in words
 
 
+def test_a_plain_texts_markdown_mark_is_named_at_its_line_after_words_a_pdf_broke(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Joining the words a PDF broke ("hos-" / "pital") takes lines away: the line named
+    is the one the editor sees."""
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "Notes\n\nThe cleaners at the hospital voted to strike, and the porters at the hos-\n"
+        "pital.\n\n## Our demands\n"
+    )
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        read(path)
+    assert said_of(caplog, "marked as Markdown")[0].startswith(f"{path}:6: ")
+
+
 def test_a_markdown_link_typed_with_a_space_before_its_address_is_warned_of_with_the_fix(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
