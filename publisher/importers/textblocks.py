@@ -244,10 +244,11 @@ def _next_word_too_long(line: str, following: str, width: int) -> bool:
     return len(line) <= WRAP_MAX and len(line) + 1 + len(following.split()[0]) > width
 
 
-def _wrapped(line: str, following: str, width: int | None, typeset: bool = False) -> bool:
+def _wrapped(line: str, following: str, width: int | None, typeset: bool) -> bool:
     """Whether the break after `line` is a hard wrap: in a wrapped text, the next word would
     not have fitted, or a line most of the width wide stops mid-sentence (wrapped by hand);
-    in a text too short to tell its width, a long line's sentence runs on in lower case."""
+    in a text too short to tell its width, a long line's sentence runs on in lower case; in
+    a `typeset` one, the line runs on in its column (`runs_on_in_a_column`)."""
     if len(line) > WRAP_MAX:
         return False
     if typeset and width:  # a PDF's column, its words moved up where one was broken
@@ -291,7 +292,7 @@ def _cells(raw: str, line: str) -> tuple[str, ...]:
     return cells if sum(map(bool, cells)) >= 2 and not list_item(line) else ()
 
 
-def _blocks(run: _Run, width: int | None, typeset: bool = False) -> list[Block]:
+def _blocks(run: _Run, width: int | None, typeset: bool) -> list[Block]:
     """A run's blocks: two lines or more of as many cells (a table's rows) one block, the
     lines between them blocks of text (`_text_blocks`)."""
     blocks: list[Block] = []
