@@ -1,7 +1,7 @@
 """py3langid's language identifier, quick to load: its model ships xz-compressed, and
 decompressing it takes 1.1 s in every process that reads a language; the part of it for the
 languages we tell apart is kept uncompressed in the user's cache folder, where the next
-process maps it in 0.02 s. A cache that cannot be read or written costs that second and no
+process maps it in 0.03 s. A cache that cannot be read or written costs that second and no
 more."""
 
 from __future__ import annotations
