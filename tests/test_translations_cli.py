@@ -30,6 +30,18 @@ def _hash_lines(output: str) -> list[str]:
     return re.findall(r"^ +(original_hash: sha256:[0-9a-f]{16})$", output, re.M)
 
 
+def with_edition(root: Path, language: str, *documents: str) -> None:
+    """The workspace's issue with `documents` after its own two and an edition in
+    `language`."""
+    manifest = root / "issues" / "001-first.yaml"
+    listed = ", ".join(("second-article", *documents))
+    manifest.write_text(
+        manifest.read_text("utf-8").replace("second-article]", f"{listed}]")
+        + f"editions: [{language}]\n",
+        encoding="utf-8",
+    )
+
+
 def test_an_edited_original_is_outdated_until_the_recorded_hash_is_updated(
     workspace: Callable[[str], Path],
 ) -> None:
@@ -38,12 +50,7 @@ def test_an_edited_original_is_outdated_until_the_recorded_hash_is_updated(
     translation = root / "documents" / "first-article.es.md"
     translation.write_text("---\ntitle: Primer artículo\n---\nTexto.\n", encoding="utf-8")
     (root / "documents" / "noticia.md").write_text("---\nlang: es\n---\nYa en español.\n")
-    manifest = root / "issues" / "001-first.yaml"
-    manifest.write_text(
-        manifest.read_text("utf-8").replace("second-article]", "second-article, noticia]")
-        + "editions: [es]\n",
-        encoding="utf-8",
-    )
+    with_edition(root, "es", "noticia")
 
     output = _list_translations(root)
     assert "edition es: 2 of 3 ready" in output
@@ -87,12 +94,7 @@ def test_office_files_in_the_editions_language_and_used_translations_are_listed_
     pypandoc.convert_file(str(source), "docx", outputfile=str(root / "documents" / "aviso.docx"))
     translation = root / "documents" / "first-article.es.md"
     translation.write_text("---\ntitle: Primer artículo\n---\nTexto.\n", encoding="utf-8")
-    manifest = root / "issues" / "001-first.yaml"
-    manifest.write_text(
-        manifest.read_text("utf-8").replace("second-article]", "second-article, aviso]")
-        + "editions: [es]\n",
-        encoding="utf-8",
-    )
+    with_edition(root, "es", "aviso")
 
     assert _status(_list_translations(root), "aviso") == "written in it"
     listed = CliRunner().invoke(main, ["-C", str(root), "list"]).output
@@ -114,12 +116,7 @@ def test_office_files_without_or_with_damaged_properties_are_listed_not_a_crash(
         office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
         odt.writestr("meta.xml", f'<office:document-meta xmlns:office="{office}"/>')
     (root / "documents" / "broken.odt").write_text("not a zip")
-    manifest = root / "issues" / "001-first.yaml"
-    manifest.write_text(
-        manifest.read_text("utf-8").replace("second-article]", "second-article, bare, broken]")
-        + "editions: [es]\n",
-        encoding="utf-8",
-    )
+    with_edition(root, "es", "bare", "broken")
     output = _list_translations(root)
     assert _status(output, "bare") == "missing" and _status(output, "broken") == "missing"
 
@@ -159,12 +156,7 @@ def test_a_document_read_in_the_editions_language_by_its_letters_is_written_in_i
     (root / "documents" / "bayanieh.md").write_text(
         '---\ntitle: "بیانیه"\ndate: 2026-02-25\n---\nما حمایت می‌کنیم.\n', encoding="utf-8"
     )
-    manifest = root / "issues" / "001-first.yaml"
-    manifest.write_text(
-        manifest.read_text("utf-8").replace("second-article]", "second-article, bayanieh]")
-        + "editions: [fa]\n",
-        encoding="utf-8",
-    )
+    with_edition(root, "fa", "bayanieh")
 
     output = _list_translations(root)
     assert _status(output, "bayanieh") == "written in it"
@@ -191,14 +183,7 @@ def test_a_document_read_in_the_editions_language_by_its_words_is_written_in_it(
     (documents / "huelga.md").write_text(f"---\ntitle: Huelga\n---\n\n{HUELGA}\n", "utf-8")
     (documents / "paro.txt").write_text(f"Paro\n\n{HUELGA}\n", "utf-8")
     (documents / "aviso.txt").write_text("---\nlang: es\n---\n\nAviso\n\nMañana.\n", "utf-8")
-    manifest = root / "issues" / "001-first.yaml"
-    manifest.write_text(
-        manifest.read_text("utf-8").replace(
-            "second-article]", "second-article, huelga, paro, aviso]"
-        )
-        + "editions: [es]\n",
-        encoding="utf-8",
-    )
+    with_edition(root, "es", "huelga", "paro", "aviso")
 
     output = _list_translations(root)
     for spanish in ("huelga", "paro", "aviso"):
@@ -222,14 +207,7 @@ def test_a_translation_left_behind_by_renaming_its_original_is_named_with_the_fi
         "utf-8",
     )
     original.rename(documents / "cleaners-statement.md")
-    manifest = root / "issues" / "001-first.yaml"
-    manifest.write_text(
-        manifest.read_text("utf-8").replace(
-            "second-article]", "second-article, cleaners-statement]"
-        )
-        + "editions: [es]\n",
-        encoding="utf-8",
-    )
+    with_edition(root, "es", "cleaners-statement")
     for said in (
         CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"]).output,
         _list_translations(root),
