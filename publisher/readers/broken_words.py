@@ -44,12 +44,13 @@ def words_joined(text: str) -> tuple[str, int]:
     lines = sum(1 for line in text.split("\n") if line.strip())
     hyphenated = len(broken) >= HYPHENATED_BREAKS and _LINES_PER_BREAK * len(broken) >= lines
     widest = max((len(line) for line in text.split("\n") if len(line) <= WRAP_MAX), default=0)
+    compounds = {found.casefold() for found in _COMPOUND.findall(text)} if hyphenated else set()
 
     def joined(match: re.Match[str]) -> str:
         if _in_address(text, match):
             return match[0]
         soft = match["hyphen"] == "\u00ad"  # only ever where a word may break
-        whole = soft or (hyphenated and not _written_with_hyphen(text, match))
+        whole = soft or (hyphenated and not _written_with_hyphen(match, text, compounds))
         word = match["rest"] if whole else f"-{match['rest']}"
         line_ends = match["end"] is not None  # nothing else on the word's line
         if line_ends or _cut_short(text, match, widest):
@@ -59,16 +60,19 @@ def words_joined(text: str) -> tuple[str, int]:
     return _BROKEN.sub(joined, text), len(broken) if hyphenated else 0
 
 
-def _written_with_hyphen(text: str, broken: re.Match[str]) -> bool:
-    """Whether `text` writes the word broken at `broken`'s hyphen with that hyphen
-    elsewhere, on one line ("self-employed"): a compound, not a word hyphenated."""
+def _written_with_hyphen(broken: re.Match[str], text: str, compounds: set[str]) -> bool:
+    """Whether the word broken at `broken`'s hyphen is one of the `compounds` `text` writes
+    with their hyphen on one line ("self-employed"): a compound, not a word hyphenated."""
     start = text.rfind("\n", 0, broken.start()) + 1
     before = re.search(r"[^\W\d_]+$", text[start : broken.start()])
     after = re.match(r"[^\W\d_]+", broken["rest"])
-    if not before or not after:
+    if before is None or after is None:
         return False
-    compound = re.compile(rf"\b{re.escape(before[0])}-{re.escape(after[0])}\b", re.IGNORECASE)
-    return bool(compound.search(text))
+    return f"{before[0]}-{after[0]}".casefold() in compounds
+
+
+# A compound written with its hyphen on one line ("self-employed")
+_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
 
 
 def _in_address(text: str, broken: re.Match[str]) -> bool:
