@@ -289,6 +289,34 @@ def one_megabyte_document(root: Path) -> Path:
     return root
 
 
+def one_megabyte_pdf_text(root: Path) -> Path:
+    """One issue of one `.txt` of 1 MB as text copied out of a PDF comes: a column 45
+    characters wide, a word broken with a hyphen at every fourth line's end (what
+    `readers.broken_words` joins again)."""
+    generated_archive(root, 1)
+    rng = random.Random(2)
+    (root / "documents" / "doc-0000.md").unlink()
+    lines, line, size = ["Copied out of a PDF", ""], "", 0
+    while size < 1_000_000:
+        word = rng.choice(WORDS)
+        if len(line) + 1 + len(word) <= 45:
+            line = f"{line} {word}".strip()
+            continue
+        if len(lines) % 4 == 0 and len(word) > 5:  # broken as a justified column breaks it
+            half = len(word) // 2
+            lines.append(f"{line} {word[:half]}-")
+            line = word[half:]
+        else:
+            lines.append(line)
+            line = word
+        size += len(lines[-1]) + 1
+        if rng.random() < 0.05:
+            lines[-1] += "."
+            lines.append("")
+    (root / "documents" / "doc-0000.txt").write_text("\n".join([*lines, line]) + "\n")
+    return root
+
+
 def issue_documents(root: Path, manifest_prefix: str) -> list[Path]:
     """The document files an issue's manifest lists, for the floor to convert."""
     import yaml
@@ -427,6 +455,12 @@ def main() -> None:
             report_rows(
                 f"One document of {size_mb:.1f} MB, every format",
                 {"cold": [build(big)]},
+                {"cold": "≤ 40 s, ≤ 1 GB per process"},
+            )
+            pasted = one_megabyte_pdf_text(scratch / "one-megabyte-pdf-text")
+            report_rows(
+                "One .txt of 1 MB copied out of a PDF's columns, every format",
+                {"cold": [build(pasted)]},
                 {"cold": "≤ 40 s, ≤ 1 GB per process"},
             )
 
