@@ -13,6 +13,7 @@ from pathlib import Path
 import lxml.html
 import pypandoc
 import pytest
+from bounded import finishes_within
 from click.testing import CliRunner
 
 from publisher.cli import main
@@ -569,6 +570,26 @@ def test_short_paragraphs_with_no_word_broken_as_a_pdf_breaks_them_stay_paragrap
         for line in ["We plan for the long-", "term and ask", "for a rent freeze", "now."]
     )
     assert pdf_lines_joined(body) == body
+
+
+def test_words_broken_beside_runs_of_hundreds_of_thousands_of_letters_are_joined_in_time(
+    tmp_path: Path,
+) -> None:
+    """A picture pasted as its base64 text beside a PDF's broken words: looking for the
+    text's compounds, and for a broken word's first part, from each letter of a run took
+    18 s at 20,000 letters and four times as long at twice as many. Bounded at 20 s (it
+    takes well under one at 400,000)."""
+    run = "a" * 400_000
+    path = tmp_path / "pasted.txt"
+    path.write_text(f"Title\n\n{run} b cc-\ndd e\n{run} f gg-\nhh i\n{run} xx-\nyy.\n")
+    finishes_within(
+        20,
+        "from pathlib import Path",
+        "from publisher.readers import read_document",
+        f"path = Path({str(path)!r})",
+        "doc = read_document(path, 'pasted', path.parent, 'en')",
+        "assert 'ccdd' in doc.body_html and 'xxyy' in doc.body_html, doc.body_html[-200:]",
+    )
 
 
 def test_a_plain_text_wrapped_at_its_compounds_hyphens_as_mail_wraps_keeps_them(

@@ -63,16 +63,19 @@ def words_joined(text: str) -> tuple[str, int]:
 def _written_with_hyphen(broken: re.Match[str], text: str, compounds: set[str]) -> bool:
     """Whether the word broken at `broken`'s hyphen is one of the `compounds` `text` writes
     with their hyphen on one line ("self-employed"): a compound, not a word hyphenated."""
-    start = text.rfind("\n", 0, broken.start()) + 1
-    before = re.search(r"[^\W\d_]+$", text[start : broken.start()])
+    start = max(text.rfind("\n", 0, broken.start()) + 1, broken.start() - _LONGEST_WORD)
+    before = re.search(r"(?<![^\W\d_])[^\W\d_]++$", text[start : broken.start()])
     after = re.match(r"[^\W\d_]+", broken["rest"])
     if before is None or after is None:
         return False
     return f"{before[0]}-{after[0]}".casefold() in compounds
 
 
-# A compound written with its hyphen on one line ("self-employed")
-_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+# A compound written with its hyphen on one line ("self-employed"), found from its first
+# letter only, each part taken whole: a run of letters hundreds of thousands long (a picture
+# pasted as base64) is gone through once, not from each of its letters
+_COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]++-[^\W\d_]++")
+_LONGEST_WORD = 100  # letters looked back at for a broken word's first part
 
 
 def _in_address(text: str, broken: re.Match[str]) -> bool:
