@@ -66,7 +66,8 @@ _DASHED, _EM_DASHED = "ul-dash", "ul-em"  # the kinds of a dashed list's run
 # "1.", "1)", "(1)": numbered points typed by hand (`importers.textblocks` reads them too);
 # and "1.-", "1-", "1 -", as Spanish and French texts number them, and ordinals, "1º.-",
 # "1.ª", "1°", as Spanish and French texts count points, before a word ("3 - 0" is a score)
-_ORDINAL = r"\.?[ºª°](?:\.-|[.)-]| -)?"
+_ORDINAL_SIGNS = "ºª°"
+_ORDINAL = rf"\.?[{_ORDINAL_SIGNS}](?:\.-|[.)-]| -)?"
 NUMBER_MARK = (
     rf"(?:\((\d{{1,3}})\)|(\d{{1,3}})(?:[.)]|(?:\.-| ?-|{_ORDINAL})(?=[ \t\u00a0]+[^\W\d_])))"
 )
@@ -79,7 +80,7 @@ _LETTERED = "ol-a"  # the kind of a lettered list's run
 # A line opening with a number in other digits than 0–9 ("١. ", "(٢) "), with a dash after
 # it ("1.- ", "2 - ") or as an ordinal ("1º "): no list to Markdown
 _UNLISTED_NUMBER_LINE = re.compile(
-    r"^[ \t]*(?:\(?(?![0-9])\d|\d{1,3}(?:\.?[ ]?-|\.?[ºª°]))", re.MULTILINE
+    rf"^[ \t]*(?:\(?(?![0-9])\d|\d{{1,3}}(?:\.?[ ]?-|\.?[{_ORDINAL_SIGNS}]))", re.MULTILINE
 )
 # A line opening with an en or em dash ("– Pay rise"), which Markdown makes no list item of
 _DASH_LINE = re.compile(r"^[ \t]{0,3}[–—―][ \t\u00a0]+\S", re.MULTILINE)
@@ -315,7 +316,7 @@ def _unlisted_number(line: str) -> int | None:
     if found is None:
         return None
     number = found.group(1) or found.group(2)
-    listed = number.isascii() and not any(mark in found[0] for mark in "-ºª°")
+    listed = number.isascii() and not any(mark in found[0] for mark in f"-{_ORDINAL_SIGNS}")
     return None if listed else int(number)
 
 
@@ -370,10 +371,11 @@ class BulletLevels:
         return self.level
 
 
-# A typed mark at a paragraph's or a line's start: worth a closer look (`typed_lists`)
+# A typed mark at a paragraph's or a line's start, as `_mark` and `_marked` read one:
+# worth a closer look (`typed_lists`)
 _TYPED_MARK_AT_START = re.compile(
     rf"<(?:p\b[^>]*|br\s*/?)>\s*"
-    rf"(?:{_MARK}|\(?\d{{1,3}}(?:[.)]| ?-|\.?[ºª°])|\(?[a-z](?:[.)]\s|\.-)|[{_HAND_MARKS}]\s)"
+    rf"(?:{_MARK}|{NUMBER_MARK}|{LETTER_MARK}\s|[{_HAND_MARKS}]\s)"
 )
 
 
