@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,18 +77,22 @@ def split_front_matter(text: str, path: Path) -> tuple[FrontMatter | None, str]:
     return None, text
 
 
-def plain_text_front_matter(text: str) -> tuple[FrontMatter | None, str]:
+def plain_text_front_matter(text: str, keys: Iterable[str]) -> tuple[FrontMatter | None, str]:
     """YAML front matter opening a plain text, as an editor adds one to a `.txt` to say its
     language, title or date (Markdown's: `---`, `key: value` lines, `---`): (front matter,
     text after it), or (None, `text`). Lines between two rules that are not all `key:
-    value` lines (or a value's continuation) are prose, and no front matter."""
+    value` lines (or a value's continuation), or whose keys are none of `keys` (in any
+    capitals: "Nota: …"), are prose, and no front matter."""
     lines = text.split("\n")
     if lines[0].strip() != "---":
         return None, text
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
             block = lines[1:index]
-            if any(_PELICAN_LINE.match(kept) for kept in block):
+            known = {key.casefold() for key in keys}
+            if any(
+                (key := _PELICAN_LINE.match(kept)) and key[1].casefold() in known for kept in block
+            ):
                 return FrontMatter("yaml", "\n".join(block), 2), "\n".join(lines[index + 1 :])
             break
         if not _YAML_LINE.match(line):

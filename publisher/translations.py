@@ -745,13 +745,16 @@ def _language_told(path: Path, language: str) -> str | None:
     from .front_matter import plain_text_front_matter
     from .importers.scripts import language_by_words
     from .readers.directions import language_by_letters
+    from .readers.metadata import KNOWN_KEYS
 
     plain = path.suffix.lower() == ".txt"
     if not (plain or _has_front_matter_kind(path)):
         return None
     try:
         text = strip_controls(textfiles.read_text(path))[0]
-        front, body = plain_text_front_matter(text) if plain else split_front_matter(text, path)
+        front, body = (
+            plain_text_front_matter(text, KNOWN_KEYS) if plain else split_front_matter(text, path)
+        )
         meta = front.parse(path).data if front else {}
         said = next((meta[key] for key in ALIASES["language"] if meta.get(key) is not None), None)
         if plain and said is not None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -92,14 +91,8 @@ def _front_matter(text: str, path: Path) -> tuple[SourceData | None, str]:
     from ..front_matter import plain_text_front_matter
     from .metadata import KNOWN_KEYS
 
-    front, after = plain_text_front_matter(text)
-    known = {key.casefold() for key in KNOWN_KEYS}
-    if front is None or not any(key.casefold() in known for key in _KEY.findall(front.text)):
-        return None, text
-    return front.parse(path), after
-
-
-_KEY = re.compile(r"^([A-Za-z][\w-]*):", re.MULTILINE)  # a front matter line's key
+    front, after = plain_text_front_matter(text, KNOWN_KEYS)
+    return (None, text) if front is None else (front.parse(path), after)
 
 
 def _say_if_markdown(text: str, path: Path, first_line: int) -> None:
