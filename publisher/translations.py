@@ -743,8 +743,7 @@ def _language_told(path: Path, language: str) -> str | None:
     its words plainly tell another, as the build finds it (without pandoc: its text as
     written); None when they do not, or for other kinds of file."""
     from .front_matter import plain_text_front_matter
-    from .importers.scripts import language_by_words
-    from .readers.directions import language_by_letters
+    from .readers.directions import language_told
     from .readers.metadata import KNOWN_KEYS
 
     plain = path.suffix.lower() == ".txt"
@@ -761,10 +760,8 @@ def _language_told(path: Path, language: str) -> str | None:
             return checked_language(said)
     except (OSError, PublisherError, NotALanguage):
         return None  # the build says what is wrong with it
-    paragraphs = [str(meta.get("title") or ""), *body.split("\n\n")]
-    return language_by_letters(" ".join(paragraphs), language) or language_by_words(
-        paragraphs, language
-    )
+    told = language_told([str(meta.get("title") or ""), *body.split("\n\n")], language)
+    return told[0] if told else None
 
 
 def _office_language(path: Path) -> str | None:

@@ -48,7 +48,7 @@ from .alt_text import say_undescribed, without_machine_words
 from .anchors import mend_anchors
 from .base import RawDocument, Reader
 from .bold_title import WORD_PROCESSED, opening_bold_title
-from .directions import language_by_letters, marked_directions
+from .directions import language_told, marked_directions
 from .edge_rules import without_edge_rules
 from .headings import OPENING_HEADING, same_words, site_around
 from .layout_tables import unwrapped_layout_tables
@@ -477,18 +477,12 @@ def _braced(text: str) -> str:
 
 
 def _language_told(paragraphs: list[str], language: str, where: str, shown: object) -> str:
-    """The language a document that declares none is in: by its letters when they run the
-    other way from `language`'s (a Farsi statement in an English newsletter), by its words
-    when py3langid is sure of another in the same letters (a Spanish one); else
-    `language`. Either is said, with `where` the editor may say so ({0} for the code)."""
-    from ..importers.scripts import language_by_words
-
-    how = "letters"
-    written_in = language_by_letters(" ".join(paragraphs), language)
-    if written_in is None:
-        how, written_in = "words", language_by_words(paragraphs, language)
-    if written_in is None:
+    """The language a document that declares none is in: the one its letters or its words
+    tell (`directions.language_told`), else `language`. Another is said, with `where` the
+    editor may say so ({0} for the code)."""
+    if (told := language_told(paragraphs, language)) is None:
         return language
+    written_in, how = told
     log.info(
         "%s: read as %s by its %s, not %s: say so in %s",
         shown,

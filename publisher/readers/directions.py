@@ -112,6 +112,21 @@ def language_by_letters(text: str, language: str) -> str | None:
     return _language_of(text, direction) or None
 
 
+def language_told(paragraphs: list[str], language: str) -> tuple[str, str] | None:
+    """The language a text of `paragraphs` is written in when it is not `language`, and
+    what told it: ("fa", "letters") when its letters run the other way from `language`'s
+    (a Farsi statement in an English newsletter), ("es", "words") when py3langid is sure
+    of another in the same letters (a Spanish one, `scripts.language_by_words`); None
+    when it is in `language`, or too little to tell."""
+    from ..importers.scripts import language_by_words
+
+    if by_letters := language_by_letters(" ".join(paragraphs), language):
+        return by_letters, "letters"
+    if by_words := language_by_words(paragraphs, language):
+        return by_words, "words"
+    return None
+
+
 def _runs_marked(block: Any, language: str) -> bool:
     """Mark each right-to-left run of `block`'s own text (see the module's docstring) with
     a <span lang dir="rtl">; whether there was one."""
