@@ -190,12 +190,12 @@ def split_blocks(text: str, typeset: bool = False) -> list[Block]:
 def _unquoted_blocks(text: str, typeset: bool) -> list[Block]:
     runs = _runs(text)
     texts = [[line.text for line in run.lines] for run in runs]
-    width = _wrap_width(texts)
     if typeset:  # its column is as wide as its widest line
-        width = max(
-            (len(line) for run in texts for line in run if len(line) <= WRAP_MAX), default=0
-        )
-    return [block for run in runs for block in _blocks(run, width or None, typeset)]
+        lengths = (len(line) for run in texts for line in run if len(line) <= WRAP_MAX)
+        width = max(lengths, default=0) or None
+    else:
+        width = _wrap_width(texts)
+    return [block for run in runs for block in _blocks(run, width, typeset)]
 
 
 def _runs(text: str) -> list[_Run]:
