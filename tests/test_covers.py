@@ -13,6 +13,7 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
+import PIL.Image
 import pytest
 from playwright.sync_api import Browser
 
@@ -24,6 +25,7 @@ from publisher.printing import PrintSettings
 REPO = Path(__file__).resolve().parents[1]
 ISSUE = "041-no-poverty-pay"
 SITE = "https://bulletin.dockside.example.org/"
+SVG = "http://www.w3.org/2000/svg"
 
 
 def test_the_example_has_a_logo_an_accent_and_a_cover() -> None:
@@ -76,21 +78,7 @@ def test_the_epub_cover_is_drawn_with_logo_name_title_and_cover_picture(
 ) -> None:
     """A JPEG, as every e-reader and e-book shop shows one: the logo, the name and the title
     on white over the accent rule, the cover picture below."""
-    from PIL import Image
-
-    with zipfile.ZipFile(built_example.out_dir / ISSUE / f"{ISSUE}.epub") as book:
-        opf = next(n for n in book.namelist() if n.endswith(".opf"))
-        manifest = lxml.etree.fromstring(book.read(opf))
-        ns = {"opf": "http://www.idpf.org/2007/opf"}
-        items = manifest.xpath("//opf:item[@properties='cover-image']", namespaces=ns)
-        assert isinstance(items, list) and len(items) == 1
-        item = items[0]
-        assert isinstance(item, lxml.etree._Element)
-        data = book.read(str(Path(opf).parent / str(item.get("href"))))
-    assert item.get("media-type") == "image/jpeg"
-    with Image.open(io.BytesIO(data)) as drawn:
-        cover = drawn.convert("RGB")
-    assert cover.size == (1200, 1800)
+    cover = epub_cover(built_example.out_dir / ISSUE / f"{ISSUE}.epub")
 
     def inked(top: int, bottom: int) -> bool:  # anything but white paper in these rows
         low, _ = cover.crop((0, top, 1200, bottom)).convert("L").getextrema()
@@ -102,6 +90,64 @@ def test_the_epub_cover_is_drawn_with_logo_name_title_and_cover_picture(
     red, green, blue = cover.getpixel((600, 504))  # the accent rule, #0f5c73
     assert abs(red - 0x0F) < 12 and abs(green - 0x5C) < 12 and abs(blue - 0x73) < 12
     assert inked(1500, 1800)  # the picture
+
+
+def epub_cover(path: Path) -> PIL.Image.Image:
+    """The EPUB's cover picture (its one manifest item marked cover-image), checked to be
+    a JPEG of 1200 × 1800 px."""
+    from PIL import Image
+
+    with zipfile.ZipFile(path) as book:
+        opf = next(n for n in book.namelist() if n.endswith(".opf"))
+        manifest = lxml.etree.fromstring(book.read(opf))
+        ns = {"opf": "http://www.idpf.org/2007/opf"}
+        items = manifest.xpath("//opf:item[@properties='cover-image']", namespaces=ns)
+        assert isinstance(items, list) and len(items) == 1, "no cover-image in the EPUB"
+        item = items[0]
+        assert isinstance(item, lxml.etree._Element)
+        data = book.read(str(Path(opf).parent / str(item.get("href"))))
+    assert item.get("media-type") == "image/jpeg"
+    with Image.open(io.BytesIO(data)) as drawn:
+        cover = drawn.convert("RGB")
+    assert cover.size == (1200, 1800)
+    return cover
+
+
+@pytest.mark.parametrize("organisation", ["Eastharbour Tenants' Union", "Minimal Test Bulletin"])
+def test_an_issue_without_logo_or_picture_still_has_an_epub_cover(
+    workspace: Callable[[str], Path],
+    epub_cover_drawings: list[lxml.etree._Element],
+    organisation: str,
+) -> None:
+    """A book without a cover is a blank tile on an e-reader's shelf and refused by some
+    shops, and a new workspace has neither logo nor cover picture: its cover is the name,
+    number, date and title over a band of the accent colour, which carries the
+    organisation's name unless that is the newsletter's own."""
+    root = workspace("minimal")
+    toml = root / "publisher.toml"
+    toml.write_text(
+        toml.read_text().replace('name = "Test Organisation"', f'name = "{organisation}"')
+        + '\n[style]\naccent = "#7a1f3d"\n'
+    )
+
+    cover = epub_cover(build(root, formats=["epub"]).out_dir / "001-first" / "001-first.epub")
+
+    def inked(top: int, bottom: int) -> bool:  # anything but white paper in these rows
+        low, _ = cover.crop((0, top, 1200, bottom)).convert("L").getextrema()
+        return low < 100
+
+    assert inked(320, 400)  # "Minimal Test Bulletin"
+    assert inked(700, 800)  # "First issue"
+    assert not inked(850, 1500)  # white between the title and the band
+    band = cover.crop((0, 1600, 1200, 1800))
+    red, green, blue = band.getpixel((10, 190))
+    assert abs(red - 0x7A) < 12 and abs(green - 0x1F) < 12 and abs(blue - 0x3D) < 12
+    lightest = max(band.convert("L").getextrema())
+    said = [" ".join(t.itertext()) for t in epub_cover_drawings[0].iter(f"{{{SVG}}}text")]
+    if organisation == "Minimal Test Bulletin":  # the newsletter's own name, said above
+        assert lightest < 100 and said.count(organisation) == 1
+    else:  # written in white
+        assert lightest > 200 and organisation in said
 
 
 def test_the_web_issue_page_has_the_logo_and_an_open_graph_cover(

@@ -302,20 +302,20 @@ def landmarks(epub_path: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    ("issue", "title_page", "contents"),
+    ("issue", "cover", "title_page", "contents"),
     [
-        ("010-huelga", "Portadilla", "Índice"),
-        ("011-solidarite", "Page de titre", "Sommaire"),
-        ("012-tadamun", "صفحة العنوان", "المحتويات"),
+        ("010-huelga", "Portada", "Portadilla", "Índice"),
+        ("011-solidarite", "Couverture", "Page de titre", "Sommaire"),
+        ("012-tadamun", "الغلاف", "صفحة العنوان", "المحتويات"),
     ],
     ids=["es", "fr", "ar"],
 )
 def test_the_epub_go_to_menu_speaks_the_issues_language(
-    built: BuildReport, issue: str, title_page: str, contents: str
+    built: BuildReport, issue: str, cover: str, title_page: str, contents: str
 ) -> None:
     """pandoc names the landmarks in English in every book."""
     found = landmarks(built.out_dir / issue / f"{issue}.epub")
-    assert found == {"titlepage": title_page, "toc": contents}
+    assert found == {"cover": cover, "titlepage": title_page, "toc": contents}
 
 
 @pytest.mark.parametrize(

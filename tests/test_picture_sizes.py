@@ -105,7 +105,7 @@ def test_the_epub_holds_the_screen_sized_copies(built: Path) -> None:
             for name in epub.namelist()
             if Path(name).suffix in (".jpg", ".png")  # pandoc names them file0.jpg, …
         )
-    assert sizes == [(800, 600), (2000, 1333), (2000, 1600)]
+    assert sizes == [(800, 600), (1200, 1800), (2000, 1333), (2000, 1600)]  # and the cover
 
 
 def test_print_embeds_each_picture_at_most_at_450_ppi_where_it_stands(built: Path) -> None:
@@ -283,7 +283,12 @@ def test_the_epub_shows_webp_pictures_as_jpeg_png_and_gif_for_older_e_readers(
         opf = epub.read("EPUB/content.opf")
     assert b"image/webp" not in opf and not [n for n in names if n.endswith(".webp")]
     shown = {(p.format, p.size, getattr(p, "n_frames", 1)) for p in pictures.values()}
-    assert shown == {("JPEG", (1200, 800), 1), ("PNG", (600, 400), 1), ("GIF", (300, 300), 3)}
+    assert shown == {
+        ("JPEG", (1200, 800), 1),
+        ("PNG", (600, 400), 1),
+        ("GIF", (300, 300), 3),
+        ("JPEG", (1200, 1800), 1),  # the cover drawn for the book
+    }
     [route] = [p for p in pictures.values() if p.format == "PNG"]
     assert route.convert("RGBA").getpixel((590, 390))[3] == 0  # still transparent
     sources = {

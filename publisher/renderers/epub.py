@@ -144,11 +144,10 @@ class EpubRenderer(IssueRenderer):
     def draw_cover(self, issue: Issue, ctx: RenderContext, tmp: Path) -> Path | None:
         """The cover, a JPEG drawn from epub/cover.svg (`cover_picture`): the logo, the
         newsletter's name, the issue's number, date and title, over the issue's cover
-        picture. Drawn when there is a picture or a logo to show; pictures go in as data:
-        URLs of their email copies (JPEG or PNG)."""
+        picture, or a band of the accent colour without one: a book without a cover is a
+        blank tile on an e-reader's shelf. Pictures go in as data: URLs of their email
+        copies (JPEG or PNG)."""
         style = ctx.config.style
-        if not issue.cover and not style.logo:
-            return None
         logo, logo_width = "", 0
         if style.logo and (size := image_size(style.logo)):
             logo_width = max(1, round(size[0] * 180 / size[1]))
@@ -164,6 +163,7 @@ class EpubRenderer(IssueRenderer):
             logo_width=logo_width,
             picture=picture,
             name_size=min(96, round(1900 / max(1, len(ctx.config.title)))),
+            organisation_size=min(56, round(1900 / max(1, len(ctx.config.organisation)))),
             title_size=title_size,
             title_lines=title_lines,
             masthead_size=masthead_size,
