@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..typography import tokens
+from ..text_tokens import tokens
 
 TIED_AT_MOST = 4  # words in a row tied by no-break spaces: "Rosa Luxemburg Platz station"
 _NO_BREAK = "(?:&nbsp;|&#160;|&#xa0;|\u00a0)"
