@@ -20,6 +20,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from .dashes import dashed_text
 from .text_tokens import tokens
 
 NNBSP = "\u202f"  # French typography's narrow no-break space inside guillemets
@@ -265,9 +266,9 @@ def spaced_punctuation(body: str, language: str) -> str:
 
 
 def typeset_text(text: str, language: str) -> str:
-    """Plain `text` (a title, a summary) with its quotation marks and French's spaces set
-    as in a document's body."""
-    return spaced_punctuation_text(curl_text(text, language), language)
+    """Plain `text` (a title, a summary) with its dashes, quotation marks and French's
+    spaces set as in a document's body."""
+    return spaced_punctuation_text(curl_text(dashed_text(text), language), language)
 
 
 def spaced_punctuation_text(text: str, language: str) -> str:

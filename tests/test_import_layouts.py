@@ -1571,7 +1571,8 @@ def test_an_office_statement_takes_the_date_its_subtitle_ends_with_after_a_bar_o
 
     line = f"Dockside Workers Network{separator}12 March 2026"
     doc = imported_office_file(tmp_path, f"**Statement on the cuts**\n\n*{line}*\n\n{ARTICLE}\n")
-    assert (doc.subtitle, doc.date) == (line, dt.date(2026, 3, 12))
+    tied = line.replace(" — ", "\u00a0— ")  # the dash tied to its words (tests/test_dashes.py)
+    assert (doc.subtitle, doc.date) == (tied, dt.date(2026, 3, 12))
 
 
 @pytest.mark.parametrize("between", ["\n\n", "\\\n"], ids=["paragraphs", "line breaks"])

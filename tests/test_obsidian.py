@@ -159,7 +159,7 @@ def test_a_picture_is_looked_for_by_its_name_only_not_as_a_pattern_nor_in_the_tr
     ("name", "title"),
     [
         ("Meeting Notes 2024-10.md", "Meeting Notes 2024-10"),  # typed as a title: as it is
-        ("AGM  minutes – March.md", "AGM minutes – March"),
+        ("AGM  minutes – March.md", "AGM minutes\u00a0– March"),  # the dash tied to "minutes"
         ("rent-strike_update.md", "Rent strike update"),  # a slug: made readable
     ],
 )

@@ -1130,7 +1130,7 @@ def test_a_web_page_is_read_in_the_encoding_its_meta_declares(tmp_path: Path) ->
     )
     doc = read(path)
     assert doc.title == "Declaración"  # ISO-8859-1 read as browsers do: Windows-1252
-    assert "“No” – dijeron" in doc.body_html
+    assert "“No”\u00a0– dijeron" in doc.body_html
 
 
 @pytest.mark.parametrize("declared", ["utf-8", "base64", "no-such-encoding"])

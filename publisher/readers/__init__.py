@@ -24,6 +24,7 @@ from .. import textfiles
 from ..arabic_shapes import as_letters
 from ..attachments import linked_files
 from ..controls import clean_mapping, control_references_as_characters, strip_controls
+from ..dashes import dashed
 from ..embeds import say_local_media
 from ..errors import PublisherError
 from ..languages import described
@@ -498,11 +499,11 @@ def with_text_mended(body: str, language: str) -> str:
     """`body` (sanitised HTML) with long runs of words tied by no-break spaces spaced, the
     addresses written in it as text made links, its links through someone else's redirect
     leading to their address, its paragraphs written the other way from `language` marked
-    so, its quotation marks and French's spaces before punctuation set as each paragraph's
-    language sets them, and its notes numbered in the language's digits: a document's and
+    so, its dashes typed as hyphens set as dashes (`dashes`), its quotation marks and
+    French's spaces before punctuation set as each paragraph's language sets them, and its notes numbered in the language's digits: a document's and
     the editorial's alike."""
     marked = marked_directions(without_redirects(link_addresses(untied_words(body))), language)
-    typeset = spaced_punctuation(curl_quotes(marked, language), language)
+    typeset = spaced_punctuation(curl_quotes(dashed(marked, language), language), language)
     return with_note_numbers_in_digits(typeset, language)
 
 

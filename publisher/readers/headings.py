@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..dashes import dashed_text
 from ..typography import curl_text
 
 # What a site puts between the headline and its name, after the headline and before it;
@@ -18,7 +19,7 @@ _SITE_BEFORE = re.compile(r"\S(?:\s+(?:[|·•«»/–—-]|::)|:)\s+$")
 
 
 def same_words(one: str, other: str) -> bool:
-    """Whether two titles are the same words, however cased, spaced or quoted."""
+    """Whether two titles are the same words, however cased, spaced, quoted or dashed."""
     return _words(one) == _words(other)
 
 
@@ -35,4 +36,4 @@ def site_around(title: str, headline: str) -> bool:
 
 
 def _words(text: str) -> str:
-    return curl_text(" ".join(text.split()), "en").casefold()
+    return curl_text(" ".join(dashed_text(text).split()), "en").casefold()

@@ -1,0 +1,103 @@
+"""Dashes typed as hyphens, set as dashes, decided once when a document is read.
+
+Pandoc's `smart` reading makes `--` an en dash and `---` an em dash in Markdown only; text
+pasted into a `.txt`, a web page or a title kept them as typed, so the same statement
+printed "2010--2020" from one file and "2010–2020" from another. And a dash typed as a
+spaced hyphen ("the offer - a 2% rise - is an insult"), as blogs and mail write it, was
+printed as a hyphen, which a justified line could leave at the start of the next line,
+where it reads as a list's bullet. Word and LibreOffice make it an en dash as it is typed;
+so do we, in every format and language (an en dash between spaced words is the dash of
+English, French, German and Italian print, and nearer Spanish's raya than a hyphen).
+
+Each dash between spaced words is tied to the word before it by a no-break space, as
+typesetters set it, so that no line starts with one. A hyphen between two numbers is left
+as typed (a telephone number, a sum), and so is anything in code, a command's option
+(`--format`), an address (`https://x.org/a--b`, `a--b@x.org`) and a row of hyphens.
+smartypants would read the HTML again and knows neither code's `lang` nor spaced hyphens;
+`typography.tokens` already tells code from text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .text_tokens import Token, tokens
+
+_SPACE = "[ \u00a0]"
+_DASHES = re.compile(
+    rf"(?<=[\w%)\]”’»\"'.!?…]){_SPACE}(?:---?|[-–—]){_SPACE}(?=[\w(\[“‘«\"'¡¿])"  # spaced
+    r"|(?<!-)---?(?!-)"  # -- or --- (not a row of hyphens, nor part of one)
+)
+_MAYBE = re.compile(rf"--|{_SPACE}[-–—]{_SPACE}")  # what may be a dash to set
+_NUMBER = re.compile(r"\d")
+_OPTION = re.compile(r"\s--[A-Za-z]")  # a command's option, typed outside code
+_ADDRESS = re.compile(r"[/@]")
+NBSP = "\u00a0"
+_DASH = {"-": "–", "--": "–", "---": "—"}  # typed: set
+
+
+def dashed(body: str, language: str) -> str:
+    """`body` (sanitised HTML) with its hyphens typed for dashes set as dashes (see the
+    module's docstring); its text in code left as it is."""
+    if not _MAYBE.search(body):
+        return body
+    found = list(tokens(body, language))
+    out: list[str] = []
+    previous = ""  # the character before the next text, in its block
+    for index, token in enumerate(found):
+        if token.language is None:  # a tag
+            previous = "" if token.block else previous
+            out.append(token.written)
+            continue
+        plain = html.unescape(token.written)
+        if token.verbatim:
+            out.append(token.written)
+        else:
+            following = _next_character(found[index + 1 :])
+            out.append(html.escape(_dashed(plain, previous, following), quote=False))
+        previous = plain[-1:] or previous
+    return "".join(out)
+
+
+def dashed_text(text: str) -> str:
+    """Plain `text` (a title, a summary) with its dashes set as `dashed` sets them."""
+    return _dashed(text, "", "") if _MAYBE.search(text) else text
+
+
+def _next_character(rest: list[Token]) -> str:
+    """The first character of the text that follows in the same block ("" at its end)."""
+    for token in rest:
+        if token.language is None:
+            if token.block:
+                return ""
+            continue
+        return "" if token.verbatim else html.unescape(token.written)[:1]
+    return ""
+
+
+def _dashed(text: str, previous: str, following: str) -> str:
+    """`text` with its dashes set, `previous` and `following` being the characters around it
+    in its block (a word in italics beside the dash)."""
+    around = f"{previous or ' '}{text}{following or ' '}"
+
+    def dash(match: re.Match[str]) -> str:
+        typed = match.group()
+        start, end = match.start(), match.end()
+        if start == 0 or end == len(around):  # a row of hyphens begun in the text before
+            return typed
+        if typed.startswith("-"):  # -- or ---, not spaced
+            word = around[around.rfind(" ", 0, start) + 1 : _word_end(around, end)]
+            if _ADDRESS.search(word) or _OPTION.match(around, start - 1):
+                return typed
+            return _DASH[typed]
+        if _NUMBER.match(around[start - 1]) and _NUMBER.match(around[end]):
+            return typed  # 0161 - 555 - 0199, 12 - 4
+        return f"{NBSP}{_DASH.get(typed[1:-1], typed[1:-1])} "
+
+    return _DASHES.sub(dash, around)[1:-1]
+
+
+def _word_end(text: str, start: int) -> int:
+    space = text.find(" ", start)
+    return len(text) if space < 0 else space

@@ -1,0 +1,178 @@
+"""Dashes typed as hyphens are printed as dashes, whichever file the text came in.
+
+Pandoc made `--` an en dash in Markdown only, so the same statement printed "2010--2020"
+from a `.txt` or a web page; and a dash typed as a spaced hyphen, as blogs and mail write
+it, stayed a hyphen everywhere, which a justified line could leave at the start of a line
+as if it were a bullet.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bounded import finishes_within
+
+from publisher.build import build
+from publisher.readers import read_document
+
+NBSP = "\u00a0"
+TITLE = "Ballot opens -- vote yes"
+TEXT = (
+    "The ballot opens on Monday - and every member should vote. Pay fell 12% in"
+    " 2010--2020, and the offer - a 2% rise - is an insult --- we say no."
+)
+SET_TITLE = f"Ballot opens{NBSP}– vote yes"
+SET_TEXT = (
+    f"The ballot opens on Monday{NBSP}– and every member should vote. Pay fell 12% in"
+    f" 2010–2020, and the offer{NBSP}– a 2% rise{NBSP}– is an insult{NBSP}— we say no."
+)
+
+AS_TYPED = {
+    "ballot.txt": f"{TITLE}\n\n{TEXT}\n",
+    "ballot.md": f"---\ntitle: {TITLE}\n---\n\n{TEXT}\n",
+    "ballot.html": f"<html><head><title>{TITLE}</title></head><body><p>{TEXT}</p></body></html>",
+}
+
+
+def text_of(body: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", body)).strip()
+
+
+@pytest.mark.parametrize("name", sorted(AS_TYPED))
+def test_the_same_text_gets_the_same_dashes_from_every_kind_of_file(
+    tmp_path: Path, name: str
+) -> None:
+    """`--` an en dash, `---` an em dash, a spaced hyphen an en dash; each dash between
+    spaced words tied to the word before it, so that no line starts with it."""
+    path = tmp_path / name
+    path.write_text(AS_TYPED[name])
+
+    document = read_document(path, "ballot", tmp_path, "en")
+
+    assert document.title == SET_TITLE
+    assert text_of(document.body_html) == SET_TEXT
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Call 0161 - 555 - 0199 or 0161-555-0199 with questions.",  # a telephone number
+        "Twelve members less four: 12 - 4 = 8.",  # a sum
+        "Build it with publisher build --format pdf and check it.",  # a command's option
+        "Read https://union.example.org/pay--claim and write to a--b@union.example.org now.",
+        "Long-term, full-scale, twenty-one: hyphens inside words.",
+    ],
+)
+def test_hyphens_that_are_not_dashes_stay_as_typed(tmp_path: Path, typed: str) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(f"Notes\n\n{typed}\n")
+
+    document = read_document(path, "notes", tmp_path, "en")
+
+    assert text_of(document.body_html) == typed
+
+
+def test_code_keeps_its_hyphens(tmp_path: Path) -> None:
+    path = tmp_path / "howto.md"
+    path.write_text(
+        "---\ntitle: How to\n---\n\nRun `publisher build - --force -- x` then:\n\n"
+        "```\ngit log -- a - b\n```\n"
+    )
+
+    body = read_document(path, "howto", tmp_path, "en").body_html
+
+    assert "<code>publisher build - --force -- x</code>" in body
+    assert "git log -- a - b" in body
+
+
+def test_a_dash_already_typed_between_spaced_words_is_tied_to_the_word_before_it(
+    tmp_path: Path,
+) -> None:
+    """As Word's autocorrect types it: with a breaking space before it."""
+    path = tmp_path / "word.txt"
+    path.write_text("Word\n\nThe offer – a 2% rise — is an insult.\n")
+
+    body = read_document(path, "word", tmp_path, "en").body_html
+
+    assert text_of(body) == f"The offer{NBSP}– a 2% rise{NBSP}— is an insult."
+
+
+def test_a_dash_beside_a_word_in_italics_is_set_too(tmp_path: Path) -> None:
+    path = tmp_path / "italics.html"
+    path.write_text(
+        "<html><head><title>Italics</title></head><body>"
+        "<p>We said <em>no</em> - <strong>twice</strong> -- and won.</p></body></html>"
+    )
+
+    body = read_document(path, "italics", tmp_path, "en").body_html
+
+    assert f"<em>no</em>{NBSP}– <strong>twice</strong>{NBSP}– and won." in body
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [
+        ("repeated.md", "---\ntitle: Ballot opens - vote yes\n---\n\n# Ballot opens -- vote yes\n"),
+        (
+            "repeated.html",
+            "<html><head><title>Ballot opens - vote yes | Union site</title></head>"
+            "<body><h1>Ballot opens – vote yes</h1>",
+        ),
+    ],
+)
+def test_a_heading_repeating_the_title_with_other_dashes_is_the_title_written_twice(
+    tmp_path: Path, name: str, typed: str
+) -> None:
+    """The heading is left out, and the page's title is its headline, however each typed
+    the dash."""
+    path = tmp_path / name
+    path.write_text(
+        typed + "\n<p>Text here.</p>\n" if name.endswith(".html") else typed + "\nText here.\n"
+    )
+
+    document = read_document(path, "repeated", tmp_path, "en")
+
+    assert document.title == f"Ballot opens{NBSP}– vote yes"
+    assert text_of(document.body_html) == "Text here."
+
+
+def test_no_printed_line_starts_with_a_dash(workspace: Callable[[str], Path]) -> None:
+    """In the PDF's justified lines, a dash stays at the end of the words before it: in
+    paragraphs whose dash stands one letter further along each time, one of them comes
+    where the line is full."""
+    import pymupdf
+
+    root = workspace("minimal")
+    paragraphs = [
+        f"The {'word ' * (n // 5)}{'a' * (n % 5 + 1)} - and then the rest of the sentence."
+        for n in range(100)
+    ]
+    (root / "documents" / "first-article.md").write_text(
+        "---\ntitle: Dashes\n---\n\n" + "\n\n".join(paragraphs) + "\n"
+    )
+
+    out = build(root, formats=["pdf"]).out_dir
+
+    with pymupdf.open(out / "001-first" / "001-first.pdf") as pdf:
+        lines = [
+            "".join(span["text"] for span in line["spans"]).strip()
+            for page in pdf
+            for block in page.get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+        ]
+    assert sum(line.count("–") for line in lines) == len(paragraphs)
+    assert [line for line in lines if line.startswith(("–", "-"))] == []
+
+
+def test_long_runs_of_hyphens_and_spaced_hyphens_are_set_in_linear_time() -> None:
+    finishes_within(
+        10,
+        "from publisher.dashes import dashed",
+        "body = '<p>' + '-' * 1_000_000 + ' a - b' * 200_000 + ' --x' * 200_000 + '</p>'",
+        "out = dashed(body, 'en')",
+        "assert out.count('\u2013') == 200_000 and '-' * 1_000_000 in out",
+    )
