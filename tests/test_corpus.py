@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import shutil
 from pathlib import Path
 
@@ -43,3 +45,28 @@ def test_an_issue_of_corpus_documents_builds_and_validates(corpus: Path, tmp_pat
         line = next(x for x in text.read_text().splitlines() if len(x.split()) > 8)
         words = " ".join(line.replace("\u00a0", " ").split()[:6])
         assert words in " ".join(article.text_content().replace("\u00a0", " ").split())
+
+    # Posts copied off a blog into one file: each post after the first keeps its title as a
+    # heading of the document's page (the line after each of the blog's date headers).
+    for text in texts:
+        titles = post_titles(text.read_text())[1:]
+        if titles:
+            article = lxml.html.parse(str(out / text.stem / "index.html")).getroot()
+            headings = [" ".join(h.text_content().split()) for h in article.iter("h2", "h3")]
+            assert titles == [t for t in headings if t in titles], text.name
+
+
+WEEKDAY_HEADER = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \w+ \d{1,2}, \d{4}"
+)
+
+
+def post_titles(text: str) -> list[str]:
+    """The line after each of a blog's date headers ("Sunday, November 23, 2025"), with
+    its apostrophes curled as every output sets them."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [
+        " ".join(following.replace("'", "’").split())
+        for line, following in itertools.pairwise(lines)
+        if WEEKDAY_HEADER.fullmatch(line)
+    ]

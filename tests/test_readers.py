@@ -913,6 +913,50 @@ def test_a_plain_texts_lines_in_capitals_over_its_text_are_headings(tmp_path: Pa
     assert {"NO NOS CALLARÁN.", "¡SOLIDARIDAD!", "La Sección Sindical"} <= set(paragraphs)
 
 
+LONG_PARAGRAPH = (
+    "Tenants in all four blocks met on Thursday and voted to keep withholding the rent until"
+    " the landlord carries out the repairs the council ordered in March."
+)
+
+
+def test_posts_copied_into_one_plain_text_keep_their_titles_as_headings(tmp_path: Path) -> None:
+    """Posts copied off a blog into one file, as the corpus's blog dump is: the first
+    post's title is the document's; each later one's, under the rule or the blog's date
+    header that parts it from the post before, is a heading (it was a paragraph like any
+    other, in every output and its contents)."""
+    path = tmp_path / "posts.txt"
+    path.write_text(
+        f"Sunday, February 22, 2026\n\nRent strike: week four\n\n{LONG_PARAGRAPH}\n\n"
+        f"-----\n\nThe landlord answers!\n\nA letter of 3 March\n\n{LONG_PARAGRAPH}\n\n"
+        f"Tuesday, February 10, 2026\n\nWhy we withhold the rent\n\n{LONG_PARAGRAPH}\n"
+    )
+    doc = read(path)
+    tree = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    assert doc.title == "Rent strike: week four"
+    assert [(h.get("id"), h.text_content()) for h in tree.iter("h2")] == [
+        ("posts-the-landlord-answers", "The landlord answers!"),
+        ("posts-why-we-withhold-the-rent", "Why we withhold the rent"),
+    ]
+    paragraphs = [p.text_content() for p in tree.iter("p")]
+    assert {"A letter of 3 March", "Tuesday, February 10, 2026"} <= set(paragraphs)
+
+
+@pytest.mark.parametrize(
+    "after_the_rule",
+    [
+        "Ana Ruiz\n\nSecretary, Riverside Tenants",  # the signature, set apart by a rule
+        "Thank you\n\nSee you on Thursday.",  # a short paragraph, not a post
+        f"Next meeting\n\n-----\n\n{LONG_PARAGRAPH}",  # a rule again before its text
+    ],
+)
+def test_a_short_line_under_a_rule_over_no_long_text_stays_a_paragraph(
+    tmp_path: Path, after_the_rule: str
+) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_text(f"Rent strike\n\n{LONG_PARAGRAPH}\n\n-----\n\n{after_the_rule}\n")
+    assert "<h2" not in read(path).body_html
+
+
 def test_a_plain_texts_passage_quoted_as_mail_quotes_is_a_quotation_never_its_title(
     tmp_path: Path,
 ) -> None:

@@ -486,6 +486,25 @@ def heading_in_capitals(blocks: list[Block], index: int, closing: int) -> bool:
     )
 
 
+def post_title(blocks: list[Block], index: int) -> bool:
+    """Whether `blocks[index]` is the title of a post that starts inside the text (blog
+    posts copied into one file, as `_split_posts` cuts them on import): a short line of
+    words under a rule or a blog's date header ("Tuesday, February 10, 2026"), over its
+    post's text, a long paragraph or a list, before any other rule. A name or a line of
+    thanks under a rule, over nothing long, is no title."""
+    if index == 0 or not _short_line_of_words(blocks[index]):
+        return False
+    above = blocks[index - 1]
+    if not (above.rule or (above.single_line and weekday_header(above.text))):
+        return False
+    for block in blocks[index + 1 : index + 4]:  # under a subtitle or a date line, at most
+        if block.rule:
+            return False
+        if _is_body(block):
+            return True
+    return False
+
+
 def _short_line_of_words(block: Block) -> bool:
     return _title_like(block) and len(block.text.split()) <= HEADING_WORDS and not block.indented
 

@@ -38,6 +38,7 @@ class TextReader:
             closing_index,
             heading_in_capitals,
             heading_lines_apart,
+            post_title,
             subtitle_first,
         )
         from ..importers.textblocks import split_blocks
@@ -74,7 +75,13 @@ class TextReader:
         # A line typed in capitals over text ("WHAT WE DEMAND") is a heading, as `publisher
         # import` reads it.
         closing = closing_index(blocks)
-        headings = {i for i in range(len(blocks)) if heading_in_capitals(blocks, i, closing)}
+        # So is the title of each post after the first in posts copied off a blog into one
+        # file: under the rule or date line that parts it from the post before.
+        headings = {
+            i
+            for i in range(len(blocks))
+            if heading_in_capitals(blocks, i, closing) or post_title(blocks, i)
+        }
         ids = _HeadingIds(id_prefix)
         html: list[str] = []
         numbered = list(enumerate(blocks))
