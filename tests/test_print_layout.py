@@ -9,6 +9,7 @@ per page), colours from its pixels."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import shutil
@@ -1016,3 +1017,39 @@ def test_the_address_under_a_leaflets_qr_code_breaks_only_after_a_dot_or_a_slash
         ]
     assert "".join(caption) == "bulletin.dockside.example.org/001-print/", caption
     assert all(line.endswith((".", "/")) for line in caption[:-1]), caption
+
+
+# --- posts copied into one plain text ---------------------------------------------------------
+
+
+def test_a_posts_date_line_is_printed_on_the_page_of_its_title(tmp_path: Path) -> None:
+    """Posts copied off a blog into one .txt: each date line over a post's title goes to the
+    next page with it, never left at the foot of a page. Posts of different lengths put
+    the date lines at every height of the page."""
+    root = workspace(
+        tmp_path / "ws",
+        {},
+        "number: 1\ntitle: Posts\ndate: 2026-03-01\nsections:\n"
+        "  - title: News\n    documents: [posts]\n",
+    )
+    sentence = "Tenants met again on the estate and voted to keep up the rent strike. "
+    posts = [
+        (
+            (dt.date(2026, 1, 5) + dt.timedelta(days=n)).strftime("%A, %B %-d, %Y"),
+            f"Report {n:02d} from the estate",
+            sentence * (2 + n * 7 % 11),
+        )
+        for n in range(30)
+    ]
+    (root / "documents" / "posts.txt").write_text(
+        "\n\n".join(f"{date}\n\n{title}\n\n{text}" for date, title, text in posts) + "\n"
+    )
+
+    pages = page_texts(built(root, "-f", "pdf", "--page-size", "A5") / f"{ISSUE}.pdf")
+
+    def page_of(words: str) -> int:
+        [page] = [number for number, text in enumerate(pages) if words in text]
+        return page
+
+    for date, title, _ in posts[1:]:  # the first post's title is the document's
+        assert page_of(date) == page_of(title), (date, title)

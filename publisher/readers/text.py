@@ -76,17 +76,21 @@ class TextReader:
         # import` reads it.
         closing = closing_index(blocks)
         # So is the title of each post after the first in posts copied off a blog into one
-        # file: under the rule or date line that parts it from the post before.
-        headings = {
-            i
-            for i in range(len(blocks))
-            if heading_in_capitals(blocks, i, closing) or post_title(blocks, i)
+        # file: under the rule or date line that parts it from the post before. A post's
+        # date line over its title stays with it on the page (`post-date`).
+        posts = {i for i in range(len(blocks)) if post_title(blocks, i)}
+        headings = posts | {
+            i for i in range(len(blocks)) if heading_in_capitals(blocks, i, closing)
         }
+        dated = {i - 1 for i in posts if not blocks[i - 1].rule}
         ids = _HeadingIds(id_prefix)
         html: list[str] = []
         numbered = list(enumerate(blocks))
         for quoted, group in itertools.groupby(numbered, key=lambda item: item[1].quoted):
-            parts = [_html(block, ids, i in headings) for i, block in group]
+            parts = [
+                _post_date(block) if i in dated else _html(block, ids, i in headings)
+                for i, block in group
+            ]
             html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
         return RawDocument({**meta, **given}, "\n".join(html), source)
 
@@ -141,6 +145,11 @@ class _HeadingIds:
 
         base = self.prefix + (slugify(heading, allow_unicode=True) or "section")
         return unique(base, self.given, first=1)
+
+
+def _post_date(block: Block) -> str:
+    """A post's date line, kept with the title under it (print-base.css, epub.css)."""
+    return f'<p class="post-date">{unknown_tags_as_text(block.text)}</p>'
 
 
 def _html(block: Block, heading_id: _HeadingIds, heading: bool) -> str:
