@@ -119,7 +119,7 @@ def say_pages_gone(
     moved += [  # one article for another, its document still there: swapped, not renamed
         (old, new)
         for old, new in _renamed_in_issue(unplaced, current, before)
-        if _document_of(old, documents) is None
+        if not _still_in_pool(old, documents)
     ]
     for old, new in moved:
         log.warning(
@@ -183,6 +183,17 @@ def _document_of(page: str, documents: DocumentPool | None) -> Path | None:
     return (
         (documents.root / found[0]).relative_to(documents.root.parent) if len(found) == 1 else None
     )
+
+
+def _still_in_pool(page: str, documents: DocumentPool | None) -> bool:
+    """Whether the document `page` was made of is still in the pool (an article's page or
+    its edition's: "041-pay/es/x/" is the page of x, or of its translation): taken out of
+    its issue, not renamed."""
+    from .pool import slug_for
+
+    slug = page.rstrip("/").rpartition("/")[2]
+    files = documents.names.get(slug, ()) if documents is not None else ()
+    return any(slug_for(file) == slug for file in files)
 
 
 def _alias_where(document: Path | None, old: str) -> str:

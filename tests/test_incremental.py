@@ -685,6 +685,36 @@ def test_an_article_swapped_for_another_in_its_issue_is_said_gone_not_moved(
     assert gone.startswith("1 page(s) readers may have kept or linked are gone: 001-first/tenan")
 
 
+def test_an_article_swapped_in_an_issue_with_editions_is_said_gone_in_each_edition_too(
+    tmp_path: Path,
+) -> None:
+    """Its untranslated page in the Spanish edition was said "moved to" the other
+    article's, with an alias to add, while its page in the original was said gone."""
+    from conftest import build_with_warnings, minimal_with
+
+    root = minimal_with(
+        tmp_path / "ws",
+        {
+            "tenants-survey.md": "---\ntitle: Tenants survey\n---\n\nNine flats in ten.\n",
+            "strike-vote.md": "---\ntitle: Strike vote\n---\n\nThe vote is on Friday.\n",
+        },
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    text = manifest.read_text().replace(", strike-vote", "")
+    manifest.write_text(text.replace("date: 2026-01-10\n", "date: 2026-01-10\neditions: [es]\n"))
+    build_with_warnings(root, ["web"])
+    manifest.write_text(manifest.read_text().replace("tenants-survey", "strike-vote"))
+
+    _, warnings = build_with_warnings(root, ["web"])
+
+    assert not [w for w in warnings if " moved to " in w]
+    (gone,) = [w for w in warnings if " are gone: " in w]
+    assert gone.startswith(
+        "2 page(s) readers may have kept or linked are gone: 001-first/es/tenants-survey/,"
+        " 001-first/tenants-survey/ "
+    )
+
+
 def test_an_issue_taken_away_is_said_with_its_pages_gone(tmp_path: Path) -> None:
     from conftest import build_with_warnings
 
@@ -871,6 +901,7 @@ def test_an_editions_page_renamed_with_its_original_is_not_given_the_originals_f
     after the old original): the alias for it was said to go in the Word file, whose
     aliases make redirects to the English page."""
     from publisher.pages_gone import say_pages_gone
+    from publisher.pool import DocumentPool
 
     documents = tmp_path / "documents"
     documents.mkdir()
@@ -890,7 +921,10 @@ def test_an_editions_page_renamed_with_its_original_is_not_given_the_originals_f
     }
 
     say_pages_gone(
-        ["041-pay/es/rent-survey-report/index.html"], current, before=before, documents=documents
+        ["041-pay/es/rent-survey-report/index.html"],
+        current,
+        before=before,
+        documents=DocumentPool.scan(documents),
     )
 
     (moved,) = [m for m in caplog.messages if " moved to " in m]
