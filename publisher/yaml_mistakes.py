@@ -64,8 +64,14 @@ def yaml_fix(written: str) -> str:
             return f"close the quote: {key.strip()} {value}{opened}"
         if _quoted_items(key, value):
             return f"put the list in brackets: {key.strip()} [{value}]"
-        # 'Don't stop': the quote inside ends the text; the other kind holds it
-        paired = value[0] == value[-1] and value[0] in "\"'" and len(value) > 2
+        # 'Don't stop': the quote inside ends the text; the other kind holds it. Not
+        # "Strike", "now": texts each in its quotes, a title's words as typed.
+        paired = (
+            value[0] == value[-1]
+            and value[0] in "\"'"
+            and len(value) > 2
+            and not _QUOTED_PIECES.fullmatch(value)
+        )
         if paired and parses(quoted(key.lstrip(" -"), value[1:-1])):
             return f"put the value in quotes: {quoted(key, value[1:-1])}"
         if (closed := _flow_items_closed(value)) and parses(f"{key.lstrip(' -')} {closed}"):
@@ -88,6 +94,9 @@ def yaml_fix(written: str) -> str:
             return quote
     return YAML_CHECK
 
+
+# Two texts or more, each in its quotes, commas between them: "Strike", "now"
+_QUOTED_PIECES = re.compile(r'"[^"]*"(?:\s*,\s*"[^"]*")+|\'[^\']*\'(?:\s*,\s*\'[^\']*\')+')
 
 # Keys whose value is a list, in a manifest or front matter
 _LIST_KEYS = {"documents", "tags", "categories", "authors", "author", "aliases", "editions"}

@@ -358,6 +358,8 @@ TYPOS = [
     ("title: \"First issue'", 2, 'close the quote: title: "First issue"'),
     ("title: 'Don't stop'", 2, """put the value in quotes: title: "Don't stop\""""),
     ('title: "Say "no" to cuts"', 2, """put the value in quotes: title: 'Say "no" to cuts'"""),
+    # texts each in its quotes: kept as typed, not stripped to 'Strike", "now'
+    ('title: "Strike", "now"', 2, """put the value in quotes: title: '"Strike", "now"'"""),
     (
         '    documents: [first-article, "second-article]',
         6,
