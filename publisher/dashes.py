@@ -14,7 +14,7 @@ typesetters set it, so that no line starts with one. A hyphen between two number
 as typed (a telephone number, a sum), and so is anything in code, a command's option
 (`--format`), an address (`https://x.org/a--b`, `a--b@x.org`) and a row of hyphens.
 smartypants would read the HTML again and knows neither code's `lang` nor spaced hyphens;
-`typography.tokens` already tells code from text.
+`text_tokens.tokens` already tells code from text.
 """
 
 from __future__ import annotations
