@@ -76,14 +76,19 @@ def test_hyphens_that_are_not_dashes_stay_as_typed(tmp_path: Path, typed: str) -
     assert text_of(document.body_html) == typed
 
 
-def test_code_keeps_its_hyphens(tmp_path: Path) -> None:
-    path = tmp_path / "howto.md"
-    path.write_text(
-        "---\ntitle: How to\n---\n\nRun `publisher build - --force -- x` then:\n\n"
-        "```\ngit log -- a - b\n```\n"
-    )
+def body_of(folder: Path, name: str, typed: str) -> str:
+    """The body of a document `name` holding `typed`, as read."""
+    (folder / name).write_text(typed)
+    return read_document(folder / name, Path(name).stem, folder, "en").body_html
 
-    body = read_document(path, "howto", tmp_path, "en").body_html
+
+def test_code_keeps_its_hyphens(tmp_path: Path) -> None:
+    body = body_of(
+        tmp_path,
+        "howto.md",
+        "---\ntitle: How to\n---\n\nRun `publisher build - --force -- x` then:\n\n"
+        "```\ngit log -- a - b\n```\n",
+    )
 
     assert "<code>publisher build - --force -- x</code>" in body
     assert "git log -- a - b" in body
@@ -93,22 +98,18 @@ def test_a_dash_already_typed_between_spaced_words_is_tied_to_the_word_before_it
     tmp_path: Path,
 ) -> None:
     """As Word's autocorrect types it: with a breaking space before it."""
-    path = tmp_path / "word.txt"
-    path.write_text("Word\n\nThe offer – a 2% rise — is an insult.\n")
-
-    body = read_document(path, "word", tmp_path, "en").body_html
+    body = body_of(tmp_path, "word.txt", "Word\n\nThe offer – a 2% rise — is an insult.\n")
 
     assert text_of(body) == f"The offer{NBSP}– a 2% rise{NBSP}— is an insult."
 
 
 def test_a_dash_beside_a_word_in_italics_is_set_too(tmp_path: Path) -> None:
-    path = tmp_path / "italics.html"
-    path.write_text(
+    body = body_of(
+        tmp_path,
+        "italics.html",
         "<html><head><title>Italics</title></head><body>"
-        "<p>We said <em>no</em> - <strong>twice</strong> -- and won.</p></body></html>"
+        "<p>We said <em>no</em> - <strong>twice</strong> -- and won.</p></body></html>",
     )
-
-    body = read_document(path, "italics", tmp_path, "en").body_html
 
     assert f"<em>no</em>{NBSP}– <strong>twice</strong>{NBSP}– and won." in body
 
