@@ -82,6 +82,38 @@ def body_of(folder: Path, name: str, typed: str) -> str:
     return read_document(folder / name, Path(name).stem, folder, "en").body_html
 
 
+def test_an_interview_typed_with_hyphens_is_set_with_dialogue_dashes(tmp_path: Path) -> None:
+    """Turns of speech typed with a hyphen (`typed_lists.spoken`: no list) open with an em
+    dash, as Spanish and French print dialogue; an aside's closing dash before a full stop
+    is a dash as its opening one is."""
+    body = body_of(
+        tmp_path,
+        "entrevista.txt",
+        "---\nlang: es\n---\nEntrevista a María\n\n- ¿Cuándo empezó la huelga?\n"
+        "- En enero - responde María -. Y no vamos a parar.\n- ¿Qué pedís?\n"
+        "- Lo de siempre: salario digno.\n",
+    )
+
+    paragraphs = [text_of(p) for p in re.findall(r"<p\b.*?</p>", body, re.S)]
+    assert paragraphs == [
+        "— ¿Cuándo empezó la huelga?",
+        f"— En enero{NBSP}– responde María{NBSP}–. Y no vamos a parar.",
+        "— ¿Qué pedís?",
+        "— Lo de siempre: salario digno.",
+    ]
+
+
+def test_turns_of_speech_alone_are_set_too(tmp_path: Path) -> None:
+    """With no other dash in the text to set."""
+    body = body_of(tmp_path, "turnos.txt", "Turnos\n\n- ¿Vienes?\n- Sí.\n- ¿Cuándo?\n- Mañana.\n")
+    assert text_of(body).count("— ") == 4
+
+
+def test_a_line_opening_with_a_minus_sign_keeps_it(tmp_path: Path) -> None:
+    body = body_of(tmp_path, "scores.txt", "Scores\n\n- 5 points for the council.\n")
+    assert text_of(body) == "- 5 points for the council."
+
+
 def test_code_keeps_its_hyphens(tmp_path: Path) -> None:
     body = body_of(
         tmp_path,
