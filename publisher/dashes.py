@@ -11,9 +11,10 @@ English, French, German and Italian print, and nearer Spanish's raya than a hyph
 
 Each dash between spaced words is tied to the word before it by a no-break space, as
 typesetters set it, so that no line starts with one; so is the dash that closes an aside
-before its punctuation ("- responde María -."). A paragraph opening with a hyphen (an
-interview's turns of speech, which `typed_lists` left paragraphs) opens with an em dash,
-as Spanish and French print dialogue. A hyphen between two numbers is left
+before its punctuation ("- responde María -."). A paragraph opening with a hyphen or two
+(an interview's turns of speech, which `typed_lists` left paragraphs; "-- Ana Ruiz"
+signing a text) opens with an em dash, as Spanish and French print dialogue. Dashes set
+once are set again the same: `publisher import` writes its text with them. A hyphen between two numbers is left
 as typed (a telephone number, a sum), and so is anything in code, a command's option
 (`--format`), an address (`https://x.org/a--b`, `a--b@x.org`) and a row of hyphens.
 smartypants would read the HTML again and knows neither code's `lang` nor spaced hyphens;
@@ -30,12 +31,12 @@ from .text_tokens import Token, tokens
 _SPACE = "[ \u00a0]"
 _DASHES = re.compile(
     rf"(?<=[\w%)\]”’»\"'.!?…]){_SPACE}(?:---?|[-–—]){_SPACE}(?=[\w(\[“‘«\"'¡¿])"  # spaced
-    rf"|(?<=[\w”’»\"'!?…]){_SPACE}[-–](?=[.,;:)]\s)"  # closing an aside: "- dijo -."
+    rf"|(?<=[\w”’»\"'!?…]){_SPACE}(?:---?|[-–—])(?=[.,;:)]\s)"  # closing an aside: "-."
     r"|(?<!-)---?(?!-)"  # -- or --- (not a row of hyphens, nor part of one)
 )
-_TURN = re.compile(rf"[-–]{_SPACE}(?=[^\W\d_]|[¿¡«“\"'‘])")  # "- ¿Cuándo?", "- We did."
+_TURN = re.compile(rf"(?:---?|[-–]){_SPACE}(?=[^\W\d_]|[¿¡«“\"'‘])")  # "- ¿Cuándo?", "-- Ana"
 # What may be a dash to set: -- or ---, a spaced one, one closing an aside, a turn's
-_MAYBE = re.compile(rf"--|{_SPACE}[-–—]{_SPACE}|{_SPACE}[-–][.,;:)]|(?:^|>)[-–]{_SPACE}")
+_MAYBE = re.compile(rf"--|{_SPACE}[-–—]{_SPACE}|{_SPACE}[-–—][.,;:)]|(?:^|>)[-–]{_SPACE}")
 _NUMBER = re.compile(r"\d")
 _OPTION = re.compile(r"\s--[A-Za-z]")  # a command's option, typed outside code
 _ADDRESS = re.compile(r"[/@]")
@@ -100,11 +101,11 @@ def _dashed(text: str, previous: str, following: str) -> str:
         if _NUMBER.match(around[start - 1]) and _NUMBER.match(around[end]):
             return typed  # 0161 - 555 - 0199, 12 - 4
         if not typed[-1].isspace():  # closing an aside, before its punctuation
-            return f"{NBSP}–"
+            return f"{NBSP}{_DASH.get(typed[1:], typed[1:])}"
         return f"{NBSP}{_DASH.get(typed[1:-1], typed[1:-1])} "
 
-    if not previous and _TURN.match(text):  # a turn of dialogue (`typed_lists.spoken`)
-        around = f" —{around[2:]}"
+    if not previous and (turn := _TURN.match(text)):  # a turn of speech, a signing dash
+        around = f" —{around[turn.end() :]}"  # its dash as typed taken out, the space kept
     return _DASHES.sub(dash, around)[1:-1]
 
 

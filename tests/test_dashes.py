@@ -109,6 +109,28 @@ def test_turns_of_speech_alone_are_set_too(tmp_path: Path) -> None:
     assert text_of(body).count("— ") == 4
 
 
+def test_a_line_signed_with_two_hyphens_opens_with_an_em_dash(tmp_path: Path) -> None:
+    body = body_of(tmp_path, "signed.txt", f"Signed\n\n{TEXT}\n\n-- The Branch Committee\n")
+    assert text_of(body).endswith("\n— The Branch Committee")
+
+
+def test_dashes_set_once_are_set_again_the_same(tmp_path: Path) -> None:
+    """What `publisher import` writes (its text with dashes set) reads the same when the
+    build reads it again: "-- Ana" was "– Ana", then "— Ana"; "a --;" "a –;", then "a –;"
+    tied. Texts of letters, digits, dashes, spaces and punctuation, drawn at random from a
+    fixed seed."""
+    import random
+
+    from publisher.dashes import dashed
+
+    draw = random.Random(81)
+    characters = [*"ab1 -–—.,;)¿\u00a0", "<em>", "</em>"]
+    for _ in range(20_000):
+        body = "<p>" + "".join(draw.choices(characters, k=draw.randint(0, 20))) + "</p>"
+        once = dashed(body, "en")
+        assert dashed(once, "en") == once, body
+
+
 def test_a_line_opening_with_a_minus_sign_keeps_it(tmp_path: Path) -> None:
     body = body_of(tmp_path, "scores.txt", "Scores\n\n- 5 points for the council.\n")
     assert text_of(body) == "- 5 points for the council."
