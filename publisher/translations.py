@@ -738,12 +738,25 @@ def _written_in(pool_root: Path, document: Path, newsletter_language: str) -> st
 
 
 def _language_told(path: Path, language: str) -> str | None:
-    """The language a Markdown or plain text document is written in when its front matter
-    says so (a `.txt`'s too), or when its letters run the other way from `language`'s or
-    its words plainly tell another, as the build finds it (without pandoc: its text as
-    written); None when they do not, or for other kinds of file."""
-    from .front_matter import plain_text_front_matter
+    """The language a Markdown or plain text document is written in when its letters run
+    the other way from `language`'s or its words plainly tell another, as the build finds
+    it (without pandoc: its text as written); None when they do not, or for other kinds of
+    file."""
     from .readers.directions import language_told
+
+    if (read := _front_matter_and_body(path)) is None:
+        return None
+    meta, body = read
+    told = language_told([str(meta.get("title") or ""), *body.split("\n\n")], language)
+    return told[0] if told else None
+
+
+def _front_matter_and_body(path: Path) -> tuple[dict[str, object], str] | None:
+    """A Markdown or plain text document's front matter and the text after it, as the build
+    reads them (a `.txt` has front matter only when its editor wrote some:
+    `plain_text_front_matter`); None for other kinds of file, and for one that cannot be
+    read (the build says what is wrong with it)."""
+    from .front_matter import plain_text_front_matter
     from .readers.metadata import KNOWN_KEYS
 
     plain = path.suffix.lower() == ".txt"
@@ -754,14 +767,9 @@ def _language_told(path: Path, language: str) -> str | None:
         front, body = (
             plain_text_front_matter(text, KNOWN_KEYS) if plain else split_front_matter(text, path)
         )
-        meta = front.parse(path).data if front else {}
-        said = next((meta[key] for key in ALIASES["language"] if meta.get(key) is not None), None)
-        if plain and said is not None:
-            return checked_language(said)
-    except (OSError, PublisherError, NotALanguage):
-        return None  # the build says what is wrong with it
-    told = language_told([str(meta.get("title") or ""), *body.split("\n\n")], language)
-    return told[0] if told else None
+        return (front.parse(path).data if front else {}), body
+    except (OSError, PublisherError):
+        return None
 
 
 def _office_language(path: Path) -> str | None:
@@ -776,22 +784,18 @@ def _office_language(path: Path) -> str | None:
 
 
 def document_language(path: Path) -> str | None:
-    """A document's language as far as its name and front matter say, without converting
-    it (None: not said, so the newsletter's or the issue's)."""
+    """A document's language as far as its name and front matter (a `.txt`'s too) say,
+    without converting it (None: not said, so the newsletter's or the issue's)."""
     named = file_name_language(path)
     if path.suffix.lower() in (".docx", ".odt"):  # its properties, as the build reads them
         return named or _office_language(path)
-    if not _has_front_matter_kind(path):
-        return named
-    try:
-        text = textfiles.read_text(path)
-        front, _ = split_front_matter(strip_controls(text)[0], path)
-        meta = front.parse(path).data if front else {}
-        for key in ALIASES["language"]:  # as the readers take them, first found wins
-            if meta.get(key) is not None:
+    meta = read[0] if (read := _front_matter_and_body(path)) else {}
+    for key in ALIASES["language"]:  # as the readers take them, first found wins
+        if meta.get(key) is not None:
+            try:
                 return checked_language(meta[key])
-    except (OSError, PublisherError, NotALanguage):
-        pass  # the build says what is wrong with it
+            except NotALanguage:
+                break  # the build says what is wrong with it
     return named
 
 

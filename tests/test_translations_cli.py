@@ -191,6 +191,22 @@ def test_a_document_read_in_the_editions_language_by_its_words_is_written_in_it(
     assert _status(output, "first-article") == "missing"
 
 
+def test_a_plain_texts_front_matter_says_its_language_over_its_name_as_the_build_reads_it(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`aviso.fr.txt` whose front matter says `lang: es` is read as Spanish by the build,
+    as a Markdown file would be; the listing took the language its name says."""
+    from publisher.readers import read_document
+
+    root = workspace("minimal")
+    aviso = root / "documents" / "aviso.fr.txt"
+    aviso.write_text("---\nlang: es\n---\n\nAviso\n\nMañana.\n", "utf-8")
+    with_edition(root, "es", "aviso")
+
+    assert read_document(aviso, "aviso", root / "documents", "en").language == "es"
+    assert _status(_list_translations(root), "aviso-fr") == "written in it"
+
+
 def test_a_translation_left_behind_by_renaming_its_original_is_named_with_the_fix(
     workspace: Callable[[str], Path],
 ) -> None:
