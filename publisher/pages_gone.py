@@ -174,12 +174,9 @@ def _document_of(page: str, documents: DocumentPool | None) -> Path | None:
     """The one document of the build's pool whose slug is the last folder of `page`, named
     from the workspace (documents/rent-survey.docx); None when not one, or for an edition's
     page ("041-pay/es/x/"), whose document may be a translation named otherwise."""
-    from .pool import slug_for
-
     if documents is None or page.count("/") > 2:
         return None
-    slug = page.rstrip("/").rpartition("/")[2]
-    found = [file for file in documents.names.get(slug, ()) if slug_for(file) == slug]
+    found = _files_of(page, documents)
     return (
         (documents.root / found[0]).relative_to(documents.root.parent) if len(found) == 1 else None
     )
@@ -189,11 +186,15 @@ def _still_in_pool(page: str, documents: DocumentPool | None) -> bool:
     """Whether the document `page` was made of is still in the pool (an article's page or
     its edition's: "041-pay/es/x/" is the page of x, or of its translation): taken out of
     its issue, not renamed."""
+    return documents is not None and bool(_files_of(page, documents))
+
+
+def _files_of(page: str, documents: DocumentPool) -> list[Path]:
+    """The pool's files whose slug is the last folder of `page`."""
     from .pool import slug_for
 
     slug = page.rstrip("/").rpartition("/")[2]
-    files = documents.names.get(slug, ()) if documents is not None else ()
-    return any(slug_for(file) == slug for file in files)
+    return [file for file in documents.names.get(slug, ()) if slug_for(file) == slug]
 
 
 def _alias_where(document: Path | None, old: str) -> str:
