@@ -14,11 +14,13 @@ typesetters set it, so that no line starts with one; so is the dash that closes 
 before its punctuation ("- responde María -."). A paragraph opening with a hyphen or two
 (an interview's turns of speech, which `typed_lists` left paragraphs; "-- Ana Ruiz"
 signing a text) opens with an em dash, as Spanish and French print dialogue. Dashes set
-once are set again the same: `publisher import` writes its text with them. A hyphen between two numbers is left
-as typed (a telephone number, a sum), and so is anything in code, a command's option
-(`--format`), an address (`https://x.org/a--b`, `a--b@x.org`) and a row of hyphens.
-smartypants would read the HTML again and knows neither code's `lang` nor spaced hyphens;
-`text_tokens.tokens` already tells code from text.
+once are set again the same: `publisher import` writes its text with them.
+
+A hyphen between two numbers is left as typed (a telephone number, a sum), and so is
+anything in code, a command's option (`--format`), an address (`https://x.org/a--b`,
+`a--b@x.org`) and a row of hyphens. smartypants would read the HTML again and knows
+neither code's `lang` nor spaced hyphens; `text_tokens.tokens` already tells code from
+text.
 """
 
 from __future__ import annotations

@@ -500,8 +500,8 @@ def with_text_mended(body: str, language: str) -> str:
     addresses written in it as text made links, its links through someone else's redirect
     leading to their address, its paragraphs written the other way from `language` marked
     so, its dashes typed as hyphens set as dashes (`dashes`), its quotation marks and
-    French's spaces before punctuation set as each paragraph's language sets them, and its notes numbered in the language's digits: a document's and
-    the editorial's alike."""
+    French's spaces before punctuation set as each paragraph's language sets them, and its
+    notes numbered in the language's digits: a document's and the editorial's alike."""
     marked = marked_directions(without_redirects(link_addresses(untied_words(body))), language)
     typeset = spaced_punctuation(curl_quotes(dashed(marked, language), language), language)
     return with_note_numbers_in_digits(typeset, language)
