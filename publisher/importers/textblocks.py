@@ -24,7 +24,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..readers.broken_words import SENTENCE_END, WRAP_MAX, runs_on_in_a_column
+from ..readers.broken_words import SENTENCE_END, WRAP_MAX, column_width, runs_on_in_a_column
 from ..readers.typed_lists import (
     LETTER_MARK,
     NUMBER_MARK,
@@ -191,8 +191,7 @@ def _unquoted_blocks(text: str, typeset: bool) -> list[Block]:
     runs = _runs(text)
     texts = [[line.text for line in run.lines] for run in runs]
     if typeset:  # its column is as wide as its widest line
-        lengths = (len(line) for run in texts for line in run if len(line) <= WRAP_MAX)
-        width = max(lengths, default=0) or None
+        width = column_width(line for run in texts for line in run) or None
     else:
         width = _wrap_width(texts)
     return [block for run in runs for block in _blocks(run, width, typeset)]

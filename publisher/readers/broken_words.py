@@ -8,6 +8,7 @@ hyphen, and never hyphenates). Used wherever such text is read: a plain text, Ma
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Prose is hard-wrapped at 60 to 80 columns (72 in e-mail); a line longer than this is a
 # paragraph written on one line (`importers.textblocks`)
@@ -43,7 +44,7 @@ def words_joined(text: str) -> tuple[str, int]:
     broken = [match for match in _BROKEN.finditer(text) if not _in_address(text, match)]
     lines = sum(1 for line in text.split("\n") if line.strip())
     hyphenated = len(broken) >= HYPHENATED_BREAKS and _LINES_PER_BREAK * len(broken) >= lines
-    widest = max((len(line) for line in text.split("\n") if len(line) <= WRAP_MAX), default=0)
+    widest = column_width(text.split("\n"))
     compounds = {found.casefold() for found in _COMPOUND.findall(text)} if hyphenated else set()
 
     def joined(match: re.Match[str]) -> str:
@@ -92,6 +93,12 @@ def _cut_short(text: str, broken: re.Match[str], widest: int) -> bool:
     broken_line = broken.start() - start
     rest = (len(text) if end < 0 else end) - broken.end()
     return 3 * broken_line < 2 * widest and broken_line + len(broken["rest"]) + rest <= WRAP_MAX
+
+
+def column_width(lines: Iterable[str]) -> int:
+    """The width of the column `lines` were set in: its widest line, a paragraph written on
+    one line (longer than `WRAP_MAX`) aside; 0 for none."""
+    return max((len(line) for line in lines if len(line) <= WRAP_MAX), default=0)
 
 
 def runs_on_in_a_column(line: str, following: str, width: int) -> bool:

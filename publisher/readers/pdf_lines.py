@@ -15,7 +15,7 @@ import itertools
 from typing import Any
 
 from ..tree_edits import body_html, body_tree
-from .broken_words import WRAP_MAX, runs_on_in_a_column, words_joined
+from .broken_words import WRAP_MAX, column_width, runs_on_in_a_column, words_joined
 
 _FEWEST_LINES = 3
 
@@ -67,7 +67,7 @@ def _joined(run: list[Any]) -> bool:
     if not broken:
         return False
     lines = text.split("\n")
-    width = max(len(line) for line in lines if len(line) <= WRAP_MAX)
+    width = column_width(lines)
     paragraphs = [lines[0]]
     for line, following in itertools.pairwise(lines):
         if runs_on_in_a_column(line, following, width):
