@@ -641,22 +641,47 @@ def test_a_plain_texts_broken_front_matter_is_named_at_its_line(tmp_path: Path) 
 
 
 @pytest.mark.parametrize(
-    "opening",
+    ("opening", "title"),
     [
-        "---\nNota: la asamblea se aplaza al jueves\n---\n",
-        "---\nNota: la asamblea: jueves a las 18:00\n---\n",  # no YAML at all
-        "---\nSolo texto\n---\n",
-        "---\n- Piquetes a las seis\n- Manifestación a las doce\n---\n",
+        (
+            "---\nNota: la asamblea se aplaza al jueves\n---\n",
+            "Nota: la asamblea se aplaza al jueves",
+        ),
+        (
+            "---\nNota: la asamblea: jueves a las 18:00\n---\n",
+            "Nota: la asamblea: jueves a las 18:00",
+        ),
+        ("---\nSolo texto\n---\n", "Solo texto"),  # no YAML at all
+        ("---\n- Piquetes a las seis\n- Manifestación a las doce\n---\n", "Aviso"),
     ],
 )
 def test_prose_between_two_rules_opening_a_plain_text_stays_text(
-    tmp_path: Path, opening: str
+    tmp_path: Path, opening: str, title: str
 ) -> None:
+    """The rules over and under it part it from nothing: they were read as the title's
+    words, printed as dashes ("— Solo texto —")."""
     path = tmp_path / "aviso.txt"
     path.write_text(f"{opening}\nNos vemos en la plaza a las doce.\n")
     doc = read(path)
-    words = f"{doc.title} {doc.body_html}"
-    assert opening.split("\n")[1].lstrip("- ") in words and "Nos vemos en la plaza" in words
+    assert doc.title == title
+    assert "Nos vemos en la plaza" in doc.body_html and "—" not in doc.body_html
+    body = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    assert body[0].tag != "hr"
+
+
+@pytest.mark.parametrize(("mark", "tag"), [("- ", "ul"), ("• ", "ul"), ("{}. ", "ol")])
+def test_a_plain_text_opening_with_a_list_is_titled_by_its_file_name_not_its_first_item(
+    tmp_path: Path, mark: str, tag: str
+) -> None:
+    """Its first item was the title, "— Piquetes a las seis", and the second a paragraph."""
+    path = tmp_path / "aviso.txt"
+    items = ("Piquetes a las seis", "Manifestación a las doce")
+    typed = (f"{mark.format(number)}{item}\n" for number, item in enumerate(items, 1))
+    path.write_text("".join(typed) + "\nNos vemos en la plaza.\n")
+    doc = read(path)
+    assert doc.title == "Aviso"
+    body = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    assert body[0].tag == tag and [li.text_content() for li in body[0]] == list(items)
 
 
 def test_a_plain_texts_markdown_mark_is_named_at_its_line_after_words_a_pdf_broke(
@@ -977,8 +1002,8 @@ def test_a_plain_texts_passage_quoted_as_mail_quotes_is_a_quotation_never_its_ti
     )
 
 
-@pytest.mark.parametrize("separator", ["___", "* * *", "———", "═════"])
-def test_a_plain_texts_short_rule_of_underscores_stars_or_box_lines_is_a_rule(
+@pytest.mark.parametrize("separator", ["---", "----", "- - -", "___", "* * *", "———", "═════"])
+def test_a_plain_texts_short_rule_of_dashes_underscores_stars_or_box_lines_is_a_rule(
     tmp_path: Path, separator: str
 ) -> None:
     path = tmp_path / "bulletin.txt"

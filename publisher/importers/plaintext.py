@@ -168,7 +168,7 @@ def _split_posts(blocks: list[Block]) -> list[list[Block]]:
     bounds = [0, *cuts, len(blocks)]
     pieces = [blocks[a:b] for a, b in itertools.pairwise(bounds) if _has_text(blocks[a:b])]
     posts = _with_fragments_joined(pieces)
-    return posts if headers else [_without_edge_rules(post) for post in posts]
+    return posts if headers else [without_edge_rules(post) for post in posts]
 
 
 def _titled_post_head(blocks: list[Block], index: int) -> bool:
@@ -218,7 +218,9 @@ def _label(block: Block) -> bool:
     )
 
 
-def _without_edge_rules(blocks: list[Block]) -> list[Block]:
+def without_edge_rules(blocks: list[Block]) -> list[Block]:
+    """`blocks` without the rules before their first text and after their last: a rule
+    parts two texts, and at an edge it parts nothing."""
     start, end = 0, len(blocks)
     while start < end and blocks[start].rule:
         start += 1

@@ -52,10 +52,11 @@ LETTERED = re.compile(rf"^{LETTER_MARK}\s+")
 ROMAN = re.compile(r"^(?:\(([ivx]{1,5})\)|([ivx]{1,5})[.)])\s+")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 # A line of one mark, spaced out or not, between posts or sections: five or more of those
-# that also underline headings, open a signature ("-- "), or end a press release ("###");
-# three or more of "_" and "*" (Markdown's rules, "* * *"), of dashes typed as dashes
-# ("———") and of box-drawing lines ("═══", "───") pasted from a terminal or a PDF.
-RULE = re.compile(r"^\s*(?:([-=~•·#])(?:\s*\1){4,}|([_*＊—–═─━])(?:\s*\2){2,})\s*$")
+# that also underline headings or end a press release ("===", "###"); three or more of
+# "-", "_" and "*" (Markdown's rules, "---", "* * *"; a signature's "-- " is two), of dashes
+# typed as dashes ("———") and of box-drawing lines ("═══", "───") pasted from a terminal or
+# a PDF. A heading's underline ("Our demands" / "---") is read before this (`_underlined`).
+RULE = re.compile(r"^\s*(?:([=~•·#])(?:\s*\1){4,}|([-_*＊—–═─━])(?:\s*\2){2,})\s*$")
 # A line of "=" or "-" right under a heading's, as plain text underlines headings (Markdown's
 # and reStructuredText's headings; Mailchimp's plain-text part, its "** " before them)
 _UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")

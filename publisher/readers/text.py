@@ -40,8 +40,9 @@ class TextReader:
             heading_lines_apart,
             post_title,
             subtitle_first,
+            without_edge_rules,
         )
-        from ..importers.textblocks import split_blocks
+        from ..importers.textblocks import list_item, split_blocks
 
         whole = document_text(path)
         source, text = _front_matter(whole, path)
@@ -50,7 +51,8 @@ class TextReader:
         _say_if_markdown(text, path, first_line)
         text, broken = words_joined(text)  # "trabaja-" / "dores", copied out of a PDF too
         # A title and its subtitle on consecutive lines are two, as `publisher import` reads them
-        blocks = heading_lines_apart(split_blocks(text, typeset=broken > 0))
+        # A rule over the whole text ("---" / the text / "---") parts nothing from it
+        blocks = without_edge_rules(heading_lines_apart(split_blocks(text, typeset=broken > 0)))
         given = source.data if source else {}
         meta: dict[str, object] = {}
         if "date" not in given and len(blocks) > 2 and (when := _date_line(blocks[0])):
@@ -61,6 +63,7 @@ class TextReader:
             and len(blocks) > 1
             and len(blocks[0].text) <= 120
             and not (blocks[0].rows or blocks[0].quoted)
+            and not (list_item(blocks[0].text) and list_item(blocks[1].text))  # a list opens it
         ):
             meta["title"] = blocks.pop(0).text
             if "date" not in meta and len(blocks) > 1 and (when := _date_line(blocks[0])):
