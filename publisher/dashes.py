@@ -96,8 +96,7 @@ def _dashed(text: str, previous: str, following: str) -> str:
         if start == 0 or end == len(around):  # a row of hyphens begun in the text before
             return typed
         if typed.startswith("-"):  # -- or ---, not spaced
-            word = around[around.rfind(" ", 0, start) + 1 : _word_end(around, end)]
-            if _ADDRESS.search(word) or _OPTION.match(around, start - 1):
+            if _ADDRESS.search(_word(around, start, end)) or _OPTION.match(around, start - 1):
                 return typed
             return _DASH[typed]
         if _NUMBER.match(around[start - 1]) and _NUMBER.match(around[end]):
@@ -111,6 +110,14 @@ def _dashed(text: str, previous: str, following: str) -> str:
     return _DASHES.sub(dash, around)[1:-1]
 
 
-def _word_end(text: str, start: int) -> int:
-    space = text.find(" ", start)
-    return len(text) if space < 0 else space
+_WORD_MOST = 500  # characters each side: what an address may be; the rest of a spaceless run
+
+
+def _word(text: str, start: int, end: int) -> str:
+    """The word `text[start:end]` is in, looked for no further than _WORD_MOST characters
+    each side: a megabyte of "a--a--…" without a space took minutes, each dash's word
+    being looked for back to the text's start."""
+    first = max(0, start - _WORD_MOST)
+    last = min(len(text), end + _WORD_MOST)
+    space = text.find(" ", end, last)
+    return text[text.rfind(" ", first, start) + 1 or first : last if space < 0 else space]
