@@ -1,4 +1,5 @@
-"""Dashes typed as hyphens, set as dashes, decided once when a document is read.
+"""Dashes typed as hyphens set as dashes, and ellipses typed as three dots set as one
+character, decided once when a document is read.
 
 Pandoc's `smart` reading makes `--` an en dash and `---` an em dash in Markdown only; text
 pasted into a `.txt`, a web page or a title kept them as typed, so the same statement
@@ -21,6 +22,11 @@ anything in code, a command's option (`--format`), an address (`https://x.org/a-
 `a--b@x.org`) and a row of hyphens. smartypants would read the HTML again and knows
 neither code's `lang` nor spaced hyphens; `text_tokens.tokens` already tells code from
 text.
+
+Three dots are an ellipsis ("…"), as pandoc's `smart` makes them in Markdown only ("We
+waited..." printed three dots from a `.txt` or a web page, and one character from
+Markdown); a fourth after them is a full stop. A row of five or more (a table of contents'
+leaders) and dots in an address or in code stay as typed.
 """
 
 from __future__ import annotations
@@ -38,7 +44,9 @@ _DASHES = re.compile(
 )
 _TURN = re.compile(rf"(?:---?|[-–]){_SPACE}(?=[^\W\d_]|[¿¡«“\"'‘])")  # "- ¿Cuándo?", "-- Ana"
 # What may be a dash to set: -- or ---, a spaced one, one closing an aside, a turn's
-_MAYBE = re.compile(rf"--|{_SPACE}[-–—]{_SPACE}|{_SPACE}[-–—][.,;:)]|(?:^|>)[-–]{_SPACE}")
+_MAYBE = re.compile(rf"--|{_SPACE}[-–—]{_SPACE}|{_SPACE}[-–—][.,;:)]|(?:^|>)[-–]{_SPACE}|\.\.\.")
+# Three dots, or four (an ellipsis and a full stop), not part of a longer row of dots
+_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?=\.?(?!\.))")
 _NUMBER = re.compile(r"\d")
 _OPTION = re.compile(r"\s--[A-Za-z]")  # a command's option, typed outside code
 _ADDRESS = re.compile(r"[/@]")
@@ -47,8 +55,8 @@ _DASH = {"-": "–", "--": "–", "---": "—"}  # typed: set
 
 
 def dashed(body: str, language: str) -> str:
-    """`body` (sanitised HTML) with its hyphens typed for dashes set as dashes (see the
-    module's docstring); its text in code left as it is."""
+    """`body` (sanitised HTML) with its hyphens typed for dashes set as dashes and its three
+    dots as ellipses (see the module's docstring); its text in code left as it is."""
     if not _MAYBE.search(body):
         return body
     found = list(tokens(body, language))
@@ -70,7 +78,8 @@ def dashed(body: str, language: str) -> str:
 
 
 def dashed_text(text: str) -> str:
-    """Plain `text` (a title, a summary) with its dashes set as `dashed` sets them."""
+    """Plain `text` (a title, a summary) with its dashes and ellipses set as `dashed` sets
+    them."""
     return _dashed(text, "", "") if _MAYBE.search(text) else text
 
 
@@ -107,7 +116,17 @@ def _dashed(text: str, previous: str, following: str) -> str:
 
     if not previous and (turn := _TURN.match(text)):  # a turn of speech, a signing dash
         around = f" —{around[turn.end() :]}"  # its dash as typed taken out, the space kept
-    return _DASHES.sub(dash, around)[1:-1]
+    return _ellipses(_DASHES.sub(dash, around)[1:-1])
+
+
+def _ellipses(text: str) -> str:
+    """`text` with its three dots typed for an ellipsis set as one, but in an address."""
+
+    def ellipsis(match: re.Match[str]) -> str:
+        in_address = _ADDRESS.search(_word(text, match.start(), match.end()))
+        return match.group() if in_address else "…"
+
+    return _ELLIPSIS.sub(ellipsis, text) if "..." in text else text
 
 
 _WORD_MOST = 500  # characters each side: what an address may be; the rest of a spaceless run

@@ -57,6 +57,50 @@ def test_the_same_text_gets_the_same_dashes_from_every_kind_of_file(
     assert text_of(document.body_html) == SET_TEXT
 
 
+DOTS_TITLE = "Still waiting..."
+DOTS_TEXT = 'We waited... and waited. Then they said "maybe..." and left....'
+SET_DOTS_TITLE = "Still waiting…"
+SET_DOTS_TEXT = "We waited… and waited. Then they said “maybe…” and left…."
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        f"{DOTS_TITLE}\n\n{DOTS_TEXT}\n",
+        f"---\ntitle: {DOTS_TITLE}\n---\n\n{DOTS_TEXT}\n",
+        f"<html><head><title>{DOTS_TITLE}</title></head><body><p>{DOTS_TEXT}</p></body></html>",
+    ],
+    ids=["txt", "md", "html"],
+)
+def test_the_same_text_gets_the_same_ellipses_from_every_kind_of_file(
+    tmp_path: Path, typed: str, request: pytest.FixtureRequest
+) -> None:
+    """Three dots are one character, as pandoc's `smart` set them in Markdown only; a
+    fourth is the sentence's full stop."""
+    name = f"waiting.{request.node.callspec.id}"
+    path = tmp_path / name
+    path.write_text(typed)
+
+    document = read_document(path, "waiting", tmp_path, "en")
+
+    assert document.title == SET_DOTS_TITLE
+    assert text_of(document.body_html) == SET_DOTS_TEXT
+
+
+def test_dots_that_are_no_ellipsis_stay_as_typed(tmp_path: Path) -> None:
+    """A table of contents' leaders, an address and code."""
+    typed = (
+        "<p>Pay claim .......... 5</p><p>Read https://union.example.org/a...b now.</p>"
+        "<p>Run <code>ls ...</code> first.</p>"
+    )
+    body = body_of(tmp_path, "dots.html", f"<html><head><title>Dots</title></head><body>{typed}")
+
+    def words(markup: str) -> list[str]:
+        return html.unescape(re.sub(r"<[^>]+>", " ", markup)).split()
+
+    assert words(body) == words(typed)
+
+
 @pytest.mark.parametrize(
     "typed",
     [
@@ -233,13 +277,13 @@ def test_long_runs_of_hyphens_and_spaced_hyphens_are_set_in_linear_time() -> Non
     )
 
 
-def test_dashes_in_a_run_without_spaces_are_set_in_linear_time() -> None:
+def test_dashes_and_dots_in_a_run_without_spaces_are_set_in_linear_time() -> None:
     """Each dash's word was looked for back to the text's start: 300 kB of "a--a--…" took
     minutes."""
     finishes_within(
         10,
         "from publisher.dashes import dashed",
-        "body = '<p>' + 'a--' * 200_000 + '</p>'",
+        "body = '<p>' + 'a--' * 200_000 + ' ' + 'a...' * 200_000 + '</p>'",
         "out = dashed(body, 'en')",
-        "assert out.count('\u2013') == 200_000",
+        "assert out.count('\u2013') == 200_000 and out.count('\u2026') == 200_000",
     )
