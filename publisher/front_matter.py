@@ -78,18 +78,28 @@ def split_front_matter(text: str, path: Path) -> tuple[FrontMatter | None, str]:
 
 
 def plain_text_front_matter(text: str, keys: Iterable[str]) -> tuple[FrontMatter | None, str]:
-    """YAML front matter opening a plain text, as an editor adds one to a `.txt` to say its
-    language, title or date (Markdown's: `---`, `key: value` lines, `---`): (front matter,
-    text after it), or (None, `text`). Lines between two rules that are not all `key:
-    value` lines (or a value's continuation), or whose keys are none of `keys` (in any
-    capitals: "Nota: …"), are prose, and no front matter."""
+    """Front matter opening a plain text, as an editor adds one to a `.txt` to say its
+    language, title or date: (front matter, text after it), or (None, `text`).
+
+    Markdown's YAML (`---`, `key: value` lines, `---`): lines between two rules that are not
+    all `key: value` lines (or a value's continuation), or whose keys are none of `keys` (in
+    any capitals: "Nota: …"), are prose, and no front matter. Pelican's `Key: value` lines
+    before the first blank line ("Title: …", "Lang: es"), as editors type them without the
+    rules: only when each key is one of `keys`, so that a memo's "Date: …" / "To: …" /
+    "From: …" lines stay its text."""
     lines = text.split("\n")
+    known = {key.casefold() for key in keys}
     if lines[0].strip() != "---":
+        header = _pelican_header(lines)
+        if header and all(
+            (key := _PELICAN_LINE.match(line)) is None or key[1].casefold() in known
+            for line in header
+        ):
+            return FrontMatter("pelican", "\n".join(header), 1), "\n".join(lines[len(header) :])
         return None, text
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
             block = lines[1:index]
-            known = {key.casefold() for key in keys}
             if any(
                 (key := _PELICAN_LINE.match(kept)) and key[1].casefold() in known for kept in block
             ):
@@ -115,8 +125,11 @@ def _json_end(text: str, path: Path) -> int:
 
 # Pelican (Python-Markdown's meta extension): "Title: …" lines, then a blank line.
 _PELICAN_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(?:\s+(.*))?$")
-_PELICAN_KEYS = {"title", "date", "modified", "tags", "category", "slug", "author", "authors"}
+_PELICAN_KEYS = {
+    *("title", "date", "modified", "tags", "category", "slug", "author", "authors", "lang")
+}
 _PELICAN_LISTS = {"tags", "authors"}  # Pelican splits these on commas
+_PELICAN_DATES = {"date", "modified"}
 
 
 def _pelican_header(lines: list[str]) -> list[str]:
@@ -145,7 +158,24 @@ def _parse_pelican(text: str, path: Path) -> SourceData:
             data[key] = f"{data[key]} {line.strip()}".strip()
     for key in _PELICAN_LISTS & data.keys():
         data[key] = [item.strip() for item in str(data[key]).split(",") if item.strip()]
+    for key in _PELICAN_DATES & data.keys():
+        data[key] = _day_typed(str(data[key]))
     return SourceData(path, data, lines, 1)
+
+
+def _day_typed(written: str) -> object:
+    """A date typed as people write one ("3 March 2026", "3 de marzo de 2026"), as Pelican
+    reads it: the day it names, else `written` as it is (2026-03-03 is read with the rest of
+    the metadata; a date that is none is refused there, at its line). YAML's dates are
+    refused unless written 2026-03-03; these lines are no YAML."""
+    from .importers.textdates import dateline
+
+    if _ISO_DAY.match(written):
+        return written
+    return dateline(written) or written
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def body_line(text: str) -> int:

@@ -238,6 +238,45 @@ def test_pelican_metadata_lines(tmp_path: Path) -> None:
     assert "Title:" not in doc.body_html
 
 
+@pytest.mark.parametrize("name", ["convocatoria.txt", "convocatoria.md"])
+def test_metadata_lines_typed_without_rules_give_their_fields_and_dates_as_people_write_them(
+    tmp_path: Path, name: str
+) -> None:
+    """Pelican's `Key: value` lines opening a `.txt` too, with a date in words as Pelican
+    reads one: a `.txt`'s lines were its title ("Title: Huelga general Date: …"), its
+    language unsaid; Markdown's "Date: 3 de marzo de 2026" stopped the build."""
+    doc = read(
+        write(
+            tmp_path,
+            name,
+            "Title: Huelga general\nDate: 3 de marzo de 2026\nLang: es\n\nNos vemos en la plaza.\n",
+        )
+    )
+    assert (doc.title, doc.date, doc.language) == ("Huelga general", dt.date(2026, 3, 3), "es")
+    assert doc.body_html.strip() == "<p>Nos vemos en la plaza.</p>"
+
+
+def test_a_plain_texts_language_line_alone_opening_it_is_its_language(tmp_path: Path) -> None:
+    doc = read(write(tmp_path, "aviso.txt", "Lang: es\n\nHuelga\n\nNos vemos en la plaza.\n"))
+    assert (doc.title, doc.language) == ("Huelga", "es")
+    assert doc.body_html == "<p>Nos vemos en la plaza.</p>"
+
+
+def test_a_plain_text_memos_heading_lines_stay_its_text(tmp_path: Path) -> None:
+    """Keys no document has among them ("To:", "From:"): a memo's head, not metadata."""
+    memo = "Date: 3 March 2026\nTo: All members\nFrom: Branch secretary\n\nThe ballot opens.\n"
+    doc = read(write(tmp_path, "memo.txt", memo))
+    words = f"{doc.title} {doc.body_html}"
+    assert all(line in words for line in memo.strip().split("\n") if line)
+
+
+def test_a_date_line_that_names_no_day_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "aviso.txt", "Title: Huelga\nDate: next Tuesday\n\nNos vemos.\n")
+    with pytest.raises(PublisherError) as raised:
+        read(path)
+    assert str(raised.value).startswith(f"{path}:2: date 'next Tuesday' is not a date")
+
+
 def test_a_text_opening_with_a_label_is_not_taken_for_metadata(tmp_path: Path) -> None:
     doc = read(write(tmp_path, "note.md", "Note: the meeting moved.\nSee you there.\n"))
     assert "Note: the meeting moved." in doc.body_html
