@@ -116,9 +116,30 @@ def test_the_build_says_which_language_it_read_and_where_to_say_so(
         f"{documents / 'huelga-md.md'}: read as Spanish (es) by its words, not English (en):"
         " say so in its front matter (lang: es) or its file name (huelga-md.es.md)",
         f"{documents / 'huelga.txt'}: read as Spanish (es) by its words, not English (en):"
-        " say so in three lines at its top (---, lang: es, ---) or its file name"
+        " say so in a line at its top (lang: es) over a blank line, or its file name"
         " (huelga.es.txt)",
     ]
+
+
+def test_a_plain_text_said_to_be_spanish_as_the_note_advises_is_spanish_without_a_note(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = minimal_with(tmp_path / "ws", {"huelga.txt": f"Huelga en la limpieza\n\n{HUELGA}\n"})
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        build_with_warnings(root, formats=["web"])
+    (advice,) = (r.getMessage() for r in caplog.records if "by its words" in r.getMessage())
+    line = advice.split("a line at its top (")[1].split(")")[0]
+
+    text = root / "documents" / "huelga.txt"
+    text.write_text(f"{line}\n\n{text.read_text()}")
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        out, _ = build_with_warnings(root, formats=["web"])
+
+    assert [r.getMessage() for r in caplog.records if "huelga.txt" in r.getMessage()] == []
+    page = lxml.html.parse(str(out / ISSUE / "huelga" / "index.html")).getroot()
+    assert page.find(".//article").get("lang") == "es"
+    assert page.findtext(".//h1").strip() == "Huelga en la limpieza"
 
 
 def test_an_afrikaans_newsletters_documents_stay_afrikaans(tmp_path: Path) -> None:

@@ -364,7 +364,7 @@ def convert_document(
         if meta_source is not None:
             where = "its front matter (lang: {0}) or its file name ({1})"
         elif path.suffix.lower() == ".txt":  # which has none until the editor writes one
-            where = "three lines at its top (---, lang: {0}, ---) or its file name ({1})"
+            where = "a line at its top (lang: {0}) over a blank line, or its file name ({1})"
         else:
             where = "its file name ({1})"
         fields["language"] = _language_told(
