@@ -2952,3 +2952,30 @@ def test_hostile_pictures_in_an_html_message_yield_no_script(tmp_path: Path) -> 
     text = row.path.read_text()
     assert "See you." in text
     assert "alert" not in text and "javascript" not in text and "data:" not in text
+
+
+BRACKETED = (
+    "Contact\n\nWrite to Ana Ruiz <ana@branch.example.org> with your questions about the"
+    " ballot, and see <https://branch.example.org/strike> for the picket rota.\n"
+)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_addresses_in_angle_brackets_in_a_plain_text_are_links_never_taken_out(
+    tmp_path: Path, how: str
+) -> None:
+    """ "Ana Ruiz <ana@…>", "see <https://…>", as mail and plain text set an address apart:
+    the sanitiser took each for a tag and left it out ("Write to Ana Ruiz with your
+    questions"); `publisher import` kept the link but not the mail address."""
+    if how == "read":
+        path = tmp_path / "contact.txt"
+        path.write_text(BRACKETED)
+        doc = read_document(path, "contact", tmp_path, "en")
+    else:
+        (doc,) = import_one(tmp_path, BRACKETED)
+    body = html_of(doc)
+    assert {a.get("href"): a.text_content() for a in body.iter("a")} == {
+        "mailto:ana@branch.example.org": "ana@branch.example.org",
+        "https://branch.example.org/strike": "https://branch.example.org/strike",
+    }
+    assert "Write to Ana Ruiz ana@branch.example.org with your" in body.text_content()

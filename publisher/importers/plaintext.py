@@ -105,7 +105,7 @@ def recover(text: str, split: bool | None = None, typeset: bool = False) -> list
     found. A `typeset` text is a PDF's (`textblocks.split_blocks`)."""
     # A received newsletter's mailing list prints over and under the whole text
     blocks, mailing = without_mailing_list(
-        split_blocks(_outlook_links_written(text), typeset=typeset)
+        split_blocks(bracketed_addresses_written(text), typeset=typeset)
     )
     posts = _split_posts(blocks)
     if split is False or (split is None and len(posts) < 2):
@@ -120,21 +120,25 @@ def recover(text: str, split: bool | None = None, typeset: bool = False) -> list
     return drafts
 
 
-# A link as Outlook's plain text writes it: its words, then its address in angle brackets
-# ("our site<https://…>", "maria@…<mailto:maria@…>"); the sanitiser took the address
-# for a tag, and left it out
-_OUTLOOK_ADDRESS = re.compile(r"<((?:https?|mailto):[^\s<>]+)>", re.IGNORECASE)
+# An address in angle brackets: a link as Outlook's plain text writes it, its words then
+# its address ("our site<https://…>", "maria@…<mailto:maria@…>"), and a name's mail address
+# or a link as mail and plain text set them apart ("Ana Ruiz <ana@…>", "see <https://…>").
+# The sanitiser took each for a tag, and left it out.
+_BRACKETED_ADDRESS = re.compile(
+    r"<((?:(?:https?|mailto):|www\.)[^\s<>]+|[^\s<>@\"']+@[\w-]+(?:\.[\w-]+)+)>", re.IGNORECASE
+)
 
 
-def _outlook_links_written(text: str) -> str:
-    """`text` with each link Outlook wrote as words and address written as the words and
-    the address beside them in brackets: nothing marks where the words start. Words that
-    are the address itself (as Outlook writes a typed address, a mail address) stay alone,
-    to be linked as the address they are. The words are found looking back from the '<' to
-    a space or the link before: a pattern for the words tried from every character of a long
-    run (base64 pasted, a line of '>') took time growing as the square of its length."""
+def bracketed_addresses_written(text: str) -> str:
+    """`text` with each address in angle brackets written without them, to be linked as
+    the address it is; one that Outlook wrote after a link's words ("our site<https://…>")
+    is written beside them in brackets: nothing marks where the words start. Words that are
+    the address itself (as Outlook writes a typed address, a mail address) stay alone. The
+    words are found looking back from the '<' to a space or the link before: a pattern for
+    the words tried from every character of a long run (base64 pasted, a line of '>') took
+    time growing as the square of its length."""
     pieces, done = [], 0
-    for link in _OUTLOOK_ADDRESS.finditer(text):
+    for link in _BRACKETED_ADDRESS.finditer(text):
         start = link.start()
         while start > done and not text[start - 1].isspace():
             start -= 1

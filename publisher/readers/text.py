@@ -35,6 +35,7 @@ class TextReader:
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         from ..importers.plaintext import (
+            bracketed_addresses_written,
             closing_index,
             heading_in_capitals,
             heading_lines_apart,
@@ -50,6 +51,7 @@ class TextReader:
         text = read_in_order(text, path, first_line)  # Arabic copied out of a PDF
         _say_if_markdown(text, path, first_line)
         text, broken = words_joined(text)  # "trabaja-" / "dores", copied out of a PDF too
+        text = bracketed_addresses_written(text)  # "Ana Ruiz <ana@…>": no tag to take out
         # A title and its subtitle on consecutive lines are two, as `publisher import` reads them
         # A rule over the whole text ("---" / the text / "---") parts nothing from it
         blocks = without_edge_rules(heading_lines_apart(split_blocks(text, typeset=broken > 0)))
