@@ -2979,3 +2979,88 @@ def test_addresses_in_angle_brackets_in_a_plain_text_are_links_never_taken_out(
         "https://branch.example.org/strike": "https://branch.example.org/strike",
     }
     assert "Write to Ana Ruiz ana@branch.example.org with your" in body.text_content()
+
+
+MEMOS = {
+    "english": (
+        "To: All members\nFrom: Branch secretary\nDate: 3 March 2026\n"
+        "Subject: Strike ballot opens Monday\n\n",
+        "Strike ballot opens Monday",
+        dt.date(2026, 3, 3),
+        ["To: All members", "From: Branch secretary"],
+    ),
+    "under MEMO": (
+        "MEMO\n\nTo: All members\nFrom: Branch secretary\nDate: 3 March 2026\nRe: Strike ballot\n\n",
+        "Strike ballot",
+        dt.date(2026, 3, 3),
+        ["MEMO", "To: All members", "From: Branch secretary"],
+    ),
+    "spanish": (
+        "Para: Todas las afiliadas\nDe: Secretaría de Organización\nFecha: 3 de marzo de 2026\n"
+        "Asunto: Convocatoria de huelga\n\n",
+        "Convocatoria de huelga",
+        dt.date(2026, 3, 3),
+        ["Para: Todas las afiliadas", "De: Secretaría de Organización"],
+    ),
+    "french": (
+        "À : tous les adhérents\nDe : le bureau\nObjet : Grève du 12 mars\n\n",
+        "Grève du 12 mars",
+        None,
+        ["À : tous les adhérents", "De : le bureau"],
+    ),
+    "subject alone": (
+        "Subject: Strike ballot opens Monday\n\n",
+        "Strike ballot opens Monday",
+        None,
+        [],
+    ),
+    "forwarded from Outlook": (
+        "From: Ana Ruiz\nSent: Monday, March 2, 2026 10:14 AM\nTo: Branch committee\n"
+        "Subject: RE: FW: Picket rota\n\n",
+        "Picket rota",
+        dt.date(2026, 3, 2),
+        ["From: Ana Ruiz", "To: Branch committee"],
+    ),
+}
+MEMO_TEXT = "The ballot opens on Monday. Every member should vote, and we urge you to vote yes."
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("kind", list(MEMOS))
+def test_a_memos_head_gives_its_title_and_date_and_keeps_whom_it_is_to_and_from(
+    tmp_path: Path, kind: str, how: str
+) -> None:
+    """ "To: / From: / Date: / Subject:" opening a circular, as unions type them, or a
+    forwarded mail pasted: its lines were the title, run together ("To: All members From:
+    Branch secretary Date: …")."""
+    head, title, date, kept = MEMOS[kind]
+    text = f"{head}{MEMO_TEXT}\n"
+    if how == "read":
+        path = tmp_path / "memo.txt"
+        path.write_text(text)
+        doc = read_document(path, "memo", tmp_path, "en")
+    else:
+        (doc,) = import_one(tmp_path, text)
+        if kind == "forwarded from Outlook":  # a mail's headers, read as one's (`mailmessage`)
+            kept = []
+            assert doc.authors == ("Ana Ruiz",)
+    assert doc.title == title
+    assert doc.date == date
+    lines = [" ".join(line.split()) for line in html_of(doc).xpath(".//text()") if line.strip()]
+    assert lines == [*kept, MEMO_TEXT]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Q: When does the strike start?\nA: On Monday, at the depot gates.\n\n",
+        "Note: the meeting moved.\nSubject: to the vote of the branch.\n\n",  # "Note:": no head
+        "To: All members\nFrom: Branch secretary\n\n",  # no subject: no title
+    ],
+)
+def test_lines_of_labels_that_are_no_memos_head_stay_its_text(tmp_path: Path, opening: str) -> None:
+    path = tmp_path / "memo.txt"
+    path.write_text(f"{opening}{MEMO_TEXT}\n")
+    doc = read_document(path, "memo", tmp_path, "en")
+    words = " ".join(f"{doc.title} {html_of(doc).text_content()}".split())
+    assert all(line in words for line in opening.split("\n") if line)

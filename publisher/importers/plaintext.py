@@ -47,6 +47,7 @@ from ..readers.typed_lists import spoken
 from .blogfurniture import buttons, more_link, without_furniture, without_reading_time
 from .draft import Draft
 from .mailing_list import without_mailing_list
+from .memo_head import memo_head
 from .press_release import without_release_marks
 from .scripts import detect_language, mark_fragments
 from .tables import table_html
@@ -263,16 +264,12 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         blocks = blocks[1:]
     blocks, draft.found["reading time left out"] = without_reading_time(blocks)
     rest = heading_lines_apart(without_release_marks(blocks, draft))
-    if rest and (when := parse_date(untagged(rest[0].text))) and rest[0].single_line:
-        draft.date = when
-        draft.found["date header"] += 1
-        rest.pop(0)
-    if len(rest) > 2 and rest[0].single_line and _caption(rest[0].text) and _title_like(rest[1]):
-        rest[0], rest[1] = rest[1], rest[0]  # the credit of a photo over the title stays a caption
-    if rest and (_title_like(rest[0]) or rest[0].heading) and len(rest) > 1:
-        draft.title = unmarked(untagged(rest.pop(0).text))
+    if head := memo_head(rest):  # "To: / From: / Date: / Subject:": titled by its subject
+        draft.title, rest = unmarked(untagged(head.subject)), head.rest
+        draft.date = head.date or draft.date
+        draft.found["memo head"] += 1
     else:
-        draft.unsure.append("no title line: the title is a guess, check it")
+        _take_title(rest, draft)
     _take_dateline(rest, draft)
     if subtitle_first(rest):
         draft.subtitle = unmarked(untagged(rest.pop(0).text))
@@ -298,6 +295,20 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
                 " if it was written month first (as in the US), correct it"
             )
     return draft
+
+
+def _take_title(rest: list[Block], draft: Draft) -> None:
+    """The title opening `rest`, and a date line over it."""
+    if rest and (when := parse_date(untagged(rest[0].text))) and rest[0].single_line:
+        draft.date = when
+        draft.found["date header"] += 1
+        rest.pop(0)
+    if len(rest) > 2 and rest[0].single_line and _caption(rest[0].text) and _title_like(rest[1]):
+        rest[0], rest[1] = rest[1], rest[0]  # the credit of a photo over the title stays a caption
+    if rest and (_title_like(rest[0]) or rest[0].heading) and len(rest) > 1:
+        draft.title = unmarked(untagged(rest.pop(0).text))
+    else:
+        draft.unsure.append("no title line: the title is a guess, check it")
 
 
 def subtitle_first(rest: list[Block]) -> bool:

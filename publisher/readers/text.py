@@ -34,6 +34,7 @@ class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
+        from ..importers.memo_head import memo_head
         from ..importers.plaintext import (
             bracketed_addresses_written,
             closing_index,
@@ -57,11 +58,15 @@ class TextReader:
         blocks = without_edge_rules(heading_lines_apart(split_blocks(text, typeset=broken > 0)))
         given = source.data if source else {}
         meta: dict[str, object] = {}
-        if "date" not in given and len(blocks) > 2 and (when := _date_line(blocks[0])):
+        if "title" not in given and (head := memo_head(blocks)):  # "To: / From: / Subject:"
+            meta["title"], blocks = head.subject, head.rest
+            if head.date and "date" not in given:
+                meta["date"] = head.date
+        if "date" not in meta | given and len(blocks) > 2 and (when := _date_line(blocks[0])):
             meta["date"] = when  # "Sunday, February 22, 2026" over the title, as a blog prints it
             blocks.pop(0)
         if (
-            "title" not in given
+            "title" not in meta | given
             and len(blocks) > 1
             and len(blocks[0].text) <= 120
             and not (blocks[0].rows or blocks[0].quoted)
