@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from ..arabic_shapes import read_in_order
-from ..sanitize import unknown_tags_as_text
 from ..slugs import unique
 from ..sourcefile import SourceData
 from .base import RawDocument
@@ -45,6 +45,7 @@ class TextReader:
             without_edge_rules,
         )
         from ..importers.textblocks import list_item, split_blocks
+        from ..importers.textmarks import unmarked
 
         whole = document_text(path)
         source, text = _front_matter(whole, path)
@@ -72,12 +73,12 @@ class TextReader:
             and not (blocks[0].rows or blocks[0].quoted)
             and not (list_item(blocks[0].text) and list_item(blocks[1].text))  # a list opens it
         ):
-            meta["title"] = blocks.pop(0).text
+            meta["title"] = unmarked(blocks.pop(0).text)  # "*HUELGA EL LUNES*", WhatsApp's bold
             if "date" not in meta and len(blocks) > 1 and (when := _date_line(blocks[0])):
                 meta["date"] = when  # "3 March 2026", "Madrid, 3 de marzo de 2026" under it
                 blocks.pop(0)
             if subtitle_first(blocks):
-                meta["subtitle"] = blocks.pop(0).text
+                meta["subtitle"] = unmarked(blocks.pop(0).text)
         # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
         # is no tag, and stays as written.
@@ -116,14 +117,19 @@ def _front_matter(text: str, path: Path) -> tuple[SourceData | None, str]:
     return (None, text) if front is None else (front.parse(path), after)
 
 
-def _say_if_markdown(text: str, path: Path, first_line: int) -> None:
-    """Warn, at its first line, of a text (from line `first_line` of its file) marked as
-    Markdown ("## Our demands", "**Important:**", as a Markdown editor or a chatbot writes
-    it): read as plain text, its marks are printed."""
-    from ..importers.textmarks import DOUBLED, MARKDOWN_HEADING
+# A link as Markdown writes it, "[the petition](https://…)", "![A picket](picket.jpg)"
+_MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\([^()\s]+\)")
 
+
+def _say_if_markdown(text: str, path: Path, first_line: int) -> None:
+    """Warn, at its first line, of a text (from line `first_line` of its file) linking as
+    Markdown does, as a Markdown editor or a chatbot writes it: read as plain text, its
+    marks are printed. Its headings ("## Our demands") and bold are read as `publisher
+    import` reads them (`_html`)."""
+    if "](" not in text:
+        return
     for number, line in enumerate(text.split("\n"), first_line):
-        if MARKDOWN_HEADING.match(line.strip()) or DOUBLED.search(line):
+        if _MARKDOWN_LINK.search(line):
             log.warning(
                 "%s:%d: marked as Markdown (%r): read as plain text, its marks are printed;"
                 " name it %s to have it read as Markdown",
@@ -159,27 +165,35 @@ class _HeadingIds:
 
 def _post_date(block: Block) -> str:
     """A post's date line, kept with the title under it (print-base.css, epub.css)."""
-    return f'<p class="post-date">{unknown_tags_as_text(block.text)}</p>'
+    from ..importers.textmarks import inline
+
+    return f'<p class="post-date">{inline(block.text)}</p>'
 
 
 def _html(block: Block, heading_id: _HeadingIds, heading: bool) -> str:
     """A block as HTML: a table's rows (cells between tabs) a table, a line underlined with
     "=" or "-" or a `heading` otherwise a heading, a line of dashes or stars a rule, a
     bullet with a teaser under it two lines, any other a paragraph (a quoted one too:
-    `read` sets quoted ones apart)."""
+    `read` sets quoted ones apart). Stray tags are kept for the sanitiser, and a messaging
+    app's *bold*, _italic_ and ~struck~ are made so, as `publisher import` reads them
+    (`textmarks.inline`)."""
     from ..importers.tables import table_html
+    from ..importers.textmarks import MARKDOWN_HEADING, inline, unmarked
 
     if block.rows:
-        return table_html(block.rows, unknown_tags_as_text)
+        return table_html(block.rows, inline)
+    if block.single_line and (marked := MARKDOWN_HEADING.match(block.text)):  # "## Our demands"
+        level = 2 if len(marked[1]) <= 2 else 3  # the title is the document's h1
+        return f'<h{level} id="{heading_id(marked[2])}">{inline(marked[2])}</h{level}>'
     if block.heading or heading:
-        return f'<h2 id="{heading_id(block.text)}">{unknown_tags_as_text(block.text)}</h2>'
+        return f'<h2 id="{heading_id(unmarked(block.text))}">{inline(block.text)}</h2>'
     if block.rule:
         return "<hr>"
     if block.bullet and not block.single_line:
         # "• A post's title" over its indented teaser: two lines of one item, as `publisher
         # import` reads them, not the title's words running on into the teaser's
         first, *teaser = block.lines
-        return f"<p>{unknown_tags_as_text(first)}<br>{unknown_tags_as_text(' '.join(teaser))}</p>"
+        return f"<p>{inline(first)}<br>{inline(' '.join(teaser))}</p>"
     # lines still apart were broken by hand (an address, a verse, a signature's name and
     # role: `textblocks` joined the hard-wrapped ones), and stay lines
-    return f"<p>{'<br>'.join(unknown_tags_as_text(line) for line in block.lines)}</p>"
+    return f"<p>{'<br>'.join(inline(line) for line in block.lines)}</p>"
