@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import re
 import textwrap
 from pathlib import Path
@@ -3064,3 +3065,48 @@ def test_lines_of_labels_that_are_no_memos_head_stay_its_text(tmp_path: Path, op
     doc = read_document(path, "memo", tmp_path, "en")
     words = " ".join(f"{doc.title} {html_of(doc).text_content()}".split())
     assert all(line in words for line in opening.split("\n") if line)
+
+
+GOOGLE_DOCS_TEXT = (  # "File → Download → Plain text": a BOM, a paragraph a line
+    "\ufeffStrike bulletin\nThe cleaners voted to accept the offer[a] after eleven weeks on"
+    " strike, and the branch thanks everyone who stood on the picket lines.\n"
+    "The new contract starts in April[b], with the back pay in May.\n\n"
+    "[a]Ana Ruiz: check this figure with the regional office before we publish\n"
+    "Marta Gil: checked, it is right\n_Assigned to Ana Ruiz_\n[b]April or May?\n"
+)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_editors_comments_in_a_google_docs_plain_text_are_never_published(
+    tmp_path: Path, how: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Google Docs writes each comment's letter where it is anchored and the comments, with
+    their replies, at the end of the text: the editors' notes to each other were printed in
+    every output, "[a]" and all."""
+    if how == "read":
+        path = tmp_path / "bulletin.txt"
+        path.write_text(GOOGLE_DOCS_TEXT)
+        with caplog.at_level(logging.INFO, logger="publisher"):
+            docs = [read_document(path, "bulletin", tmp_path, "en")]
+        assert f"{path}: 2 comment(s) left out: they are for the editors" in caplog.messages
+    else:
+        docs = import_one(tmp_path, GOOGLE_DOCS_TEXT)
+    published = " ".join(f"{doc.title} {html_of(doc).text_content()}" for doc in docs)
+    published = " ".join(published.split())
+    assert "accept the offer after eleven weeks" in published
+    assert "starts in April, with the back pay in May." in published
+    for unpublished in ("[a]", "[b]", "regional office", "checked", "Assigned", "April or May"):
+        assert unpublished not in published
+
+
+def test_lettered_lines_ending_a_text_that_no_letter_in_it_calls_are_its_text(
+    tmp_path: Path,
+) -> None:
+    """A motion's options, "[a] …", "[b] …", are no comments, though the text names them:
+    typed, with a space after each letter; nor are lines the text names none of."""
+    path = tmp_path / "motion.txt"
+    options = "[a] Accept the offer.\n[b] Reject it and strike.\n"
+    path.write_text(f"Motion\n\nThe branch is asked to choose [a] or [b].\n\n{options}")
+    doc = read_document(path, "motion", tmp_path, "en")
+    text = " ".join(html_of(doc).text_content().split())
+    assert "Accept the offer." in text and "Reject it and strike." in text

@@ -45,6 +45,7 @@ from ..readers.broken_words import SENTENCE_END
 from ..readers.redirects import redirected_to
 from ..readers.typed_lists import spoken
 from .blogfurniture import buttons, more_link, without_furniture, without_reading_time
+from .doc_comments import without_comments
 from .draft import Draft
 from .mailing_list import without_mailing_list
 from .memo_head import memo_head
@@ -104,6 +105,7 @@ HEADING_WORDS = 16
 def recover(text: str, split: bool | None = None, typeset: bool = False) -> list[Draft]:
     """Recover the documents in `text`; `split` None means: split when several posts are
     found. A `typeset` text is a PDF's (`textblocks.split_blocks`)."""
+    text, comments = without_comments(text)  # a Google Docs download's, at its end
     # A received newsletter's mailing list prints over and under the whole text
     blocks, mailing = without_mailing_list(
         split_blocks(bracketed_addresses_written(text), typeset=typeset)
@@ -115,6 +117,8 @@ def recover(text: str, split: bool | None = None, typeset: bool = False) -> list
     drafts = [_recover_post(post, breaks) for post in posts if _has_text(post)]
     if mailing and drafts:
         drafts[-1].found["mailing list's lines left out"] = mailing
+    if comments and drafts:
+        drafts[-1].found["editors' comments left out"] = comments
     if len(drafts) > 1:
         for draft in drafts:
             draft.found["posts in file"] = len(drafts)

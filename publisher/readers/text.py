@@ -34,6 +34,7 @@ class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
+        from ..importers.doc_comments import without_comments
         from ..importers.memo_head import memo_head
         from ..importers.plaintext import (
             bracketed_addresses_written,
@@ -51,6 +52,9 @@ class TextReader:
         source, text = _front_matter(whole, path)
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
         text = read_in_order(text, path, first_line)  # Arabic copied out of a PDF
+        text, comments = without_comments(text)  # a Google Docs download's, at its end
+        if comments:
+            log.info("%s: %d comment(s) left out: they are for the editors", path, comments)
         _say_if_markdown(text, path, first_line)
         text, broken = words_joined(text)  # "trabaja-" / "dores", copied out of a PDF too
         text = bracketed_addresses_written(text)  # "Ana Ruiz <ana@…>": no tag to take out
