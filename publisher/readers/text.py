@@ -1,8 +1,10 @@
 """Plain text at a basic level: first short line as title (a short line under it over
-the text the subtitle, as `publisher import` reads them), then paragraphs as the file
-has them (blank-line-separated, one per line as Word's "Save as Plain Text" writes them, or
-hard-wrapped: `importers.textblocks` tells them apart), and headings underlined or typed
-in capitals.
+the text the subtitle, as `publisher import` reads them; a circular's "Subject:" line
+under its "To:" and "From:"), then paragraphs as the file has them (blank-line-separated,
+one per line as Word's "Save as Plain Text" writes them, or hard-wrapped:
+`importers.textblocks` tells them apart), headings underlined, typed in capitals or marked
+as Markdown marks them, and a chat's *bold* and _italic_. A Google Docs download's
+comments are left out.
 
 Text copied off blogs needs much more than this; `publisher import` recovers its structure.
 """
