@@ -457,6 +457,32 @@ def test_a_plain_text_marked_as_markdown_is_warned_of_at_its_line_with_the_name_
     ]
 
 
+def test_a_plain_text_copied_out_of_a_pdf_leaves_its_page_numbers_and_running_heads_out(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As `publisher import` leaves them out: each page's "Página 1 de 3" and running head
+    were paragraphs between the text's."""
+    page = "Boletín del Sindicato de Limpieza      {}"
+    path = tmp_path / "informe.txt"
+    path.write_text(
+        "Informe anual\n\nLa asamblea aprobó ayer la huelga indefinida.\n\n"
+        f"{page.format(1)}\nPágina 1 de 3\n\nReclamamos la subida salarial pactada.\n\n"
+        f"{page.format(2)}\nPágina 2 de 3\n\nY el fin de la temporalidad.\n\n"
+        f"{page.format(3)}\nPágina 3 de 3\n"
+    )
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        doc = read(path)
+    body = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    assert [p.text_content() for p in body.iter("p")] == [
+        "La asamblea aprobó ayer la huelga indefinida.",
+        "Reclamamos la subida salarial pactada.",
+        "Y el fin de la temporalidad.",
+    ]
+    assert said_of(caplog, "running heads") == [
+        f"{path}: 6 line(s) of page numbers and running heads left out, as copied out of a PDF"
+    ]
+
+
 # Copied out of a PDF's narrow justified columns: words hyphenated at line ends
 PDF_COLUMN_ES = (
     "La asamblea de trabajadoras de la limpieza\ndel hospital aprobó ayer por amplia mayoría\n"

@@ -22,7 +22,6 @@ from ..arabic_shapes import read_in_order
 from ..slugs import unique
 from ..sourcefile import SourceData
 from .base import RawDocument
-from .broken_words import words_joined
 from .markdown import document_text
 
 if TYPE_CHECKING:
@@ -38,6 +37,7 @@ class TextReader:
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         from ..importers.doc_comments import without_comments
         from ..importers.memo_head import memo_head
+        from ..importers.pdftext import from_pdf
         from ..importers.plaintext import (
             bracketed_addresses_written,
             closing_index,
@@ -58,7 +58,14 @@ class TextReader:
         if comments:
             log.info("%s: %d comment(s) left out: they are for the editors", path, comments)
         _say_if_markdown(text, path, first_line)
-        text, broken = words_joined(text)  # "trabaja-" / "dores", copied out of a PDF too
+        # Copied out of a PDF too: its page numbers and running heads, its words broken at
+        # its lines' ends ("trabaja-" / "dores"), as `publisher import` reads such text
+        text, furniture, broken, _ = from_pdf(text)
+        if furniture:
+            log.info(
+                "%s: %d line(s) of page numbers and running heads left out, as copied out of a PDF",
+                *(path, furniture),
+            )
         text = bracketed_addresses_written(text)  # "Ana Ruiz <ana@…>": no tag to take out
         # A title and its subtitle on consecutive lines are two, as `publisher import` reads them
         # A rule over the whole text ("---" / the text / "---") parts nothing from it
