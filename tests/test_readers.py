@@ -201,6 +201,41 @@ def test_office_files_keep_their_properties(tmp_path: Path, suffix: str) -> None
         assert doc.language == "fr"
 
 
+WORD_MEMO = (
+    "**MEMORANDUM**\n\n**TO:** All members\n\n**FROM:** Branch secretary\n\n"
+    "**DATE:** 3 March 2026\n\n**RE:** Strike ballot opens Monday\n\n"
+    "The ballot opens on Monday. Every member should vote.\n"
+)
+
+
+@pytest.mark.parametrize("suffix", ["docx", "odt"])
+def test_a_memo_typed_in_a_word_processor_is_titled_by_its_subject_and_dated_by_its_date(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Word's memo templates, a paragraph a label: the file name was its title ("Memo"),
+    or its bold "MEMORANDUM" (`bold_title`), and its date went unread."""
+    path = tmp_path / f"memo.{suffix}"
+    pypandoc.convert_text(WORD_MEMO, suffix, format="markdown", outputfile=str(path))
+    doc = read(path)
+    assert (doc.title, doc.date) == ("Strike ballot opens Monday", dt.date(2026, 3, 3))
+    body = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    assert [" ".join(p.text_content().split()) for p in body.iter("p")] == [
+        "MEMORANDUM",
+        "TO: All members",
+        "FROM: Branch secretary",
+        "The ballot opens on Monday. Every member should vote.",
+    ]
+
+
+def test_a_word_files_own_title_is_kept_over_a_memos_subject(tmp_path: Path) -> None:
+    path = tmp_path / "memo.docx"
+    typed = f"---\ntitle: Ballot circular\n---\n\n{WORD_MEMO}"
+    pypandoc.convert_text(typed, "docx", format="markdown", outputfile=str(path))
+    doc = read(path)
+    assert doc.title == "Ballot circular"
+    assert "Strike ballot opens Monday" in doc.body_html
+
+
 @pytest.mark.parametrize(
     ("typed", "day"),
     [

@@ -11,7 +11,9 @@ From: Branch secretary Date: … Subject: …").
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .textblocks import Block
@@ -54,21 +56,55 @@ def memo_head(blocks: list[Block]) -> MemoHead | None:
 
 def _head(blocks: list[Block], index: int) -> MemoHead | None:
     block = blocks[index]
-    labelled = [_LINE.match(line) for line in block.lines]
-    if block.rows or block.quoted:
+    if block.rows or block.quoted or not (read := _read(block.lines)):
         return None
+    subject, date, kept = read
+    head = [replace(block, lines=tuple(block.lines[i] for i in kept))] if kept else []
+    return MemoHead(subject, date, [*blocks[:index], *head, *blocks[index + 1 :]])
+
+
+# The paragraphs opening a document's HTML (pandoc's of a Word or OpenDocument file)
+_PARAGRAPH = re.compile(r"\s*<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
+_HEAD_MOST = 12  # paragraphs: a head's lines, and the line naming the text over them
+
+
+def memo_head_html(body: str) -> tuple[str, dt.date | None, str] | None:
+    """The memo head opening a document's `body` (HTML), as Word's memo templates type one
+    a paragraph a line ("TO:", "FROM:", "DATE:", "RE:"): its subject, date and the body
+    without their paragraphs; None for any other opening. The head's lines are the
+    paragraphs with a label, up to the first without one (the text)."""
+    from ..sanitize import plain_text
+
+    found: list[tuple[int, int, str]] = []  # each paragraph's start, end and text
+    end = 0
+    while len(found) < _HEAD_MOST and (paragraph := _PARAGRAPH.match(body, end)):
+        found.append((end, paragraph.end(), plain_text(paragraph[1])))
+        end = paragraph.end()
+    texts = [text for _, _, text in found]
+    first = 1 if texts and not _LINE.match(texts[0]) and len(texts[0]) <= _KIND_MOST else 0
+    head = list(itertools.takewhile(_LINE.match, texts[first:]))
+    if first + len(head) == len(texts) or not (read := _read(head)):
+        return None  # no text after the head: nothing tells it from a list of labels
+    subject, date, kept = read
+    gone = {first + i for i in range(len(head)) if i not in kept}  # the subject's, the date's
+    pieces = [body[start:stop] for i, (start, stop, _) in enumerate(found) if i not in gone]
+    return subject, date, "".join(pieces) + body[end:]
+
+
+def _read(lines: Sequence[str]) -> tuple[str, dt.date | None, list[int]] | None:
+    """A head's subject, its date, and which of `lines` stay text (to whom, from whom, a
+    date that names no day): None unless each line is a label of a memo's head and one of
+    them the subject's."""
     subject, date, kept = "", None, []
-    for line, match in zip(block.lines, labelled, strict=True):
+    for index, line in enumerate(lines):
+        match = _LINE.match(line)
         label = match.group(1).casefold() if match else ""
-        if label in _SUBJECT and not subject:
-            subject = _REPLIED.sub("", match.group(2)).strip() if match else ""
+        if label in _SUBJECT and not subject and match:
+            subject = _REPLIED.sub("", match.group(2)).strip()
         elif label in _DATE and date is None and match and (when := parse_date(match.group(2))):
             date = when
         elif label in _TO | _FROM | _DATE:
-            kept.append(line)
+            kept.append(index)
         else:
             return None
-    if not subject:
-        return None
-    head = [replace(block, lines=tuple(kept))] if kept else []
-    return MemoHead(subject, date, [*blocks[:index], *head, *blocks[index + 1 :]])
+    return (subject, date, kept) if subject else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import configparser
 import dataclasses
+import datetime as dt
 import logging
 import os
 import plistlib
@@ -395,6 +396,13 @@ def convert_document(
     elif (
         not fields["title"]
         and path.suffix.lower() in WORD_PROCESSED
+        and (memo := _memo_head(body_html))
+    ):  # a memo typed in Word: "TO:", "FROM:", "DATE:", "RE:", a paragraph each
+        fields["title"], date, body_html = memo
+        fields["date"] = fields["date"] or date
+    elif (
+        not fields["title"]
+        and path.suffix.lower() in WORD_PROCESSED
         and (typed := opening_bold_title(body_html))
     ):
         fields["title"], body_html = typed  # as a word processor's user types a title
@@ -505,6 +513,14 @@ def with_text_mended(body: str, language: str) -> str:
     marked = marked_directions(without_redirects(link_addresses(untied_words(body))), language)
     typeset = spaced_punctuation(curl_quotes(dashed(marked, language), language), language)
     return with_note_numbers_in_digits(typeset, language)
+
+
+def _memo_head(body: str) -> tuple[str, dt.date | None, str] | None:
+    """A memo's head opening a Word file's `body` (`importers.memo_head.memo_head_html`),
+    imported only for a file without a title."""
+    from ..importers.memo_head import memo_head_html
+
+    return memo_head_html(body)
 
 
 _RAISE = "or raise {} under [limits] in publisher.toml"
