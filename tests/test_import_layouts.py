@@ -3015,6 +3015,13 @@ MEMOS = {
         None,
         [],
     ),
+    "forwarded from Gmail": (
+        "---------- Forwarded message ---------\nFrom: Ana Ruiz\n"
+        "Date: Mon, 2 Mar 2026 at 10:14\nSubject: Picket rota\nTo: Branch committee\n\n",
+        "Picket rota",
+        dt.date(2026, 3, 2),
+        ["From: Ana Ruiz", "To: Branch committee"],
+    ),
     "forwarded from Outlook": (
         "From: Ana Ruiz\nSent: Monday, March 2, 2026 10:14 AM\nTo: Branch committee\n"
         "Subject: RE: FW: Picket rota\n\n",

@@ -32,17 +32,12 @@ from ..errors import PublisherError
 from ..paths import is_zipped_textedit
 from ..tree_edits import drop_keeping_tail
 from .draft import Draft
+from .memo_head import FORWARDED as _FORWARDED
+from .memo_head import ORIGINAL_MESSAGE as _ORIGINAL_MESSAGE
 from .plaintext import picture_mark, recover
 from .textdates import parse_date, without_time
 
 # The rule Outlook writes above both a forwarded message and the one a reply answers
-_ORIGINAL_MESSAGE = r"original message|mensaje original|message d['’]origine"
-_FORWARDED = re.compile(
-    r"^(-{5,}\s*(forwarded message|mensaje reenviado|message transf[ée]r[ée]|"
-    rf"{_ORIGINAL_MESSAGE})\s*-{{5,}}|begin forwarded message:|"
-    r"inicio del mensaje reenviado:|d[ée]but du message r[ée]exp[ée]di[ée]\s*:)\s*$",
-    re.IGNORECASE | re.MULTILINE,
-)
 _HEADER = re.compile(
     r"^(from|de|date|fecha|sent|enviado(?: el)?|envoy[ée]|subject|asunto|objet|to|para|[àa]|cc|bcc"
     r"|importance|importancia|attachments|datos adjuntos|pi[èe]ces jointes)\s*:\s*(.*)$",

@@ -33,6 +33,15 @@ _DATE = {"date", "sent", "fecha", "enviado", "envoyé", "data", "datum", "الت
 _LINE = re.compile(r"^\s*([^\W\d_][^\W\d]{0,13})\s?[:：]\s*(\S.*)$")
 # What mail programs put before a reply's or a forward's subject: "RE:", "Fwd:", "RV:", "TR:"
 _REPLIED = re.compile(r"^(?:(?:re|fw|fwd|rv|tr|aw|wg)\s?:\s*)+", re.IGNORECASE)
+# The line a mail program writes over a forwarded message's headers, or a reply's quoted
+# one's ("-----Original Message-----"): no text of it, left out with the head it opens
+ORIGINAL_MESSAGE = r"original message|mensaje original|message d['’]origine"
+FORWARDED = re.compile(
+    r"^(-{5,}\s*(forwarded message|mensaje reenviado|message transf[ée]r[ée]|"
+    rf"{ORIGINAL_MESSAGE})\s*-{{5,}}|begin forwarded message:|"
+    r"inicio del mensaje reenviado:|d[ée]but du message r[ée]exp[ée]di[ée]\s*:)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _KIND_MOST = 40  # characters of a line over the head that names it ("MEMO", "CIRCULAR Nº 12")
 
 
@@ -56,10 +65,11 @@ def memo_head(blocks: list[Block]) -> MemoHead | None:
 
 def _head(blocks: list[Block], index: int) -> MemoHead | None:
     block = blocks[index]
-    if block.rows or block.quoted or not (read := _read(block.lines)):
+    lines = block.lines[1:] if FORWARDED.match(block.lines[0]) else block.lines
+    if block.rows or block.quoted or not lines or not (read := _read(lines)):
         return None
     subject, date, kept = read
-    head = [replace(block, lines=tuple(block.lines[i] for i in kept))] if kept else []
+    head = [replace(block, lines=tuple(lines[i] for i in kept))] if kept else []
     return MemoHead(subject, date, [*blocks[:index], *head, *blocks[index + 1 :]])
 
 
