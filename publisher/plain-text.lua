@@ -15,7 +15,9 @@
 --    a figure's caption under it;
 --    links within the message (#contents) keep only their text; a table is its caption
 --    and a list of its rows, each value after its heading; bold reads *like this*,
---    as emphasis does; superscript digits are Unicode's, other marks of style are dropped.
+--    as emphasis does, struck words ~~like this~~ (a chat's correction, "bring
+--    ~~placards~~ banners": unmarked, it read the reverse); superscript digits are
+--    Unicode's, other marks of style are dropped.
 -- 3. Links become numbered references: "the report [3]" in the text, "[3]: https://…"
 --    listed by pandoc's reference-link writer after each top-level block (each article
 --    is one <div>). Numbers run in the order of the text. A URL keeps its number wherever
@@ -341,8 +343,11 @@ local text_only = {
   Subscript = function(sub)
     return sub.content
   end,
-  Strikeout = function(struck)
-    return struck.content
+  Strikeout = function(struck) -- ~~struck~~: printed as any other words, it said the reverse
+    local marked = pandoc.Inlines({ pandoc.Str("~~") })
+    marked:extend(struck.content)
+    marked:insert(pandoc.Str("~~"))
+    return marked
   end,
   Underline = function(underlined)
     return underlined.content

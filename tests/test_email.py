@@ -914,6 +914,15 @@ def test_plain_text_sets_the_rows_of_a_table_in_a_cell_apart_in_brackets(tmp_pat
     assert "- Day: Tuesday; Shifts: (Time: 06:00; Who: Carl)" in lines
 
 
+def test_plain_text_marks_struck_words_as_struck(tmp_path: Path) -> None:
+    """A chat's correction ("bring ~placards~ banners") or a page's <del>: printed as any
+    other words, the text part said the reverse of the HTML part."""
+    page = "<p>Bring <s>placards</s> banners; the offer is <del>5%</del> 3%.</p>"
+    root = minimal_with(tmp_path / "ws", {"correction.html": page})
+    text = (build(root, formats=["email"]).out_dir / "001-first" / "email.txt").read_text()
+    assert "Bring ~~placards~~ banners; the offer is ~~5%~~ 3%." in " ".join(text.split())
+
+
 def test_plain_text_gives_an_arabic_tables_rows_arabic_punctuation(tmp_path: Path) -> None:
     """An Arabic article's table read "الفئة: عامل; الأجر: 3000 ج.م": a Latin semicolon in
     Arabic text, where the Arabic one (؛) belongs, and the cell's list items apart by ","."""
