@@ -3009,6 +3009,18 @@ MEMOS = {
         None,
         ["À : tous les adhérents", "De : le bureau"],
     ),
+    "arabic": (
+        "إلى: جميع الأعضاء\nمن: أمين الفرع\nالموضوع: الإضراب يبدأ الاثنين\n\n",
+        "الإضراب يبدأ الاثنين",
+        None,
+        ["إلى: جميع الأعضاء", "من: أمين الفرع"],
+    ),
+    "farsi": (
+        "به: همه اعضا\nاز: دبیر شاخه\nموضوع: اعتصاب از دوشنبه\n\n",
+        "اعتصاب از دوشنبه",
+        None,
+        ["به: همه اعضا", "از: دبیر شاخه"],
+    ),
     "subject alone": (
         "Subject: Strike ballot opens Monday\n\n",
         "Strike ballot opens Monday",
