@@ -695,6 +695,22 @@ def test_a_plain_texts_front_matter_gives_its_fields_as_markdowns_does(
     assert said_of(caplog, "marked as Markdown")[0].startswith(f"{path}:10: ")
 
 
+@pytest.mark.parametrize(
+    "front", ["---\ntitle: Strike ballot\n---\n", "Title: Strike ballot\nLang: en\n"]
+)
+@pytest.mark.parametrize("typed", ["Strike ballot", "STRIKE BALLOT", "*Strike ballot*"])
+def test_a_plain_texts_title_typed_again_under_its_front_matter_is_printed_once(
+    tmp_path: Path, front: str, typed: str
+) -> None:
+    """As a Markdown heading that repeats the title is: it was printed twice."""
+    path = tmp_path / "ballot.txt"
+    path.write_text(f"{front}\n{typed}\n\nThe ballot opens on Monday.\n\nStrike ballot\n")
+    doc = read(path)
+    assert doc.title == "Strike ballot"
+    body = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    assert [p.text_content() for p in body] == ["The ballot opens on Monday.", "Strike ballot"]
+
+
 def test_a_plain_texts_broken_front_matter_is_named_at_its_line(tmp_path: Path) -> None:
     path = tmp_path / "convocatoria.txt"
     path.write_text('---\ntitle: "Huelga general\nlang: es\n---\n\nNos vemos.\n')

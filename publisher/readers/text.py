@@ -49,6 +49,7 @@ class TextReader:
         )
         from ..importers.textblocks import list_item, split_blocks
         from ..importers.textmarks import unmarked
+        from .headings import same_words
 
         whole = document_text(path)
         source, text = _front_matter(whole, path)
@@ -72,6 +73,9 @@ class TextReader:
         blocks = without_edge_rules(heading_lines_apart(split_blocks(text, typeset=broken > 0)))
         given = source.data if source else {}
         meta: dict[str, object] = {}
+        title = given.get("title")
+        if isinstance(title, str) and blocks and same_words(unmarked(blocks[0].text), title):
+            blocks.pop(0)  # the title typed again under the front matter that names it
         if "title" not in given and (head := memo_head(blocks)):  # "To: / From: / Subject:"
             meta["title"], blocks = head.subject, head.rest
             if head.date and "date" not in given:
