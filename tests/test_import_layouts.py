@@ -3129,3 +3129,42 @@ def test_lettered_lines_ending_a_text_that_no_letter_in_it_calls_are_its_text(
     doc = read_document(path, "motion", tmp_path, "en")
     text = " ".join(html_of(doc).text_content().split())
     assert "Accept the offer." in text and "Reject it and strike." in text
+
+
+BYLINES = {
+    "by name | date": ("By Ana Ruiz | 3 March 2026\n\n", ("Ana Ruiz",), dt.date(2026, 3, 3)),
+    "posted on": ("Posted on March 3, 2026 by Ana Ruiz\n\n", ("Ana Ruiz",), dt.date(2026, 3, 3)),
+    "by name, then date": ("By Ana Ruiz\n3 March 2026\n\n", ("Ana Ruiz",), dt.date(2026, 3, 3)),
+    "by name": ("By Ana Ruiz\n\n", ("Ana Ruiz",), None),
+    "place and date": ("Madrid, 3 de marzo de 2026\n\n", (), dt.date(2026, 3, 3)),
+}
+BYLINED = "The ballot opens on Monday, and every member should vote in it, the committee says."
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("kind", list(BYLINES))
+def test_a_plain_texts_byline_under_its_title_gives_its_author_and_date(
+    tmp_path: Path, kind: str, how: str
+) -> None:
+    """The build read a .txt's byline as a paragraph, its author unsaid (in the article's
+    header and its feed entry), where `publisher import` took it as the author."""
+    byline, authors, date = BYLINES[kind]
+    text = f"Strike ballot opens\n\n{byline}{BYLINED}\n"
+    if how == "read":
+        path = tmp_path / "ballot.txt"
+        path.write_text(text)
+        doc = read_document(path, "ballot", tmp_path, "en")
+    else:
+        (doc,) = import_one(tmp_path, text)
+    assert (doc.title, doc.authors, doc.date) == ("Strike ballot opens", authors, date)
+    assert " ".join(html_of(doc).text_content().split()) == BYLINED
+
+
+def test_a_paragraph_opening_with_by_under_a_plain_texts_title_stays_text(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ballot.txt"
+    opening = "By the end of March every member will have voted, the committee says."
+    path.write_text(f"Strike ballot opens\n\n{opening}\n\n{BYLINED}\n")
+    doc = read_document(path, "ballot", tmp_path, "en")
+    assert doc.authors == () and opening in html_of(doc).text_content()

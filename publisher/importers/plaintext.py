@@ -274,10 +274,10 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         draft.found["memo head"] += 1
     else:
         _take_title(rest, draft)
-    _take_dateline(rest, draft)
+    take_dateline(rest, draft)
     if subtitle_first(rest):
         draft.subtitle = unmarked(untagged(rest.pop(0).text))
-        _take_dateline(rest, draft)
+        take_dateline(rest, draft)
         if draft.date is None and (when := date_ending(draft.subtitle)):
             draft.date = when  # "Statement of the Tenants' Association, 23 November 2026"
             draft.found["date ending the subtitle"] += 1
@@ -352,7 +352,7 @@ def _title_and_byline_apart(blocks: list[Block]) -> list[Block]:
     """A post's page copied as Substack and Medium set it out, on consecutive lines: its
     title (and subtitle) over its author over its date ("Rent strike enters its fourth
     month" / "What the tenants won" / "Ana Ruiz" / "Mar 3, 2026"). The title and subtitle
-    become blocks of their own, the name over the date one, as `_take_dateline` reads it.
+    become blocks of their own, the name over the date one, as `take_dateline` reads it.
     A letter's address over its date, then "Dear …", stays as written."""
     *heads, name, day = blocks[0].lines
     singles = [Block((line,), False, 0) for line in heads]
@@ -381,7 +381,7 @@ _SALUTATION = re.compile(
 )
 
 
-def _take_dateline(blocks: list[Block], draft: Draft) -> None:
+def take_dateline(blocks: list[Block], draft: Draft) -> None:
     """A date line, a 'Posted on DATE by NAME' or 'By NAME | DATE' byline, or a 'By NAME'
     line (then perhaps a date line) under the title: the document's date and author,
     which the front matter carries from then on."""
@@ -398,7 +398,7 @@ def _take_dateline(blocks: list[Block], draft: Draft) -> None:
         draft.authors = authors(author)
         draft.found["byline"] += 1
         blocks.pop(0)
-        _take_dateline(blocks, draft)
+        take_dateline(blocks, draft)
         return
     name, when = byline(text) or ("", dateline(text))
     if when is None:

@@ -36,6 +36,7 @@ class TextReader:
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         from ..importers.doc_comments import without_comments
+        from ..importers.draft import Draft
         from ..importers.memo_head import memo_head
         from ..importers.pdftext import from_pdf
         from ..importers.plaintext import (
@@ -45,6 +46,7 @@ class TextReader:
             heading_lines_apart,
             post_title,
             subtitle_first,
+            take_dateline,
             without_edge_rules,
         )
         from ..importers.textblocks import list_item, split_blocks
@@ -91,11 +93,15 @@ class TextReader:
             and not (list_item(blocks[0].text) and list_item(blocks[1].text))  # a list opens it
         ):
             meta["title"] = unmarked(blocks.pop(0).text)  # "*HUELGA EL LUNES*", WhatsApp's bold
-            if "date" not in meta and len(blocks) > 1 and (when := _date_line(blocks[0])):
-                meta["date"] = when  # "3 March 2026", "Madrid, 3 de marzo de 2026" under it
-                blocks.pop(0)
+            byline = Draft()  # what `publisher import` reads under a title
+            take_dateline(blocks, byline)  # "3 March 2026", "By Ana Ruiz | 3 March 2026"
             if subtitle_first(blocks):
                 meta["subtitle"] = unmarked(blocks.pop(0).text)
+                take_dateline(blocks, byline)
+            if byline.date and "date" not in meta | given:
+                meta["date"] = byline.date
+            if byline.authors and not {"author", "authors"} & given.keys():
+                meta["authors"] = byline.authors
         # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
         # is no tag, and stays as written.
