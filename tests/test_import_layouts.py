@@ -3168,3 +3168,46 @@ def test_a_paragraph_opening_with_by_under_a_plain_texts_title_stays_text(
     path.write_text(f"Strike ballot opens\n\n{opening}\n\n{BYLINED}\n")
     doc = read_document(path, "ballot", tmp_path, "en")
     assert doc.authors == () and opening in html_of(doc).text_content()
+
+
+@pytest.mark.parametrize("sent_by", list(MAILING_LIST))
+def test_a_received_newsletter_in_a_plain_text_is_read_without_its_mailing_list_lines(
+    tmp_path: Path, sent_by: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A .txt in documents/ as `publisher import` reads one: its "view it in your browser"
+    line was its title and its footer was published, links to unsubscribe the editor and
+    all (the build only warned of them)."""
+    language = "es" if sent_by == "es" else "en"
+    statement, (over, footer) = STATEMENTS[language], MAILING_LIST[sent_by]
+    first, second = statement["paragraphs"]
+    path = tmp_path / "newsletter.txt"
+    path.write_text(f"{over}\n\n{statement['title']}\n\n{first}\n\n{second}\n\n{footer}")
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        doc = read_document(path, "newsletter", tmp_path, language)
+    assert doc.title == statement["title"]
+    assert texts(doc, "/div/p") == statement["paragraphs"]
+    assert "a1b2c3" not in doc.body_html and "©" not in doc.body_html
+    assert [m for m in caplog.messages if "mailing list's header and footer" in m]
+
+
+def test_a_social_posts_buttons_and_hashtags_in_a_plain_text_are_read_as_import_reads_them(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Its "Like · Comment · Share" line was published, and its hashtags a paragraph; a post
+    cut where the platform folded it was published cut, without a word."""
+    post = tmp_path / "post.txt"
+    post.write_text(
+        f"Strike at the depot\n\n{BYLINED}\n\n#HuelgaGeneral #NoALosDespidos\n\n"
+        "Like · Comment · Share\n"
+    )
+    cut = tmp_path / "cut.txt"
+    cut.write_text("Strike at the depot\n\nWorkers walked out this morning, and the… See more\n")
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        doc = read_document(post, "post", tmp_path, "en")
+        read_document(cut, "cut", tmp_path, "en")
+    assert doc.tags == ("HuelgaGeneral", "NoALosDespidos")
+    assert " ".join(html_of(doc).text_content().split()) == BYLINED
+    assert (
+        f"{cut}: only the post's opening was copied (it ended 'See more'): copy the whole"
+        " post from its own page" in caplog.messages
+    )

@@ -25,6 +25,7 @@ from .base import RawDocument
 from .markdown import document_text
 
 if TYPE_CHECKING:
+    from ..importers.blogfurniture import Furniture
     from ..importers.textblocks import Block
 
 
@@ -35,8 +36,10 @@ class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
+        from ..importers.blogfurniture import without_furniture
         from ..importers.doc_comments import without_comments
         from ..importers.draft import Draft
+        from ..importers.mailing_list import without_mailing_list
         from ..importers.memo_head import memo_head
         from ..importers.pdftext import from_pdf
         from ..importers.plaintext import (
@@ -63,18 +66,31 @@ class TextReader:
         _say_if_markdown(text, path, first_line)
         # Copied out of a PDF too: its page numbers and running heads, its words broken at
         # its lines' ends ("trabaja-" / "dores"), as `publisher import` reads such text
-        text, furniture, broken, _ = from_pdf(text)
-        if furniture:
+        text, page_lines, broken, _ = from_pdf(text)
+        if page_lines:
             log.info(
                 "%s: %d line(s) of page numbers and running heads left out, as copied out of a PDF",
-                *(path, furniture),
+                *(path, page_lines),
             )
         text = bracketed_addresses_written(text)  # "Ana Ruiz <ana@…>": no tag to take out
         # A title and its subtitle on consecutive lines are two, as `publisher import` reads them
         # A rule over the whole text ("---" / the text / "---") parts nothing from it
         blocks = without_edge_rules(heading_lines_apart(split_blocks(text, typeset=broken > 0)))
+        # A received newsletter's "View this email in your browser" and footer, whose links
+        # carry the editor's own subscription ("Unsubscribe <https://…?id=a1b2c3>")
+        blocks, mailing = without_mailing_list(blocks)
+        if mailing:
+            log.info(
+                "%s: %d line(s) of a mailing list's header and footer left out (its links"
+                " to unsubscribe or read online are the recipient's own)",
+                *(path, mailing),
+            )
         given = source.data if source else {}
         meta: dict[str, object] = {}
+        blocks, furniture = without_furniture(blocks)  # a post's buttons, hashtags, "See more"
+        _say_furniture(furniture, path)
+        if furniture.tags and "tags" not in given:
+            meta["tags"] = list(furniture.tags)
         title = given.get("title")
         if isinstance(title, str) and blocks and same_words(unmarked(blocks[0].text), title):
             blocks.pop(0)  # the title typed again under the front matter that names it
@@ -142,6 +158,22 @@ def _front_matter(text: str, path: Path) -> tuple[SourceData | None, str]:
 
 # A link as Markdown writes it, "[the petition](https://…)", "![A picket](picket.jpg)"
 _MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\([^()\s]+\)")
+
+
+def _say_furniture(furniture: Furniture, path: Path) -> None:
+    """Tell what a platform's furniture at a post's end held, as `publisher import` does:
+    the lines of its buttons ("Like", "Share", "Subscribe") left out, its hashtags made the
+    document's tags, and a post cut where the platform folded it ("See more")."""
+    if furniture.lines:
+        log.info("%s: %d line(s) of a platform's buttons left out", path, furniture.lines)
+    if furniture.tags:
+        log.info("%s: its hashtags are its tags: %s", path, ", ".join(furniture.tags))
+    if furniture.more:
+        log.warning(
+            "%s: only the post's opening was copied (it ended %r): copy the whole post from"
+            " its own page",
+            *(path, furniture.more),
+        )
 
 
 def _say_if_markdown(text: str, path: Path, first_line: int) -> None:
