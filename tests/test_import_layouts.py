@@ -2955,6 +2955,16 @@ def test_hostile_pictures_in_an_html_message_yield_no_script(tmp_path: Path) -> 
     assert "alert" not in text and "javascript" not in text and "data:" not in text
 
 
+def read_or_imported(tmp_path: Path, text: str, how: str) -> list[Document]:
+    """The documents plain `text` makes: as the build reads it in documents/ ("read"), or as
+    `publisher import` writes it there ("imported")."""
+    if how == "imported":
+        return import_one(tmp_path, text)
+    path = tmp_path / "pasted.txt"
+    path.write_text(text)
+    return [read_document(path, "pasted", tmp_path, "en")]
+
+
 BRACKETED = (
     "Contact\n\nWrite to Ana Ruiz <ana@branch.example.org> with your questions about the"
     " ballot, and see <https://branch.example.org/strike> for the picket rota.\n"
@@ -2968,12 +2978,7 @@ def test_addresses_in_angle_brackets_in_a_plain_text_are_links_never_taken_out(
     """ "Ana Ruiz <ana@…>", "see <https://…>", as mail and plain text set an address apart:
     the sanitiser took each for a tag and left it out ("Write to Ana Ruiz with your
     questions"); `publisher import` kept the link but not the mail address."""
-    if how == "read":
-        path = tmp_path / "contact.txt"
-        path.write_text(BRACKETED)
-        doc = read_document(path, "contact", tmp_path, "en")
-    else:
-        (doc,) = import_one(tmp_path, BRACKETED)
+    (doc,) = read_or_imported(tmp_path, BRACKETED, how)
     body = html_of(doc)
     assert {a.get("href"): a.text_content() for a in body.iter("a")} == {
         "mailto:ana@branch.example.org": "ana@branch.example.org",
@@ -3055,15 +3060,12 @@ def test_a_memos_head_gives_its_title_and_date_and_keeps_whom_it_is_to_and_from(
     Branch secretary Date: …")."""
     head, title, date, kept = MEMOS[kind]
     text = f"{head}{MEMO_TEXT}\n"
-    if how == "read":
-        path = tmp_path / "memo.txt"
-        path.write_text(text)
-        doc = read_document(path, "memo", tmp_path, "en")
-    else:
-        (doc,) = import_one(tmp_path, text)
-        if kind == "forwarded from Outlook":  # a mail's headers, read as one's (`mailmessage`)
-            kept = []
-            assert doc.authors == ("Ana Ruiz",)
+    (doc,) = read_or_imported(tmp_path, text, how)
+    if (
+        how == "imported" and kind == "forwarded from Outlook"
+    ):  # a mail's, as `mailmessage` reads it
+        kept = []
+        assert doc.authors == ("Ana Ruiz",)
     assert doc.title == title
     assert doc.date == date
     lines = [" ".join(line.split()) for line in html_of(doc).xpath(".//text()") if line.strip()]
@@ -3102,14 +3104,11 @@ def test_editors_comments_in_a_google_docs_plain_text_are_never_published(
     """Google Docs writes each comment's letter where it is anchored and the comments, with
     their replies, at the end of the text: the editors' notes to each other were printed in
     every output, "[a]" and all."""
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        docs = read_or_imported(tmp_path, GOOGLE_DOCS_TEXT, how)
     if how == "read":
-        path = tmp_path / "bulletin.txt"
-        path.write_text(GOOGLE_DOCS_TEXT)
-        with caplog.at_level(logging.INFO, logger="publisher"):
-            docs = [read_document(path, "bulletin", tmp_path, "en")]
-        assert f"{path}: 2 comment(s) left out: they are for the editors" in caplog.messages
-    else:
-        docs = import_one(tmp_path, GOOGLE_DOCS_TEXT)
+        pasted = tmp_path / "pasted.txt"
+        assert f"{pasted}: 2 comment(s) left out: they are for the editors" in caplog.messages
     published = " ".join(f"{doc.title} {html_of(doc).text_content()}" for doc in docs)
     published = " ".join(published.split())
     assert "accept the offer after eleven weeks" in published
@@ -3150,12 +3149,7 @@ def test_a_plain_texts_byline_under_its_title_gives_its_author_and_date(
     header and its feed entry), where `publisher import` took it as the author."""
     byline, authors, date = BYLINES[kind]
     text = f"Strike ballot opens\n\n{byline}{BYLINED}\n"
-    if how == "read":
-        path = tmp_path / "ballot.txt"
-        path.write_text(text)
-        doc = read_document(path, "ballot", tmp_path, "en")
-    else:
-        (doc,) = import_one(tmp_path, text)
+    (doc,) = read_or_imported(tmp_path, text, how)
     assert (doc.title, doc.authors, doc.date) == ("Strike ballot opens", authors, date)
     assert " ".join(html_of(doc).text_content().split()) == BYLINED
 
