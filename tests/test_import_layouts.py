@@ -3205,3 +3205,41 @@ def test_a_social_posts_buttons_and_hashtags_in_a_plain_text_are_read_as_import_
         f"{cut}: only the post's opening was copied (it ended 'See more'): copy the whole"
         " post from its own page" in caplog.messages
     )
+
+
+SIGNED = {
+    "organisation and date": (
+        "Revolutionary Workers Group (RWG), June 28, 2024",
+        ("Revolutionary Workers Group (RWG)",),
+        dt.date(2024, 6, 28),
+    ),
+    "closing, name and role": ("In solidarity,\nAna Ruiz\nBranch Secretary", ("Ana Ruiz",), None),
+}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("kind", list(SIGNED))
+def test_a_plain_texts_signature_gives_its_author_and_date_and_stays_its_text(
+    tmp_path: Path, kind: str, how: str
+) -> None:
+    """A statement signed at its end: the build read neither its author nor its date (the
+    corpus's statement of June 28, 2024 was dated by its issue), where `publisher import`
+    read both."""
+    signature, authors, date = SIGNED[kind]
+    text = f"Strike ballot opens\n\n{BYLINED}\n\n{signature}\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert (doc.authors, doc.date) == (authors, date)
+    shown = " ".join(" ".join(html_of(doc).itertext()).split())
+    assert shown.endswith(" ".join(signature.split()))
+
+
+def test_the_signature_under_posts_copied_into_one_plain_text_is_the_last_posts_alone(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "posts.txt"
+    path.write_text(
+        f"Sunday, February 22, 2026\n\nFirst post\n\n{LONG}\n\n-----\n\n"
+        f"Tuesday, February 10, 2026\n\nSecond post\n\n{LONG}\n\nIn solidarity,\nAna Ruiz\n"
+    )
+    doc = read_document(path, "posts", tmp_path, "en")
+    assert doc.authors == ()

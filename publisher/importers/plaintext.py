@@ -285,7 +285,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         draft.found["blog buttons left out"] += len(rest.pop(0).lines)
     _contact_lines_apart(rest)
     _signature_and_date_apart(rest)
-    _take_signature(rest, draft)
+    take_signature(rest, draft)
     draft.language = detect_language(" ".join(b.text for b in [*rest, *blocks[:1]]))
     draft.body_html, fragments = mark_fragments(_body(rest, draft, breaks), draft.language)
     draft.found.update(fragments)
@@ -559,7 +559,7 @@ def _next_content(blocks: list[Block], index: int) -> Block | None:
     return blocks[index + 1] if index + 1 < len(blocks) else None
 
 
-def _take_signature(blocks: list[Block], draft: Draft) -> None:
+def take_signature(blocks: list[Block], draft: Draft) -> None:
     """The closing lines: 'Org (X), June 28, 2024', 'Posted on DATE by NAME', 'Posted by NAME
     at 10:42 AM', or a name line, or a name then a date line; links, notes and photo credits
     after them are passed over. A bare name after short lines is one more of them (a verse,
@@ -648,7 +648,7 @@ def _signing_date_at(blocks: list[Block], last: int) -> tuple[int, dt.date] | No
 def _signature_and_date_apart(blocks: list[Block]) -> None:
     """A signer's name and the date on consecutive lines, either one first ("María
     Fernández" / "3 de marzo de 2026"), or any line and a letter's "Paris, le 3 mars
-    2026", as two blocks: `_take_signature` reads them so."""
+    2026", as two blocks: `take_signature` reads them so."""
     last = closing_index(blocks)
     if last < 1 or len(lines := blocks[last].lines) != 2:
         return

@@ -50,6 +50,7 @@ class TextReader:
             post_title,
             subtitle_first,
             take_dateline,
+            take_signature,
             without_edge_rules,
         )
         from ..importers.textblocks import list_item, split_blocks
@@ -133,6 +134,20 @@ class TextReader:
             i for i in range(len(blocks)) if heading_in_capitals(blocks, i, closing)
         }
         dated = {i - 1 for i in posts if not blocks[i - 1].rule}
+        # The closing signature's name and date, as `publisher import` reads them ("ILTT,
+        # June 28, 2024"), read on a copy: the signature stays the text's. Under posts
+        # copied into one file, it is the last post's alone.
+        signed = Draft()
+        if not posts:
+            take_signature(list(blocks), signed)
+        if (
+            signed.authors
+            and not signed.unsure
+            and not {"author", "authors"} & (meta | given).keys()
+        ):
+            meta["authors"] = signed.authors
+        if signed.date and "date" not in meta | given:
+            meta["date"] = signed.date
         ids = _HeadingIds(id_prefix)
         html: list[str] = []
         numbered = list(enumerate(blocks))
