@@ -471,13 +471,13 @@ def test_a_plain_texts_items_typed_with_dashes_or_stars_are_a_list_and_a_signing
 
 @pytest.mark.parametrize(
     ("line", "marked"),
-    [(3, "[Sign the petition](https://act.example.org/p)"), (5, "See ![A picket](picket.jpg).")],
+    [(3, "Read [the report](report.pdf)."), (5, "See ![A picket](picket.jpg).")],
 )
 def test_a_plain_text_marked_as_markdown_is_warned_of_at_its_line_with_the_name_to_give_it(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, line: int, marked: str
 ) -> None:
-    """Its links' marks are printed, as a .txt is read as plain text: the editor is told to
-    name it .md. A hashtag ("#RentStrike") and "5**2" are no marks; its headings and bold
+    """Its pictures' marks and links to files are printed, as a .txt is read as plain text:
+    the editor is told to name it .md. A hashtag ("#RentStrike") and "5**2" are no marks; its headings and bold
     are read (test_a_plain_texts_headings_and_bold_marked_as_chats_and_markdown_mark_them)."""
     lines = ["Rent strike", "", "#RentStrike and 5**2 = 25", "", "Text."]
     lines.insert(line - 1, marked)
@@ -685,7 +685,7 @@ def test_a_plain_texts_front_matter_gives_its_fields_as_markdowns_does(
     path = tmp_path / "convocatoria.txt"
     path.write_text(
         "---\ntitle: Huelga general\nlang: es\ndate: 2026-12-14\naliases: [/huelga/]\n---\n"
-        "\nNos vemos en la plaza.\n\n[Recorrido](https://mapa.example.org)\n"
+        "\nNos vemos en la plaza.\n\n![Recorrido](mapa.png)\n"
     )
     with caplog.at_level(logging.WARNING, logger="publisher"):
         doc = read(path)
@@ -766,14 +766,16 @@ def test_a_plain_text_opening_with_a_list_is_titled_by_its_file_name_not_its_fir
 def test_a_plain_texts_headings_and_bold_marked_as_chats_and_markdown_mark_them(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """WhatsApp's and Telegram's *bold*, _italic_ and ~struck~, Markdown's **bold** and ##
-    headings, as text drafted in a chat, a Markdown editor or a chatbot keeps them, are
+    """WhatsApp's and Telegram's *bold*, _italic_ and ~struck~, Markdown's **bold**, ##
+    headings and [links](https://…), as text drafted in a chat, a Markdown editor or a
+    chatbot keeps them, are
     read as `publisher import` reads them: they were printed. A mark inside a word
     (file_name, 5*3*2) is none."""
     path = tmp_path / "huelga.txt"
     path.write_text(
         "*HUELGA EL LUNES*\n\nPiquete a las *6:00* en la _puerta principal_, con ~pancartas~"
-        " banderas. Ver file_name y 5*3*2.\n\n## Qué pedimos\n\nUn **aumento** del 5%.\n"
+        " banderas. Ver file_name y 5*3*2.\n\n## Qué pedimos\n\nUn **aumento** del 5%."
+        " [Firma aquí](https://act.example.org/_firma_/p?a=1&b=2).\n"
     )
     with caplog.at_level(logging.WARNING, logger="publisher"):
         doc = read(path)
@@ -787,6 +789,9 @@ def test_a_plain_texts_headings_and_bold_marked_as_chats_and_markdown_mark_them(
         ("strong", "aumento"),
     ]
     assert "file_name y 5*3*2." in body.text_content() and "*" not in doc.title
+    assert [(a.text_content(), a.get("href")) for a in body.iter("a")] == [
+        ("Firma aquí", "https://act.example.org/_firma_/p?a=1&b=2")
+    ]
     assert said_of(caplog, "Markdown") == []
 
 
@@ -798,7 +803,7 @@ def test_a_plain_texts_markdown_mark_is_named_at_its_line_after_words_a_pdf_brok
     path = tmp_path / "notes.txt"
     path.write_text(
         "Notes\n\nThe cleaners at the hospital voted to strike, and the porters at the hos-\n"
-        "pital.\n\n[Our demands](https://branch.example.org/demands)\n"
+        "pital.\n\n[Our demands](demands.md)\n"
     )
     with caplog.at_level(logging.WARNING, logger="publisher"):
         read(path)

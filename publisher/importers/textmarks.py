@@ -1,10 +1,11 @@
 """A line of pasted text as inline HTML: stray tags kept for the sanitiser, messaging
-apps' *bold*, _italic_ and ~struck~ marks and Markdown's **bold** made so; and a line's
+apps' *bold*, _italic_ and ~struck~ marks and Markdown's **bold** and [links](…) made so; and a line's
 words without its tags or marks, as a title or a date is read from it.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 import lxml.html
@@ -34,11 +35,29 @@ _MARK = re.compile(r"(?<![\w*_~])([*_~])(?=[^\s*_~])([^\n]*?[^\s*_~])\1(?![\w*_~
 DOUBLED = re.compile(r"(?<![\w*_])(\*\*|__)(?=[^\s*_])([^\n]*?[^\s*_])\1(?![\w*_])")
 
 
+# A link as Markdown writes it, to a web or mail address: "[the petition](https://…)", as
+# text written in a Markdown editor or a chatbot's answer keeps it (a picture's "![…](…)"
+# is none)
+MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\(((?:https?://|mailto:)[^\s()<>\"]+)\)")
+
+
 def _marked(text: str) -> str:
-    """(A model letter's "<Name>" is a placeholder to keep, not a tag: see sanitize.)"""
+    """(A model letter's "<Name>" is a placeholder to keep, not a tag: see sanitize.) A
+    link's address is never read for marks ("…/_draft_/…")."""
+    pieces, done = [], 0
+    for link in MARKDOWN_LINK.finditer(text):
+        address = html.escape(link[2])
+        pieces += [
+            _styled(text[done : link.start()]),
+            f'<a href="{address}">{_styled(link[1])}</a>',
+        ]
+        done = link.end()
+    return unknown_tags_as_text("".join([*pieces, _styled(text[done:])]))
+
+
+def _styled(text: str) -> str:
     marked = DOUBLED.sub(lambda m: f"<strong>{m[2]}</strong>", text)
-    marked = _MARK.sub(lambda m: f"<{_MARKS[m[1]]}>{m[2]}</{_MARKS[m[1]]}>", marked)
-    return unknown_tags_as_text(marked)
+    return _MARK.sub(lambda m: f"<{_MARKS[m[1]]}>{m[2]}</{_MARKS[m[1]]}>", marked)
 
 
 # A heading marked as Markdown marks it ("## Our demands"), as text written in a Markdown

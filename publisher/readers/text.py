@@ -171,7 +171,7 @@ def _front_matter(text: str, path: Path) -> tuple[SourceData | None, str]:
     return (None, text) if front is None else (front.parse(path), after)
 
 
-# A link as Markdown writes it, "[the petition](https://…)", "![A picket](picket.jpg)"
+# A picture or a link as Markdown writes one, "![A picket](picket.jpg)", "[see](report.md)"
 _MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\([^()\s]+\)")
 
 
@@ -192,14 +192,17 @@ def _say_furniture(furniture: Furniture, path: Path) -> None:
 
 
 def _say_if_markdown(text: str, path: Path, first_line: int) -> None:
-    """Warn, at its first line, of a text (from line `first_line` of its file) linking as
-    Markdown does, as a Markdown editor or a chatbot writes it: read as plain text, its
-    marks are printed. Its headings ("## Our demands") and bold are read as `publisher
-    import` reads them (`_html`)."""
+    """Warn, at its first line, of a text (from line `first_line` of its file) marked as
+    Markdown marks a picture or a link to another file, as a Markdown editor or a chatbot
+    writes it: read as plain text, its marks are printed. Its headings ("## Our demands"),
+    bold and links to web and mail addresses are read as `publisher import` reads them
+    (`_html`, `textmarks.inline`)."""
+    from ..importers.textmarks import MARKDOWN_LINK  # links to web and mail addresses: read
+
     if "](" not in text:
         return
     for number, line in enumerate(text.split("\n"), first_line):
-        if _MARKDOWN_LINK.search(line):
+        if _MARKDOWN_LINK.search(MARKDOWN_LINK.sub("", line)):
             log.warning(
                 "%s:%d: marked as Markdown (%r): read as plain text, its marks are printed;"
                 " name it %s to have it read as Markdown",
