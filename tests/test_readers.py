@@ -768,14 +768,14 @@ def test_a_plain_texts_headings_and_bold_marked_as_chats_and_markdown_mark_them(
 ) -> None:
     """WhatsApp's and Telegram's *bold*, _italic_ and ~struck~, Markdown's **bold**, ##
     headings and [links](https://…), as text drafted in a chat, a Markdown editor or a
-    chatbot keeps them, are
-    read as `publisher import` reads them: they were printed. A mark inside a word
-    (file_name, 5*3*2) is none."""
+    chatbot keeps them, are read as `publisher import` reads them: they were printed. A
+    mark inside a word (file_name, 5*3*2) or an address (…/_bases_/…) is none."""
     path = tmp_path / "huelga.txt"
     path.write_text(
         "*HUELGA EL LUNES*\n\nPiquete a las *6:00* en la _puerta principal_, con ~pancartas~"
         " banderas. Ver file_name y 5*3*2.\n\n## Qué pedimos\n\nUn **aumento** del 5%."
-        " [Firma aquí](https://act.example.org/_firma_/p?a=1&b=2).\n"
+        " [Firma aquí](https://act.example.org/_firma_/p?a=1&b=2) o en"
+        " https://act.example.org/_bases_/p.\n"
     )
     with caplog.at_level(logging.WARNING, logger="publisher"):
         doc = read(path)
@@ -790,7 +790,8 @@ def test_a_plain_texts_headings_and_bold_marked_as_chats_and_markdown_mark_them(
     ]
     assert "file_name y 5*3*2." in body.text_content() and "*" not in doc.title
     assert [(a.text_content(), a.get("href")) for a in body.iter("a")] == [
-        ("Firma aquí", "https://act.example.org/_firma_/p?a=1&b=2")
+        ("Firma aquí", "https://act.example.org/_firma_/p?a=1&b=2"),
+        ("https://act.example.org/_bases_/p", "https://act.example.org/_bases_/p"),
     ]
     assert said_of(caplog, "Markdown") == []
 

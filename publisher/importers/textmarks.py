@@ -41,17 +41,21 @@ DOUBLED = re.compile(r"(?<![\w*_])(\*\*|__)(?=[^\s*_])([^\n]*?[^\s*_])\1(?![\w*_
 MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\(((?:https?://|mailto:)[^\s()<>\"]+)\)")
 
 
+# What is never read for marks: a Markdown link's address, and an address typed bare
+_ADDRESSED = re.compile(rf"{MARKDOWN_LINK.pattern}|(?:https?://|www\.)[^\s<>\"]+")
+
+
 def _marked(text: str) -> str:
-    """(A model letter's "<Name>" is a placeholder to keep, not a tag: see sanitize.) A
-    link's address is never read for marks ("…/_draft_/…")."""
+    """(A model letter's "<Name>" is a placeholder to keep, not a tag: see sanitize.) An
+    address is never read for marks ("https://…/_draft_/…" lost its underscores)."""
     pieces, done = [], 0
-    for link in MARKDOWN_LINK.finditer(text):
-        address = html.escape(link[2])
-        pieces += [
-            _styled(text[done : link.start()]),
-            f'<a href="{address}">{_styled(link[1])}</a>',
-        ]
-        done = link.end()
+    for found in _ADDRESSED.finditer(text):
+        pieces.append(_styled(text[done : found.start()]))
+        if found[2]:  # a Markdown link
+            pieces.append(f'<a href="{html.escape(found[2])}">{_styled(found[1])}</a>')
+        else:
+            pieces.append(found[0])
+        done = found.end()
     return unknown_tags_as_text("".join([*pieces, _styled(text[done:])]))
 
 
