@@ -1,6 +1,6 @@
 """A line of pasted text as inline HTML: stray tags kept for the sanitiser, messaging
-apps' *bold*, _italic_ and ~struck~ marks and Markdown's **bold** and [links](…) made so; and a line's
-words without its tags or marks, as a title or a date is read from it.
+apps' *bold*, _italic_ and ~struck~ marks and Markdown's **bold** and [links](…) made so;
+and a line's words without its tags or marks, as a title or a date is read from it.
 """
 
 from __future__ import annotations

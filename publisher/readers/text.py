@@ -25,7 +25,10 @@ from .base import RawDocument
 from .markdown import document_text
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from ..importers.blogfurniture import Furniture
+    from ..importers.draft import Draft
     from ..importers.textblocks import Block
 
 
@@ -115,10 +118,7 @@ class TextReader:
             if subtitle_first(blocks):
                 meta["subtitle"] = unmarked(blocks.pop(0).text)
                 take_dateline(blocks, byline)
-            if byline.date and "date" not in meta | given:
-                meta["date"] = byline.date
-            if byline.authors and not {"author", "authors"} & given.keys():
-                meta["authors"] = byline.authors
+            _take_found(byline, meta, given)
         # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
         # is no tag, and stays as written.
@@ -140,14 +140,7 @@ class TextReader:
         signed = Draft()
         if not posts:
             take_signature(list(blocks), signed)
-        if (
-            signed.authors
-            and not signed.unsure
-            and not {"author", "authors"} & (meta | given).keys()
-        ):
-            meta["authors"] = signed.authors
-        if signed.date and "date" not in meta | given:
-            meta["date"] = signed.date
+        _take_found(signed, meta, given, authors=not signed.unsure)  # a name guessed: none
         ids = _HeadingIds(id_prefix)
         html: list[str] = []
         numbered = list(enumerate(blocks))
@@ -158,6 +151,18 @@ class TextReader:
             ]
             html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
         return RawDocument({**meta, **given}, "\n".join(html), source)
+
+
+def _take_found(
+    found: Draft, meta: dict[str, object], given: Mapping[str, object], authors: bool = True
+) -> None:
+    """The date and, with `authors`, the authors a byline or a signature gave (`found`, as
+    `publisher import` reads them) into `meta`, unless found before; the front matter's
+    (`given`) win over them all."""
+    if found.date:
+        meta.setdefault("date", found.date)
+    if authors and found.authors and not {"author", "authors"} & given.keys():
+        meta.setdefault("authors", found.authors)
 
 
 def _front_matter(text: str, path: Path) -> tuple[SourceData | None, str]:
