@@ -796,6 +796,33 @@ def test_a_plain_texts_headings_and_bold_marked_as_chats_and_markdown_mark_them(
     assert said_of(caplog, "Markdown") == []
 
 
+def test_a_chats_marks_round_an_address_mark_it_and_the_link_ends_before_them(
+    tmp_path: Path,
+) -> None:
+    """A chat's "*Sign: https://…*" printed its stars, and "_More at https://…/info_" its
+    underscore, with a link to "…/info_", which is no page. An address ending in a mark
+    no word opened keeps it (…/a_b_)."""
+    path = tmp_path / "aviso.txt"
+    path.write_text(
+        "Aviso\n\n*Firma la petición: https://act.example.org/p*\n\n"
+        "_Más info en https://example.org/info_\n\n"
+        "*Firma [aquí](https://act.example.org/_firma_/p) hoy* o https://x.org/a_b_\n"
+    )
+    body = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [(e.tag, e.text_content()) for e in body.iter("strong", "em")] == [
+        ("strong", "Firma la petición: https://act.example.org/p"),
+        ("em", "Más info en https://example.org/info"),
+        ("strong", "Firma aquí hoy"),
+    ]
+    assert [a.get("href") for a in body.iter("a")] == [
+        "https://act.example.org/p",
+        "https://example.org/info",
+        "https://act.example.org/_firma_/p",
+        "https://x.org/a_b_",
+    ]
+    assert "*" not in body.text_content() and "_M" not in body.text_content()
+
+
 def test_a_plain_texts_markdown_mark_is_named_at_its_line_after_words_a_pdf_broke(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

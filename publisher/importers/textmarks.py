@@ -43,20 +43,38 @@ MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\(((?:https?://|mailto:)[^\s(
 
 # What is never read for marks: a Markdown link's address, and an address typed bare
 _ADDRESSED = re.compile(rf"{MARKDOWN_LINK.pattern}|(?:https?://|www\.)[^\s<>\"]+")
+# Where an address stands while the marks round it are read: noncharacters, which no text
+# holds (`controls` takes them out)
+_HELD = re.compile("\ufdd0(\\d+)\ufdd1")
 
 
 def _marked(text: str) -> str:
     """(A model letter's "<Name>" is a placeholder to keep, not a tag: see sanitize.) An
-    address is never read for marks ("https://…/_draft_/…" lost its underscores)."""
-    pieces, done = [], 0
-    for found in _ADDRESSED.finditer(text):
-        pieces.append(_styled(text[done : found.start()]))
+    address is never read for marks ("https://…/_draft_/…" lost its underscores), but
+    the marks round it are ("*Sign: https://…*"): it is held out of the text meanwhile. A
+    bare address ends before the marks after it when its line opened one of them earlier
+    ("_see https://…/info_": the link went to "…/info_")."""
+    text = _HELD.sub("", text)
+    openings = {mark: found.start() for mark in "*_~" if (found := _OPENING[mark].search(text))}
+    held: list[str] = []
+
+    def hold(found: re.Match[str]) -> str:
+        address, after = found[0], ""
         if found[2]:  # a Markdown link
-            pieces.append(f'<a href="{html.escape(found[2])}">{_styled(found[1])}</a>')
-        else:
-            pieces.append(found[0])
-        done = found.end()
-    return unknown_tags_as_text("".join([*pieces, _styled(text[done:])]))
+            address = f'<a href="{html.escape(found[2])}">{_styled(found[1])}</a>'
+        elif (bare := address.rstrip("*_~")) != address and openings.get(
+            address[len(bare)], len(text)
+        ) < found.start():
+            address, after = bare, address[len(bare) :]
+        held.append(address)
+        return f"\ufdd0{len(held) - 1}\ufdd1{after}"
+
+    styled = _styled(_ADDRESSED.sub(hold, text))
+    return unknown_tags_as_text(_HELD.sub(lambda found: held[int(found[1])], styled))
+
+
+# A mark's opening: at a word's start, before a word (as `_MARK` reads it)
+_OPENING = {mark: re.compile(rf"(?<![\w*_~]){re.escape(mark)}(?=[^\s*_~])") for mark in "*_~"}
 
 
 def _styled(text: str) -> str:
