@@ -823,6 +823,17 @@ def test_a_chats_marks_round_an_address_mark_it_and_the_link_ends_before_them(
     assert "*" not in body.text_content() and "_M" not in body.text_content()
 
 
+def test_a_line_of_marks_nothing_closes_is_read_in_time_linear_in_its_length() -> None:
+    """In a child bounded at 10 s (this takes well under a second): from each opening mark
+    nothing closed, the closing was looked for to the line's end: 8 s for 60 kB of "_a "."""
+    finishes_within(
+        10,
+        "from publisher.importers.textmarks import inline",
+        "out = inline('*now* ' + '_a *b ~c __d **e ' * 40_000)",
+        "assert out.startswith('<strong>now</strong> _a *b') and out.count('<') == 2, out[:60]",
+    )
+
+
 def test_a_plain_texts_markdown_mark_is_named_at_its_line_after_words_a_pdf_broke(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
