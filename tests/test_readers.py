@@ -1751,6 +1751,20 @@ def test_a_model_letters_placeholders_are_kept_as_written(tmp_path: Path, suffix
     assert [p for p in PLACEHOLDERS if p not in text] == []
 
 
+def test_a_text_of_many_unclosed_angle_brackets_is_read_in_time_linear_in_its_length() -> None:
+    """In a child bounded at 10 s (this takes well under a second): from each "<" of "<a
+    <a <a …", a tag's end was looked for to the text's end (a .txt of 10,000 took 38 s),
+    and where one came, all from the first "<a" was one tag, which the sanitiser took out
+    with the words in it."""
+    finishes_within(
+        10,
+        "from publisher.sanitize import unknown_tags_as_text",
+        "assert unknown_tags_as_text('<a ' * 100_000) == '<a ' * 100_000",
+        "out = unknown_tags_as_text('x <a <b <Name> <b>y</b>')",
+        "assert out == 'x <a <b &lt;Name&gt; <b>y</b>', out",
+    )
+
+
 def test_html_word_markup_and_a_sites_components_in_markdown_are_still_markup(
     tmp_path: Path,
 ) -> None:
