@@ -326,8 +326,10 @@ def unknown_tags_as_text(fragment: str, bare_only: bool = False) -> str:
 
 
 # A tag in nh3's output: attribute values are always quoted there, comments are gone and
-# a "<" in text is always written &lt;, so tags can be found without a parser.
-_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^>"]|"[^"]*")*>')
+# a "<" in text is always written &lt;, so tags can be found without a parser. (In a raw
+# page, a "<" outside quotes ends what could be a tag: from each "<" of "<a <a …", a ">"
+# was looked for to the page's end, 20 s for 5,000.)
+_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^<>"]|"[^"]*")*>')
 _VOID = {"br", "col", "hr", "img", "wbr", "area", "base", "embed", "input", "link", "meta"}
 _VOID |= {"param", "source", "track"}  # (these only occur in a raw page, before cleaning)
 

@@ -19,7 +19,7 @@ from typing import ClassVar
 import lxml.html
 import pypandoc
 import pytest
-from bounded import outcome_in_child
+from bounded import finishes_within, outcome_in_child
 from config_support import GOOD, config_error
 
 from publisher.config import load_config
@@ -237,6 +237,20 @@ def test_deep_html_is_flattened_keeping_its_text() -> None:
     cleaned = clean_html(deep)
     assert depth_of(cleaned) == 64
     assert "deep &amp; text" in cleaned and cleaned.startswith("<p>top</p>")
+
+
+def test_a_page_of_unclosed_angle_brackets_is_measured_in_time_linear_in_its_length() -> None:
+    """In a child bounded at 10 s (this takes well under a second): the depth of a raw
+    page is measured before pandoc reads it, and from each "<" of "<a <a …" a tag's end
+    was looked for to the page's end: 20 s for a page of 5,000 "<http://a"."""
+    finishes_within(
+        10,
+        "from publisher.sanitize import flatten_deep_html",
+        "page = '<div>' * 100 + 'deep' + '</div>' * 100 + '<p>' + '<a <http://x ' * 100_000",
+        "out, unwrapped = flatten_deep_html(page, 64)",
+        "assert unwrapped == 36 and out.count('<div>') == 64 and 'deep' in out, unwrapped",
+        "assert out.endswith('<a <http://x ' * 100_000)",
+    )
 
 
 def test_shallow_html_is_left_alone() -> None:
