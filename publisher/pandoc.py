@@ -111,8 +111,10 @@ def page_breaks(html: str) -> str:
 def html_to_text(html: str, columns: int = 72, wrap: bool = True) -> str:
     """Readable plain text: Markdown-flavoured, headings lines of their own words, links as
     numbered references listed after each top-level block (wrap each article in a <div>); its lines
-    wrapped at `columns`, or with `wrap` False each paragraph on one line."""
-    return _run(
+    wrapped at `columns`, or with `wrap` False each paragraph on one line. No line ends in
+    spaces: Markdown's hard line break ("  " at a line's end, as a poem's or an address's
+    lines are broken) is a line end in mail, and its spaces were left on the line."""
+    text = _run(
         html,
         "html",
         "markdown-raw_html-native_divs-native_spans-fenced_divs-bracketed_spans-link_attributes"
@@ -130,6 +132,10 @@ def html_to_text(html: str, columns: int = 72, wrap: bool = True) -> str:
             "--reference-location=block",
         ],
     )
+    return _SPACES_AT_LINE_END.sub("", text)
+
+
+_SPACES_AT_LINE_END = re.compile(r"(?<![ \t])[ \t]+$", re.M)  # from a run's start only
 
 
 def convert_text(text: str, from_format: str, to_format: str, args: list[str]) -> str:

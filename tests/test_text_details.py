@@ -45,6 +45,10 @@ A literal \\[ bracket and a star \\* stay as they are.
 print(42)
 ```
 
+Write to the branch:\\
+Calle Mayor 1\u0020\u0020
+Madrid
+
 The rest of the text.
 
 [^1]: Counted by the **strike** committee.
@@ -120,6 +124,15 @@ def test_the_plain_text_email_shows_no_markdown_syntax(built: Built) -> None:
     for syntax in ("[^", "**", "\\[", "\\|", "\\*", "```", "{.sourceCode"):
         assert syntax not in text, syntax
     assert "\n    print(42)\n" in text  # code indented, as mail has always shown it
+
+
+def test_lines_broken_by_hand_end_the_plain_texts_lines_without_spaces(built: Built) -> None:
+    """An address's lines, broken with a backslash or two spaces: the plain text ended
+    each with Markdown's two spaces, which mail programs keep and quoted-printable
+    writes as "=20"."""
+    text = built.read("email.txt")
+    assert "\nWrite to the branch:\nCalle Mayor 1\nMadrid\n" in text
+    assert [line for line in text.splitlines() if line.endswith((" ", "\t"))] == []
 
 
 def test_code_in_right_to_left_words_reads_without_markup_in_the_plain_text(
