@@ -986,6 +986,18 @@ def test_links_and_pictures_in_imported_markdown_carry_no_html_attributes() -> N
     )
 
 
+def test_a_page_of_thousands_of_alike_headings_is_written_as_markdown_in_good_time() -> None:
+    """In a child bounded at 10 s (this takes about a second): pandoc made each heading
+    an id unlike the others' (share-1, share-2 …), as the square of their number, though
+    the draft writes no ids: 8,000 took 11 s, and 20,000 ran out of pandoc's time."""
+    finishes_within(
+        10,
+        "from publisher.importers.draft import body_markdown",
+        "markdown = body_markdown('<h2>Share</h2>' * 20_000)",
+        "assert markdown.count('## Share') == 20_000 and '{#' not in markdown, markdown[:80]",
+    )
+
+
 def test_bold_in_bold_and_italics_in_italics_are_imported_as_one_emphasis(
     tmp_path: Path,
 ) -> None:

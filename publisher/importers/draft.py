@@ -32,6 +32,9 @@ class Draft:
 
 
 _WRITER = "markdown-smart-raw_html-native_divs-native_spans-header_attributes"
+# The headings' ids are never written, and making each one unique took pandoc as the square
+# of their number: 8,000 alike ("Share") took 11 s. A page's own ids are still read.
+_READER = "html-auto_identifiers"
 _BARE_LINKS = Path(__file__).with_name("bare-links.lua")  # a captioned picture's alt text kept
 _SINGLE_EMPHASIS = Path(__file__).with_name("single-emphasis.lua")  # no `****bold****`
 _UNCAPTIONED = Path(__file__).with_name("uncaptioned-pictures.lua")  # alt text is no caption
@@ -69,7 +72,7 @@ def body_markdown(body_html: str) -> str:
         html = pattern.sub(tag, html)
     markdown = pandoc.convert_text(
         html,
-        "html",
+        _READER,
         _WRITER,
         [
             "--wrap=none",
