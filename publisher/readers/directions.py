@@ -141,16 +141,19 @@ def _runs_marked(block: Any, language: str) -> bool:
         if not runs:
             continue
         setattr(holder, slot, text[: runs[0][0].start()])
-        if slot == "text":
-            parent, at = holder, 0
-        else:
-            parent = holder.getparent()
-            at = parent.index(holder) + 1
+        before = None  # each span goes after the one before it (an insert at an index
+        # counts the children to it: 20,000 runs in a paragraph took 25 s)
         for i, (run, script) in enumerate(runs):
             span = Element("span", lang=run_language(script, run.group(0), language), dir="rtl")
             span.text = run.group(0)
             span.tail = text[run.end() : runs[i + 1][0].start() if i + 1 < len(runs) else None]
-            parent.insert(at + i, span)
+            if before is not None:
+                before.addnext(span)
+            elif slot == "text":
+                holder.insert(0, span)
+            else:
+                holder.addnext(span)
+            before = span
         marked = True
     return marked
 
