@@ -137,6 +137,27 @@ def test_each_built_in_shortcode_as_markdown(written: str, shown: str) -> None:
     assert without_shortcodes(f"Before {written} after", Path("post.md")) == f"Before {shown} after"
 
 
+def test_a_param_shortcode_shows_the_value_the_pages_front_matter_gives(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`{{< param "location" >}}` was taken away with a warning, and the sentence lost the
+    place. It is the page's front matter's value (keys in any capitals, dotted, or under
+    `params`), set as text; one the page does not give is still named in the warning."""
+    post = tmp_path / "rally.md"
+    post.write_text(
+        "---\ntitle: Rally\nLocation: Plaza *Mayor* [1]\nvenue:\n  city: Madrid\n"
+        "params:\n  union: CCOO\nopen: true\n---\n\n"
+        'Meet at {{< param "location" >}} in {{< param venue.city >}} with'
+        " {{% param union %}} (open: {{< param open >}}){{< param speakers >}}.\n"
+    )
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read_document(post, "rally", tmp_path, "en")
+    text = lxml.html.fromstring(doc.body_html).text_content()
+    assert text == "Meet at Plaza *Mayor* [1] in Madrid with CCOO (open: true)."
+    [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warning.endswith("param speakers (line 11)")
+
+
 def test_thousands_of_shortcodes_never_closed_are_read_in_time_linear_in_the_text() -> None:
     """In a child bounded at 60 s (bench/ has the timings; this takes about a second): a
     search that looked from every "{{<" to the end of the text would take hours."""

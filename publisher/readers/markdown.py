@@ -44,7 +44,8 @@ class MarkdownReader:
 
             meta = meta_source.data if meta_source else {}
             body = markdown_of_mdx(body, meta, path, first_line)
-        body = without_shortcodes(shallow_nesting(body, path), path, first_line)
+        page = meta_source.data if meta_source else {}
+        body = without_shortcodes(shallow_nesting(body, path), path, first_line, page)
         body = without_kramdown_attributes(without_liquid(body, path, first_line))
         body = markdown_as_meant(more_marker_apart(tab_separated_tables(body)))
         said: list[str] = []

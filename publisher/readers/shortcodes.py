@@ -14,6 +14,9 @@ so it writes what the built-in ones show, in Markdown, before pandoc reads the t
   does (`renderers.links`: from documents/, the content root, or the page; with or
   without an extension; a bundle by its folder), with a warning for one they cannot;
 - `highlight` → a fenced code block in its language;
+- `param` → the value the page's front matter gives the parameter it names (`{{< param
+  "location" >}}`, a dotted `"venue.city"`, or one under the front matter's `params`),
+  as text; a site's parameter (in hugo.toml) is not at hand, and goes as an unknown one;
 - any other (a theme's `note`, `notice`, `gallery`…) → its tags taken away, what it wraps
   kept, with one warning naming the file, the lines and the shortcodes.
 
@@ -24,11 +27,14 @@ Shortcodes inside fenced code blocks are left as written, and an escaped one
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import html
 import logging
 import re
 import shlex
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from ..embeds import VIDEO_PAGES, video_page
@@ -42,10 +48,12 @@ _TAG = re.compile(r"\{\{[<%]\s*(/?)\s*([\w.-]+)(.*?)\s*/?\s*[>%]\}\}", re.S)
 _LONGEST = 2000  # characters in one shortcode: its parameters fit in a few lines
 
 
-def without_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
-    """`body` (Markdown starting on line `first_line` of `path`) with Hugo's shortcodes
-    written out as Markdown (see the module's docstring), in time linear in its length
-    whatever it holds (thousands of "{{<" never closed, say)."""
+def without_shortcodes(
+    body: str, path: Path, first_line: int = 1, page: Mapping[str, Any] | None = None
+) -> str:
+    """`body` (Markdown starting on line `first_line` of `path`, whose front matter is
+    `page`) with Hugo's shortcodes written out as Markdown (see the module's docstring), in
+    time linear in its length whatever it holds (thousands of "{{<" never closed, say)."""
     if "{{<" not in body and "{{%" not in body:
         return body
     code = [(m.start(), m.end()) for m in _FENCED.finditer(body)]  # shown as written
@@ -80,11 +88,12 @@ def without_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
                 inner = body[end : tags[close][0]].strip("\n")
                 shown, end, index = f"```{language}\n{inner}\n```", tags[close][1], close + 1
         elif not closing:
-            shown = _shown(name, params)
+            shown = _shown(name, params, page or {})
         if shown is None:
             line += body.count("\n", counted, start)
             counted = start
-            unknown.setdefault(name, {})[line] = None
+            label = f"{name} {params.strip()}" if name == "param" else name  # which one
+            unknown.setdefault(label, {})[line] = None
         out.append(body[done:start] + (shown or ""))
         done = end
     out.append(body[done:])
@@ -152,7 +161,7 @@ def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return index >= 0 and spans[index][0] <= at < spans[index][1]
 
 
-def _shown(name: str, params: str) -> str | None:
+def _shown(name: str, params: str, page: Mapping[str, Any]) -> str | None:
     """What a built-in shortcode shows, as Markdown; None for one publisher does not know."""
     try:
         words = shlex.split(params)
@@ -179,7 +188,35 @@ def _shown(name: str, params: str) -> str | None:
         return f"<https://www.instagram.com/p/{quote(post)}/>"
     if name in ("ref", "relref") and (target := given("path")):
         return target
+    if name == "param" and (value := _page_param(page, given("name"))) is not None:
+        return _MARKDOWN_SIGNS.sub(r"\\\g<0>", value)
     return None
+
+
+# What Markdown may read as a mark or a tag in a value set into the text, as Hugo writes
+# it: as text
+_MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]<>#+!|~^$@-]")
+
+
+def _page_param(page: Mapping[str, Any], key: str) -> str | None:
+    """The page's parameter `key` ("location", "venue.city") as Hugo prints it, from its
+    front matter or its `params` table, keys in any capitals as Hugo reads them; None
+    when neither gives it, or gives a table or a list."""
+    for table in (page, _field(page, "params")):
+        value: Any = table
+        for part in key.split(".") if key else ():
+            value = _field(value, part)
+        if isinstance(value, bool):
+            return str(value).lower()
+        if isinstance(value, (str, int, float, dt.date)) and value is not table:
+            return str(value)
+    return None
+
+
+def _field(table: Any, key: str) -> Any:
+    if not isinstance(table, Mapping):
+        return None
+    return next((v for k, v in table.items() if str(k).casefold() == key.casefold()), None)
 
 
 def picture_markdown(src: str, caption: str, alt: str, alt_is_caption: bool = True) -> str:
