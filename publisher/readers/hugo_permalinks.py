@@ -179,7 +179,7 @@ def _patterns(site: Path, written: tuple[tuple[str, int], ...]) -> Mapping[str, 
         except (OSError, UnicodeDecodeError) as exc:
             log.warning("%s: not read (%s); %s", path, exc, _DEFAULTS_KEPT)
             continue
-        table = data if path.stem == "permalinks" else _key(data, "permalinks")
+        table = data if path.stem == "permalinks" else hugo_key(data, "permalinks")
         if isinstance(table, Mapping):
             return _by_section(table)
     return {}
@@ -189,7 +189,7 @@ def _by_section(table: Mapping[str, Any]) -> dict[str, str]:
     """Regular pages' patterns by section, from the table as Hugo reads either form:
     `posts = "…"`, or (since Hugo 0.112) `[permalinks.page] posts = "…"`."""
     if any(isinstance(value, Mapping) for value in table.values()):
-        table = _key(table, "page") or {}
+        table = hugo_key(table, "page") or {}
         if not isinstance(table, Mapping):
             return {}
     return {
@@ -199,6 +199,10 @@ def _by_section(table: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def _key(data: Mapping[str, Any], name: str) -> Any:
-    """`data[name]`, its key in any case: Hugo's keys are."""
-    return next((value for key, value in data.items() if str(key).casefold() == name), None)
+def hugo_key(data: Any, name: str) -> Any:
+    """`data[name]`, its key in any case, as Hugo reads its configuration's and a page's
+    keys; None when `data` is no table or has no such key."""
+    if not isinstance(data, Mapping):
+        return None
+    wanted = name.casefold()
+    return next((value for key, value in data.items() if str(key).casefold() == wanted), None)

@@ -38,6 +38,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..embeds import VIDEO_PAGES, video_page
+from .hugo_permalinks import hugo_key
 
 log = logging.getLogger(__name__)
 
@@ -202,21 +203,17 @@ def _page_param(page: Mapping[str, Any], key: str) -> str | None:
     """The page's parameter `key` ("location", "venue.city") as Hugo prints it, from its
     front matter or its `params` table, keys in any capitals as Hugo reads them; None
     when neither gives it, or gives a table or a list."""
-    for table in (page, _field(page, "params")):
+    if not key:
+        return None
+    for table in (page, hugo_key(page, "params")):
         value: Any = table
-        for part in key.split(".") if key else ():
-            value = _field(value, part)
+        for part in key.split("."):
+            value = hugo_key(value, part)
         if isinstance(value, bool):
             return str(value).lower()
-        if isinstance(value, (str, int, float, dt.date)) and value is not table:
+        if isinstance(value, (str, int, float, dt.date)):
             return str(value)
     return None
-
-
-def _field(table: Any, key: str) -> Any:
-    if not isinstance(table, Mapping):
-        return None
-    return next((v for k, v in table.items() if str(k).casefold() == key.casefold()), None)
 
 
 def picture_markdown(src: str, caption: str, alt: str, alt_is_caption: bool = True) -> str:
