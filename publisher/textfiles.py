@@ -64,15 +64,24 @@ def line_of(text: str, value: str, *, last: bool = False, start: int = 1) -> int
     """The first (or `last`) line of `text` from its line `start` holding `value` as
     written, or URL-quoted or HTML-escaped as a link may be (for a warning: the document's
     HTML knows no lines)."""
-    starts = _line_starts(text)
-    if start > len(starts):
+    if (begin := _line_start(text, start)) is None:  # past the text's end
         return None
-    begin = starts[start - 1]
     find = text.rfind if last else text.find
     for written in dict.fromkeys((value, unquote(value), html.escape(value))):
         if written and (at := find(written, begin)) >= 0:
-            return bisect.bisect_right(starts, at)
+            return line_at(text, at)
     return None
+
+
+def line_at(text: str, offset: int) -> int:
+    """The line of `text` that character `offset` is on, counting from 1."""
+    return bisect.bisect_right(_line_starts(text), offset)
+
+
+def _line_start(text: str, line: int) -> int | None:
+    """Where line `line` of `text` starts; None past its end."""
+    starts = _line_starts(text)
+    return starts[line - 1] if line <= len(starts) else None
 
 
 @functools.lru_cache(maxsize=4)
@@ -96,15 +105,13 @@ def line_of_picture(text: str, address: str, *, start: int = 1) -> int | None:
     """The first line of `text` from its line `start` where a picture's `address` is
     written as a picture's (`line_of` finds it inside a title or another address), else
     written whole, as a reference's definition is; as written, URL-quoted or HTML-escaped."""
-    starts = _line_starts(text)
-    if start > len(starts):
+    if (begin := _line_start(text, start)) is None:  # past the text's end
         return None
-    begin = starts[start - 1]
     for shape in (_AS_PICTURE, _WHOLE):
         for written in dict.fromkeys((address, unquote(address), html.escape(address))):
             pattern = re.compile(shape.replace("{}", re.escape(written)) + _ENDED)
             if written and (found := pattern.search(text, begin)):
-                return bisect.bisect_right(starts, found.start(1))
+                return line_at(text, found.start(1))
     return None
 
 

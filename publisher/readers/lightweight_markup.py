@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from .. import pandoc
+from ..textfiles import line_at
 from .base import RawDocument
 from .markdown import document_text
 
@@ -70,6 +71,6 @@ def _say_includes(pattern: re.Pattern[str], text: str, path: Path) -> None:
             "%s:%d: %s left out: a document is read alone, never a file it names; put that"
             " file's text in the document",
             path,
-            text.count("\n", 0, found.start()) + 1,
+            line_at(text, found.start()),
             found.group(1).strip('"'),
         )
