@@ -70,6 +70,7 @@ from .pool import DocumentPool, slug_for
 from .printing import PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document, with_text_mended
 from .readers.alt_text import say_undescribed
+from .readers.hugo_config import site_configuration
 from .readers.markdown import MarkdownReader, editorial_markdown_html
 from .readers.metadata import typo_in_files, typo_said
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
@@ -459,6 +460,7 @@ def _document_key(pool: Path, relative: Path, language: str, strict: bool, limit
         str(strict),
         repr(limits),
         path.read_bytes(),
+        site_configuration(path),  # the Hugo site's params its shortcodes print
     )
 
 

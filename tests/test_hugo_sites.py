@@ -815,6 +815,28 @@ def test_a_hugo_configuration_that_does_not_parse_is_named_and_the_default_addre
     assert (out / "posts" / "rent-strike" / "index.html").is_file()
 
 
+def test_a_change_to_the_sites_configuration_shows_in_the_next_build(tmp_path: Path) -> None:
+    """A post's reading is kept between builds; its old address (`permalinks`) and the
+    site's parameters it shows (`param`) come from hugo.toml, so a change there is read
+    again: the next build redirected from the old pattern, and printed the old place."""
+    files = {
+        **PERMALINKED,
+        "site/hugo.toml": '[permalinks]\nposts = "/:year/:slug/"\n[params]\nplace = "the docks"\n',
+        "site/content/posts/Rent Strike.md": (
+            "---\ntitle: Rent strike!\ndate: 2024-03-07\n---\nMeet at {{< param place >}}.\n"
+        ),
+    }
+    root = workspace(tmp_path / "ws", files, documents="rent-strike")
+    build(root, formats=["web"])
+    config = root / "documents" / "site" / "hugo.toml"
+    config.write_text('[permalinks]\nposts = "/news/:slug/"\n[params]\nplace = "the gates"\n')
+    out = build(root, formats=["web"]).out_dir
+    tree = lxml.html.parse(str(out / "news" / "rent-strike" / "index.html")).getroot()
+    assert tree.xpath("string(//meta[@http-equiv='refresh']/@content)").endswith("rent-strike/")
+    page = lxml.html.parse(str(out / ISSUE / "rent-strike" / "index.html")).getroot()
+    assert "Meet at the gates." in page.text_content()
+
+
 def test_a_permalink_pattern_names_its_parts_as_hugo_does(tmp_path: Path) -> None:
     from publisher.readers.hugo_permalinks import HugoPage, permalink, urlize
 

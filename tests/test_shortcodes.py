@@ -158,6 +158,70 @@ def test_a_param_shortcode_shows_the_value_the_pages_front_matter_gives(
     assert warning.endswith("param speakers (line 11)")
 
 
+SITE_PARAMS = {
+    "hugo.toml": (
+        'title = "Rent strike"\n[params]\nLocation = "Victoria Gardens"\n'
+        'venue.city = "Eastharbour"\n'
+        '[languages.es.params]\nlocation = "Plaza *Mayor*"\n'
+    ),
+    "config/_default/params.yaml": (  # beside its hugo.toml, as Docsy's sites keep them
+        "location: Victoria Gardens\nvenue:\n  city: Eastharbour\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("config", list(SITE_PARAMS))
+def test_a_param_the_page_does_not_give_is_the_sites_as_hugo_falls_back_to_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, config: str
+) -> None:
+    """`{{< param location >}}` naming the site's `[params]` (in hugo.toml, or alone in
+    config/_default/params.yaml) was taken away, and "Meet at ." went to every
+    subscriber. Hugo's `.Param` falls back to the site's, its language's first; the
+    page's own still comes before both."""
+    site = tmp_path / "site"
+    (site / config).parent.mkdir(parents=True, exist_ok=True)
+    (site / config).write_text(SITE_PARAMS[config])
+    (site / config).with_name("hugo.toml").touch()
+    posts = site / "content" / "posts"
+    posts.mkdir(parents=True)
+    sentence = "Meet at {{< param location >}} in {{< param venue.city >}}."
+    written = {
+        "rally.md": f"---\ntitle: Rally\n---\n{sentence}\n",
+        "rally.es.md": f"---\ntitle: Mitin\n---\n{sentence}\n",
+        "march.md": f"---\ntitle: March\nlocation: the docks\n---\n{sentence}\n",
+    }
+    for name, text in written.items():
+        (posts / name).write_text(text)
+
+    def text(name: str) -> str:
+        doc = read_document(posts / name, Path(name).stem, tmp_path, "en")
+        return lxml.html.fromstring(doc.body_html).text_content()
+
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        assert text("rally.md") == "Meet at Victoria Gardens in Eastharbour."
+        assert text("march.md") == "Meet at the docks in Eastharbour."
+        spanish = "Plaza *Mayor*" if config == "hugo.toml" else "Victoria Gardens"
+        assert text("rally.es.md") == f"Meet at {spanish} in Eastharbour."
+    assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_a_site_configuration_that_does_not_parse_is_named_with_what_goes_without_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text('[params]\nlocation = "Victoria Gardens\n')
+    post = site / "content" / "rally.md"
+    post.write_text("---\ntitle: Rally\n---\nMeet at {{< param location >}}.\n")
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read_document(post, "rally", tmp_path, "en")
+    assert lxml.html.fromstring(doc.body_html).text_content() == "Meet at ."
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert said[0].startswith(f"{site / 'hugo.toml'}:2: not valid TOML"), said
+    assert said[0].endswith("param shortcodes naming the site's parameters are taken away")
+    assert said[1].endswith("param location (line 4)"), said
+
+
 def test_thousands_of_shortcodes_never_closed_are_read_in_time_linear_in_the_text() -> None:
     """In a child bounded at 60 s (bench/ has the timings; this takes about a second): a
     search that looked from every "{{<" to the end of the text would take hours."""

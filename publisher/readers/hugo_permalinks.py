@@ -1,14 +1,11 @@
 """Where a Hugo site's `permalinks` put its pages (`posts = "/:year/:month/:slug/"`): the
 addresses its readers bookmarked and other sites linked, which the web archive redirects
-from (`metadata.hugo_addresses`). Read from the site's configuration where Hugo finds it:
-config/_default/ (a `permalinks.toml` there holds the table alone), else hugo.toml (or
-.yaml, .json; config.* before Hugo 0.110) beside content/."""
+from (`metadata.hugo_addresses`). Read from the site's configuration where Hugo finds it
+(`hugo_config`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import logging
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -16,10 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import PublisherError
-from ..sites import HUGO_CONFIGS
-
-log = logging.getLogger(__name__)
+from .hugo_config import hugo_key, site_table
 
 _KINDS = ("page", "section", "taxonomy", "term")  # Hugo 0.112's table per kind of page
 _TOKEN = re.compile(r":(\w+)(\[[^\]]*\])?")
@@ -46,7 +40,7 @@ def permalink(site: Path, page: HugoPage) -> str | None:
     case, as Hugo writes it); None when no pattern is given for its section, or its
     pattern names what the page lacks (a date) or a token Hugo has and this does not."""
     section = page.sections[0].casefold() if page.sections else ""
-    pattern = _patterns(site, _written(site)).get(section)
+    pattern = _by_section(site_table(site, "permalinks", _DEFAULTS_KEPT) or {}).get(section)
     if pattern is None:
         return None
     values: list[str] = []
@@ -144,47 +138,6 @@ def _sliced(sections: list[str], cut: str) -> list[str]:
     return sections[index(low, 0) : index(high, len(sections))]
 
 
-def _written(site: Path) -> tuple[tuple[str, int], ...]:
-    """The configuration files the site has, with when each was changed: what the cached
-    patterns were read from."""
-    found = []
-    for path in _candidates(site):
-        try:
-            found.append((str(path), path.stat().st_mtime_ns))
-        except OSError:
-            continue
-    return tuple(found)
-
-
-def _candidates(site: Path) -> list[Path]:
-    default = site / "config" / "_default"
-    alone = [default / f"permalinks{suffix}" for suffix in (".toml", ".yaml", ".yml", ".json")]
-    return [*alone, *(default / name for name in HUGO_CONFIGS), *(site / n for n in HUGO_CONFIGS)]
-
-
-@functools.lru_cache(maxsize=8)
-def _patterns(site: Path, written: tuple[tuple[str, int], ...]) -> Mapping[str, str]:
-    """Pattern by section (in lower case; "" for the pages right in content/), from the
-    first configuration file that gives them."""
-    from ..sourcefile import parse_json, parse_toml, parse_yaml
-
-    readers = {".toml": parse_toml, ".yaml": parse_yaml, ".yml": parse_yaml, ".json": parse_json}
-    for name, _ in written:
-        path = Path(name)
-        try:
-            data = readers[path.suffix](path.read_text(encoding="utf-8-sig"), path).data
-        except PublisherError as exc:  # names the file and line
-            log.warning("%s; %s", str(exc).splitlines()[0], _DEFAULTS_KEPT)
-            continue
-        except (OSError, UnicodeDecodeError) as exc:
-            log.warning("%s: not read (%s); %s", path, exc, _DEFAULTS_KEPT)
-            continue
-        table = data if path.stem == "permalinks" else hugo_key(data, "permalinks")
-        if isinstance(table, Mapping):
-            return _by_section(table)
-    return {}
-
-
 def _by_section(table: Mapping[str, Any]) -> dict[str, str]:
     """Regular pages' patterns by section, from the table as Hugo reads either form:
     `posts = "…"`, or (since Hugo 0.112) `[permalinks.page] posts = "…"`."""
@@ -197,12 +150,3 @@ def _by_section(table: Mapping[str, Any]) -> dict[str, str]:
         for section, pattern in table.items()
         if isinstance(pattern, str) and str(section).casefold() not in _KINDS
     }
-
-
-def hugo_key(data: Any, name: str) -> Any:
-    """`data[name]`, its key in any case, as Hugo reads its configuration's and a page's
-    keys; None when `data` is no table or has no such key."""
-    if not isinstance(data, Mapping):
-        return None
-    wanted = name.casefold()
-    return next((value for key, value in data.items() if str(key).casefold() == wanted), None)

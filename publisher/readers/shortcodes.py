@@ -16,7 +16,7 @@ so it writes what the built-in ones show, in Markdown, before pandoc reads the t
 - `highlight` → a fenced code block in its language;
 - `param` → the value the page's front matter gives the parameter it names (`{{< param
   "location" >}}`, a dotted `"venue.city"`, or one under the front matter's `params`),
-  as text; a site's parameter (in hugo.toml) is not at hand, and goes as an unknown one;
+  else the site's (its language's, or its `[params]`), as text, as Hugo's `.Param`;
 - any other (a theme's `note`, `notice`, `gallery`…) → its tags taken away, what it wraps
   kept, with one warning naming the file, the lines and the shortcodes.
 
@@ -38,7 +38,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..embeds import VIDEO_PAGES, video_page
-from .hugo_permalinks import hugo_key
+from .hugo_config import dotted, hugo_key, site_param
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def without_shortcodes(
                 inner = body[end : tags[close][0]].strip("\n")
                 shown, end, index = f"```{language}\n{inner}\n```", tags[close][1], close + 1
         elif not closing:
-            shown = _shown(name, params, page or {})
+            shown = _shown(name, params, page or {}, path)
         if shown is None:
             line += body.count("\n", counted, start)
             counted = start
@@ -162,7 +162,7 @@ def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return index >= 0 and spans[index][0] <= at < spans[index][1]
 
 
-def _shown(name: str, params: str, page: Mapping[str, Any]) -> str | None:
+def _shown(name: str, params: str, page: Mapping[str, Any], path: Path) -> str | None:
     """What a built-in shortcode shows, as Markdown; None for one publisher does not know."""
     try:
         words = shlex.split(params)
@@ -189,7 +189,7 @@ def _shown(name: str, params: str, page: Mapping[str, Any]) -> str | None:
         return f"<https://www.instagram.com/p/{quote(post)}/>"
     if name in ("ref", "relref") and (target := given("path")):
         return target
-    if name == "param" and (value := _page_param(page, given("name"))) is not None:
+    if name == "param" and (value := _param(page, path, given("name"))) is not None:
         return _MARKDOWN_SIGNS.sub(r"\\\g<0>", value)
     return None
 
@@ -199,20 +199,22 @@ def _shown(name: str, params: str, page: Mapping[str, Any]) -> str | None:
 _MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]<>#+!|~^$@-]")
 
 
-def _page_param(page: Mapping[str, Any], key: str) -> str | None:
-    """The page's parameter `key` ("location", "venue.city") as Hugo prints it, from its
-    front matter or its `params` table, keys in any capitals as Hugo reads them; None
-    when neither gives it, or gives a table or a list."""
+def _param(page: Mapping[str, Any], path: Path, key: str) -> str | None:
+    """The parameter `key` ("location", "venue.city") of the page at `path` as Hugo prints
+    it: from its front matter or its `params` table, else its site's (`hugo_config`),
+    keys in any capitals as Hugo reads them; None when none gives it, or gives a table or
+    a list."""
     if not key:
         return None
-    for table in (page, hugo_key(page, "params")):
-        value: Any = table
-        for part in key.split("."):
-            value = hugo_key(value, part)
-        if isinstance(value, bool):
-            return str(value).lower()
-        if isinstance(value, (str, int, float, dt.date)):
-            return str(value)
+    for value in (dotted(page, key), dotted(hugo_key(page, "params"), key)):
+        if value is not None:
+            break
+    else:
+        value = site_param(path, key)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (str, int, float, dt.date)):
+        return str(value)
     return None
 
 
