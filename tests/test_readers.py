@@ -1986,6 +1986,23 @@ def test_an_mdx_post_reads_as_the_page_its_site_makes_of_it(
     assert f"{path}:27: {{props.total}} and any other JavaScript expression" in caplog.text
 
 
+def test_an_mdx_posts_front_matter_values_are_printed_as_text_as_its_site_prints_them(
+    tmp_path: Path,
+) -> None:
+    """`{frontmatter.title}` was set in as Markdown: a title's stars made italics and its
+    `<now>` a tag, a list printed as Python writes one (`['a', 'b']`), a bool `True`."""
+    path = tmp_path / "rent.mdx"
+    path.write_text(
+        "---\ntitle: Rent *strike* <now> [1]\ntags: [housing, rent]\nopen: true\n---\n"
+        "{frontmatter.title}: {frontmatter.tags}, open {frontmatter.open}.\n"
+    )
+    body = read(path).body_html
+    assert "<em>" not in body
+    assert html.unescape(re.sub(r"<[^>]+>", "", body)).strip() == (
+        "Rent *strike* <now> [1]: housing,rent, open true."
+    )
+
+
 FIGURE_POST = """\
 ---
 title: Climate march

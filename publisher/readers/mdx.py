@@ -33,7 +33,7 @@ from typing import Any
 
 from ..embeds import VIDEO_PAGES
 from .fenced_code import FENCED_CODE
-from .shortcodes import picture_markdown
+from .shortcodes import escaped_markdown, picture_markdown
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ def markdown_of_mdx(body: str, meta: Mapping[str, Any], path: Path, first_line: 
 
         prose = _COMPONENT.sub(component, prose)
         prose = _JSX_TAG.sub(lambda m: _EXPRESSION_VALUE.sub(r'="\1"', m.group(0)), prose)
-        return _FRONT_MATTER_VALUE.sub(lambda m: str(meta.get(m.group(1), m.group(0))), prose)
+        return _FRONT_MATTER_VALUE.sub(lambda m: _front_matter_value(m, meta), prose)
 
     lines = [first_line + "".join(parts[:i]).count("\n") for i in range(0, len(parts), 2)]
     parts[::2] = [markdown(prose, line) for prose, line in zip(parts[::2], lines, strict=True)]
@@ -151,6 +151,28 @@ def admonitions_as_callouts(body: str) -> str:
             depth -= 1
             out.append(f"{indent}{'> ' * depth}".rstrip())
     return "\n".join(out)
+
+
+def _front_matter_value(found: re.Match[str], meta: Mapping[str, Any]) -> str:
+    """`{frontmatter.key}` as the site prints it: the value as text (its `*` and `<` as
+    written), a list's items joined by commas and a bool in lower case as JavaScript
+    prints them; as written, to be said, when the front matter has no such key or gives
+    a table."""
+    if found.group(1) not in meta:
+        return found.group(0)
+    shown = _as_javascript_prints(meta[found.group(1)])
+    return found.group(0) if shown is None else escaped_markdown(shown)
+
+
+def _as_javascript_prints(value: Any) -> str | None:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        items = [_as_javascript_prints(item) for item in value]
+        return None if None in items else ",".join(item or "" for item in items)
+    return None if isinstance(value, Mapping) else str(value)
 
 
 def _component(name: str, attributes: str, imported: Mapping[str, str]) -> str | None:

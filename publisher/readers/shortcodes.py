@@ -190,13 +190,18 @@ def _shown(name: str, params: str, page: Mapping[str, Any], path: Path) -> str |
     if name in ("ref", "relref") and (target := given("path")):
         return target
     if name == "param" and (value := _param(page, path, given("name"))) is not None:
-        return _MARKDOWN_SIGNS.sub(r"\\\g<0>", value)
+        return escaped_markdown(value)
     return None
 
 
-# What Markdown may read as a mark or a tag in a value set into the text, as Hugo writes
-# it: as text
+# What Markdown may read as a mark or a tag in a value set into the text
 _MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]<>#+!|~^$@-]")
+
+
+def escaped_markdown(value: str) -> str:
+    """`value` set into Markdown as text, as Hugo and MDX print a parameter: nothing in it
+    read as a mark or a tag."""
+    return _MARKDOWN_SIGNS.sub(r"\\\g<0>", value)
 
 
 def _param(page: Mapping[str, Any], path: Path, key: str) -> str | None:
