@@ -70,13 +70,13 @@ from .pool import DocumentPool, slug_for
 from .printing import PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document, with_text_mended
 from .readers.alt_text import say_undescribed
-from .readers.hugo_config import site_configuration
 from .readers.markdown import MarkdownReader, editorial_markdown_html
 from .readers.metadata import typo_in_files, typo_said
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .renderers.links import forget_places, shown_texts, with_archive_links
 from .resources import confine_images
 from .sanitize import clean_html
+from .sites import configurations
 from .templating import stray_overrides
 from .translations import (
     Translation,
@@ -460,7 +460,7 @@ def _document_key(pool: Path, relative: Path, language: str, strict: bool, limit
         str(strict),
         repr(limits),
         path.read_bytes(),
-        site_configuration(path),  # the Hugo site's params its shortcodes print
+        configurations(path, pool),  # the site's values a post prints (Hugo's param)
     )
 
 

@@ -29,3 +29,22 @@ def hugo_site(folder: Path) -> bool:
     if any((default / name).is_file() for name in HUGO_CONFIGS):
         return True
     return (folder / "content").is_dir() and any((folder / n).is_file() for n in HUGO_CONFIGS)
+
+
+def configurations(document: Path, pool: Path) -> bytes:
+    """Every site configuration file in the folders from `document`'s up to `pool` (and
+    in their config/_default/), named and whole: what a post prints of its site (Hugo's
+    `param`, Jekyll's `{{ site.email }}`) comes from them, so a cached reading of it is
+    keyed by them too. b"" for a document of no site."""
+    read = []
+    for folder in document.parents:
+        if not folder.is_relative_to(pool):
+            break
+        default = folder / "config" / "_default"
+        kept = sorted(default.iterdir()) if default.is_dir() else []
+        for file in (*kept, *(folder / name for name in SITE_CONFIGS)):
+            try:
+                read.append(file.relative_to(pool).as_posix().encode() + b"\0" + file.read_bytes())
+            except OSError:  # no such file, a folder, or unreadable: said where it is parsed
+                continue
+    return b"".join(read)

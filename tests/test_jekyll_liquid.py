@@ -6,9 +6,11 @@ Elsewhere, `{{ … }}` means what it says."""
 from __future__ import annotations
 
 import io
+import logging
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 from bounded import finishes_within
 from conftest import WORKSPACES, copy_workspace
@@ -82,6 +84,56 @@ def test_liquid_is_written_out_as_jekyll_would_show_it(
     assert "The picket held. Day ." in body
     assert "{%" not in body.replace("{{ site.title }}", "")
     assert f"{post}:6: Liquid {{% include %}}, {{{{ page.day }}}} taken away" in caplog.text
+
+
+def test_a_posts_own_and_its_sites_values_are_printed_as_jekyll_prints_them(
+    site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`{{ page.location }}` and `{{ site.email }}` were taken away with a warning, and
+    "Meet at  on ." went to every subscriber. Jekyll prints the front matter's and the
+    _config.yml's values, through filters that shape them; printed as text here (the
+    stars stay stars). What the site alone could print is still taken away and said."""
+    jekyll = site / "documents" / "blog"
+    (jekyll / "_config.yml").write_text(
+        "title: Dockside\nbaseurl: /blog\nemail: strike@dockside.example\n"
+        "office:\n  city: Eastharbour\n"
+    )
+    post = jekyll / "_posts" / "2026-03-08-rally.md"
+    post.write_text(
+        "---\ntitle: Rally\nlocation: Victoria *Gardens*\ntags: [housing, rent]\n---\n"
+        "Meet at {{ page.location }} in {{ site.office.city | upcase }} on"
+        ' {{ page.date | date: "%A %-d %B %Y" }} ({{ page.date | date_to_string }}).'
+        ' Write to {{ site.email }}; tags: {{ page.tags | join: ", " }};'
+        ' bring {{ page.bring | default: "a friend" }}.'
+        " {{ site.data.members.count }}{{ page.title | markdownify }}\n"
+    )
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read_document(post, "rally", site / "documents", "en")
+    text = lxml.html.fromstring(doc.body_html).text_content()
+    assert text == (
+        "Meet at Victoria *Gardens* in EASTHARBOUR on Sunday 8 March 2026 (08 Mar 2026)."
+        " Write to strike@dockside.example; tags: housing, rent; bring a friend."
+    )
+    [said] = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert said.startswith(
+        f"{post}:6: Liquid {{{{ page.title }}}}, {{{{ site.data.members.count }}}}"
+    )
+
+
+def test_an_edit_to_the_sites_config_shows_in_the_next_build(site: Path) -> None:
+    """A post's reading is kept between builds: a value of _config.yml it prints was the
+    old one until the post itself changed."""
+    manifest = next((site / "issues").glob("*.yaml"))
+    manifest.write_text(manifest.read_text().replace("second-article]", "2026-01-03-first-week]"))
+    config = site / "documents" / "blog" / "_config.yml"
+    week = site / "documents" / "blog" / "_posts" / "2026-01-03-first-week.md"
+    week.write_text("---\ntitle: First week\n---\n\nWrite to {{ site.email }}.\n")
+    config.write_text("title: Dockside\nemail: old@dockside.example\n")
+    build(site, formats=["web"])
+    config.write_text("title: Dockside\nemail: new@dockside.example\n")
+    out = build(site, formats=["web"]).out_dir
+    page = next(out.glob("*/*first-week*/index.html")).read_text()
+    assert "new@dockside.example" in page and "old@" not in page
 
 
 def test_a_post_url_leads_to_the_posts_page(site: Path) -> None:
@@ -252,6 +304,8 @@ Our food bank now opens on **Saturdays** too.
 
 {% set volunteers = 25 %}
 We have {{ volunteers }} volunteers.
+
+{{ title | upcase }}: Eleventy prints its front matter's keys by name.
 """
 
 
@@ -259,8 +313,8 @@ def test_an_eleventy_posts_image_shortcode_and_url_filter_show_the_sites_picture
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """eleventy-img's `{% image "src", "alt", "sizes" %}` (its path from the site's root,
-    where Eleventy runs) and Eleventy's `| url` filter name the site's picture; what
-    Liquid is left is said to be Eleventy's, not Jekyll's."""
+    where Eleventy runs) and Eleventy's `| url` filter name the site's picture; a front
+    matter key is printed by its name; what Liquid is left is said to be Eleventy's."""
     pool = tmp_path / "documents"
     site = pool / "food"
     (site / "img").mkdir(parents=True)
@@ -281,6 +335,7 @@ def test_an_eleventy_posts_image_shortcode_and_url_filter_show_the_sites_picture
         caplog.text
     )
     assert "Jekyll" not in caplog.text and "left out" not in caplog.text
+    assert "FOOD BANK OPENS ON SATURDAYS: Eleventy prints" in doc.body_html
 
 
 def test_a_picture_whose_address_was_liquid_is_named_by_its_description_and_line(

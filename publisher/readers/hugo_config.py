@@ -38,24 +38,6 @@ def site_of(path: Path) -> Path | None:
     return None
 
 
-def site_configuration(path: Path) -> bytes:
-    """Every configuration file of the Hugo site holding `path`, named and whole (b"" for
-    a document of no Hugo site): what a cached reading of it must be keyed by, as the
-    site's parameters are printed in its text."""
-    site = site_of(path)
-    if site is None:
-        return b""
-    default = site / "config" / "_default"
-    kept = sorted(default.iterdir()) if default.is_dir() else []
-    read = []
-    for file in (*kept, *(site / name for name in HUGO_CONFIGS)):
-        try:
-            read.append(file.name.encode() + b"\0" + file.read_bytes())
-        except OSError:  # no such file, a folder, or unreadable: said where it is parsed
-            continue
-    return b"".join(read)
-
-
 def site_param(path: Path, key: str) -> Any:
     """The site's parameter `key` ("location", "venue.city") for the page at `path`, as
     Hugo's `.Param` falls back to it: its language's (`[languages.es.params]`, the page's

@@ -15,6 +15,9 @@ so it writes, before pandoc reads the text:
   (`{{ site.baseurl }}/assets/x.jpg` → `../assets/x.jpg` from `_posts/`), as is an address
   from the site's root (`{{ "/faq/" | relative_url }}`, Eleventy's `{{ "/img/x.png" | url
   }}`, an include's `/assets/x.jpg`);
+- `{{ page.location }}` → the post's front matter's value, `{{ site.email }}` the site's
+  `_config.yml`'s (Eleventy's `{{ location }}`: its front matter's), as text, through
+  the filters that only shape it (`date: "%B %-d, %Y"`, `upcase`, `default: "…"`…);
 - eleventy-img's `{% image "./img/x.png", "alt", "sizes" %}` → the picture, its path from
   the site's root (where Eleventy runs);
 - an include that shows a picture (`{% include image.html url="…" description="…" %}`,
@@ -36,12 +39,14 @@ import logging
 import os
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from ..embeds import VIDEO_PAGES, video_page
 from ..sites import ELEVENTY_CONFIGS, JEKYLL_CONFIGS
+from .liquid_values import Variables, shown_value
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +82,12 @@ def liquid_site(path: Path) -> Path | None:
     return None
 
 
-def without_liquid(body: str, path: Path, first_line: int = 1) -> str:
-    """`body` (Markdown starting on line `first_line` of `path`) with Jekyll's Liquid
-    written out as Markdown (see the module's docstring), when `path` is in a site that
-    uses Liquid."""
+def without_liquid(
+    body: str, path: Path, first_line: int = 1, page: Mapping[str, Any] | None = None
+) -> str:
+    """`body` (Markdown starting on line `first_line` of `path`, whose front matter is
+    `page`) with Jekyll's Liquid written out as Markdown (see the module's docstring),
+    when `path` is in a site that uses Liquid."""
     if "{%" not in body and "{{" not in body:
         return body
     site = liquid_site(path)
@@ -91,6 +98,8 @@ def without_liquid(body: str, path: Path, first_line: int = 1) -> str:
         root = ""  # its addresses from the site's root kept so: resources finds them
     else:
         return body
+    eleventy = site is not None and any((site / marker).is_file() for marker in ELEVENTY_CONFIGS)
+    variables = Variables(path, page or {}, site, eleventy)
     unknown: dict[str, list[int]] = {}
     newlines = [i for i, c in enumerate(body) if c == "\n"]
 
@@ -101,15 +110,12 @@ def without_liquid(body: str, path: Path, first_line: int = 1) -> str:
     for kept in [*_FENCED.finditer(body), None]:
         end = kept.start() if kept else len(body)
         where = partial(_shifted, line, start)
-        pieces.append(_written_out(body[start:end], root, where, unknown))
+        pieces.append(_written_out(body[start:end], root, variables, where, unknown))
         if kept:
             pieces.append(kept.group(0))
             start = kept.end()
     if unknown:
         lines = sorted({line for found in unknown.values() for line in found})
-        eleventy = site is not None and any(
-            (site / marker).is_file() for marker in ELEVENTY_CONFIGS
-        )
         log.warning(
             "%s:%s: Liquid %s taken away (%s site would fill them in; publisher has no"
             " site to fill them from): check what is left reads well",
@@ -126,10 +132,15 @@ def _shifted(line: Callable[[int], int], offset: int, at: int) -> int:
 
 
 def _written_out(
-    text: str, root: str, line: Callable[[int], int], unknown: dict[str, list[int]]
+    text: str,
+    root: str,
+    variables: Variables,
+    line: Callable[[int], int],
+    unknown: dict[str, list[int]],
 ) -> str:
     """`text` (no code in it) written out; `root`: the site's root from the post's folder;
-    `line(at)`: the line of its `at`. Tags are found in one pass and each block's end by
+    `variables`: what `{{ page.x }}` and `{{ site.x }}` name; `line(at)`: the line of its
+    `at`. Tags are found in one pass and each block's end by
     bisection, so thousands of blocks never closed take time linear in the text."""
     tags = list(_TAG.finditer(text))
     ends: dict[str, list[int]] = {}
@@ -165,6 +176,8 @@ def _written_out(
             return root
         if filtered := _URL_FILTER.match(expression):
             return _from_root(filtered[2], root)
+        if (shown := shown_value(expression, variables)) is not None:
+            return shown
         shown = f"{{{{ {expression.split('|')[0].strip()} }}}}"
         unknown.setdefault(shown, []).append(line(offset + match.start()))
         return ""

@@ -45,7 +45,7 @@ class MarkdownReader:
 
             body = markdown_of_mdx(body, meta, path, first_line)
         body = without_shortcodes(shallow_nesting(body, path), path, first_line, meta)
-        body = without_kramdown_attributes(without_liquid(body, path, first_line))
+        body = without_kramdown_attributes(without_liquid(body, path, first_line, meta))
         body = markdown_as_meant(more_marker_apart(tab_separated_tables(body)))
         said: list[str] = []
         html = pandoc.markdown_to_html(body, id_prefix=id_prefix, warnings=said)
