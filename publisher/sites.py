@@ -4,7 +4,13 @@ picture named from the site's root is (`resources`), which folders hold no writi
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import Any
+
+from .errors import PublisherError
+
+log = logging.getLogger(__name__)
 
 HUGO_CONFIGS = (
     "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
@@ -48,3 +54,19 @@ def configurations(document: Path, pool: Path) -> bytes:
             except OSError:  # no such file, a folder, or unreadable: said where it is parsed
                 continue
     return b"".join(read)
+
+
+def read_configuration(path: Path, unread: str) -> Any:
+    """The data of a site's configuration file (TOML, YAML or JSON, by its suffix); None,
+    with a warning naming it (and its line) and `unread` (what goes without it), when it
+    cannot be read."""
+    from .sourcefile import parse_json, parse_toml, parse_yaml
+
+    parse = {".toml": parse_toml, ".json": parse_json}.get(path.suffix, parse_yaml)
+    try:
+        return parse(path.read_text(encoding="utf-8-sig"), path).data
+    except PublisherError as exc:  # names the file and line
+        log.warning("%s; %s", str(exc).splitlines()[0], unread)
+    except (OSError, UnicodeDecodeError) as exc:
+        log.warning("%s: not read (%s); %s", path, exc, unread)
+    return None

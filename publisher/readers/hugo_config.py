@@ -8,16 +8,12 @@ Hugo 0.110) beside content/. Keys are read in any capitals, as Hugo reads them."
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import PublisherError
 from ..languages import file_name_language, folder_language
-from ..sites import HUGO_CONFIGS, hugo_site
-
-log = logging.getLogger(__name__)
+from ..sites import HUGO_CONFIGS, hugo_site, read_configuration
 
 _ALONE_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 
@@ -92,19 +88,9 @@ def _written(site: Path, name: str) -> tuple[tuple[str, int], ...]:
 def _table(
     name: str, written: tuple[tuple[str, int], ...], unread: str
 ) -> Mapping[str, Any] | None:
-    from ..sourcefile import parse_json, parse_toml, parse_yaml
-
-    readers = {".toml": parse_toml, ".yaml": parse_yaml, ".yml": parse_yaml, ".json": parse_json}
     for file_name, _ in written:
         path = Path(file_name)
-        try:
-            data = readers[path.suffix](path.read_text(encoding="utf-8-sig"), path).data
-        except PublisherError as exc:  # names the file and line
-            log.warning("%s; %s", str(exc).splitlines()[0], unread)
-            continue
-        except (OSError, UnicodeDecodeError) as exc:
-            log.warning("%s: not read (%s); %s", path, exc, unread)
-            continue
+        data = read_configuration(path, unread)
         table = data if path.stem == name else hugo_key(data, name)
         if isinstance(table, Mapping):
             return table

@@ -13,18 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
-import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import PublisherError
-from ..sites import JEKYLL_CONFIGS
+from ..sites import JEKYLL_CONFIGS, read_configuration
 from .shortcodes import escaped_markdown
-
-log = logging.getLogger(__name__)
 
 _VARIABLE = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*")
 _QUOTED = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)')\s*$""")
@@ -176,15 +172,5 @@ def _site_configuration(site: Path) -> Mapping[str, Any]:
 
 @functools.lru_cache(maxsize=8)
 def _parsed(path: Path, changed: int) -> Mapping[str, Any]:
-    from ..sourcefile import parse_toml, parse_yaml
-
-    parse = parse_toml if path.suffix == ".toml" else parse_yaml
-    try:
-        data = parse(path.read_text(encoding="utf-8-sig"), path).data
-    except PublisherError as exc:  # names the file and line
-        log.warning("%s; its values ({{ site.… }}) are taken away", str(exc).splitlines()[0])
-        return {}
-    except (OSError, UnicodeDecodeError) as exc:
-        log.warning("%s: not read (%s); its values ({{ site.… }}) are taken away", path, exc)
-        return {}
+    data = read_configuration(path, "its values ({{ site.… }}) are taken away")
     return data if isinstance(data, Mapping) else {}
