@@ -1990,11 +1990,12 @@ def test_an_mdx_posts_front_matter_values_are_printed_as_text_as_its_site_prints
     tmp_path: Path,
 ) -> None:
     """`{frontmatter.title}` was set in as Markdown: a title's stars made italics and its
-    `<now>` a tag, a list printed as Python writes one (`['a', 'b']`), a bool `True`."""
+    `<now>` a tag, a list printed as Python writes one (`['a', 'b']`), a bool `True`; and
+    Docusaurus' `{frontMatter.open}` was printed as written."""
     path = tmp_path / "rent.mdx"
     path.write_text(
         "---\ntitle: Rent *strike* <now> [1]\ntags: [housing, rent]\nopen: true\n---\n"
-        "{frontmatter.title}: {frontmatter.tags}, open {frontmatter.open}.\n"
+        "{frontmatter.title}: {frontmatter.tags}, open {frontMatter.open}.\n"
     )
     body = read(path).body_html
     assert "<em>" not in body

@@ -9,7 +9,8 @@ Markdown it holds, for the Markdown reader.
   with its caption.
 - A video component (`<YouTube id="…" />` and its kin from astro-embed, mdx-embed and
   Docusaurus sites) is a link to the video's page.
-- `{frontmatter.title}` is the front matter's value.
+- `{frontmatter.title}` (Astro's; Docusaurus' `{frontMatter.title}`) is the front matter's
+  value, as text.
 - Other components keep what they hold (the sanitiser takes out their tags: see
   `sanitize.unknown_tags_as_text`); one closed on itself (`<Newsletter />`) holds nothing
   and is left out, said with its line: left in, `<Figure/>` would open an HTML <figure>
@@ -48,7 +49,7 @@ _EXPRESSION_VALUE = re.compile(r"""=\{\s*["'`]?([^{}"'`]*)["'`]?\s*\}""")
 _CODE = re.compile(FENCED_CODE, re.MULTILINE | re.DOTALL)
 _TAG_OR_CODE_SPAN = re.compile(r"<[^<>]*>|`[^`\n]*`")
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*(\w+)\s*\})""")
-_FRONT_MATTER_VALUE = re.compile(r"\{\s*frontmatter\.(\w+)\s*\}")
+_FRONT_MATTER_VALUE = re.compile(r"\{\s*front[mM]atter\.(\w+)\s*\}")  # Astro's, Docusaurus'
 _EXPRESSION = re.compile(r"(?<!\))\{[^{}\n]+\}")  # not a picture's {alt="…"}
 
 _PICTURES = {"Image", "Picture", "Img", "img", "IdealImage", "ThemedImage", "Figure"}
