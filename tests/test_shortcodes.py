@@ -158,6 +158,38 @@ def test_a_param_shortcode_shows_the_value_the_pages_front_matter_gives(
     assert warning.endswith("param speakers (line 11)")
 
 
+def test_hugos_details_and_qr_show_what_they_hold_open(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Hugo's `details` (0.140) and `qr` (0.141) were a theme's to this reader: `details`
+    lost its summary, `qr` its address, each with a warning. Print and mail cannot fold
+    a text away or scan a code on screen: the summary is a bold line above what it wraps,
+    the code's text a link."""
+    post = tmp_path / "rally.md"
+    post.write_text(
+        "---\ntitle: Rally\n---\n"
+        '{{< details summary="What to bring" >}}\nWater and a *hat*.\n{{< /details >}}\n\n'
+        "{{% details %}}\nStewards wear orange.\n{{% /details %}}\n\n"
+        'Sign: {{< qr text="https://act.example.org/sign" />}}\n\n'
+        "Call: {{< qr >}}+44 20 7946 0000{{< /qr >}}\n"
+    )
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read_document(post, "rally", tmp_path, "en")
+    body = lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
+    paragraphs = [p.text_content() for p in body.iter("p")]
+    assert paragraphs == [
+        "What to bring",
+        "Water and a hat.",
+        "Details",
+        "Stewards wear orange.",
+        "Sign: https://act.example.org/sign",
+        "Call: +44 20 7946 0000",
+    ]
+    assert [b.text for b in body.iter("strong")] == ["What to bring", "Details"]
+    assert body.xpath("//a/@href") == ["https://act.example.org/sign"]
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
 SITE_PARAMS = {
     "hugo.toml": (
         'title = "Rent strike"\n[params]\nLocation = "Victoria Gardens"\n'

@@ -14,6 +14,9 @@ so it writes what the built-in ones show, in Markdown, before pandoc reads the t
   does (`renderers.links`: from documents/, the content root, or the page; with or
   without an extension; a bundle by its folder), with a warning for one they cannot;
 - `highlight` → a fenced code block in its language;
+- `details` → its summary in bold ("Details" without one), then what it wraps: open, as
+  print and mail cannot fold it;
+- `qr` → the text it codes (`text`, else what it wraps), as a link when it is an address;
 - `param` → the value the page's front matter gives the parameter it names (`{{< param
   "location" >}}`, a dotted `"venue.city"`, or one under the front matter's `params`),
   else the site's (its language's, or its `[params]`), as text, as Hugo's `.Param`;
@@ -47,6 +50,7 @@ _OPENINGS = ("{{<", "{{%")
 _CLOSINGS = (">}}", "%}}")
 _TAG = re.compile(r"\{\{[<%]\s*(/?)\s*([\w.-]+)(.*?)\s*/?\s*[>%]\}\}", re.S)
 _LONGEST = 2000  # characters in one shortcode: its parameters fit in a few lines
+_WRAPPING = ("details", "qr")  # built-in ones whose closing tag shows nothing
 
 
 def without_shortcodes(
@@ -90,6 +94,8 @@ def without_shortcodes(
                 shown, end, index = f"```{language}\n{inner}\n```", tags[close][1], close + 1
         elif not closing:
             shown = _shown(name, params, page or {}, path)
+        elif name in _WRAPPING:
+            shown = ""  # what it wraps stays, as it is
         if shown is None:
             line += body.count("\n", counted, start)
             counted = start
@@ -191,6 +197,11 @@ def _shown(name: str, params: str, page: Mapping[str, Any], path: Path) -> str |
         return target
     if name == "param" and (value := _param(page, path, given("name"))) is not None:
         return escaped_markdown(value)
+    if name == "details":  # open, as print and mail show it: its summary, then what it wraps
+        return f"\n\n**{named.get('summary') or 'Details'}**\n\n"
+    if name == "qr":  # the text it codes (what it wraps when it has none), linked if an address
+        text = named.get("text", "")
+        return f"<{text}>" if re.match(r"https?://\S+$", text) else escaped_markdown(text)
     return None
 
 
