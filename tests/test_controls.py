@@ -61,6 +61,27 @@ def test_typed_line_breaks_are_spaces_or_line_breaks_where_lines_matter() -> Non
     assert strip_controls("Walk out.\u2029Win.", line_breaks=True)[0] == "Walk out.\n\nWin."
 
 
+def test_a_text_files_typed_line_breaks_break_its_lines_as_the_editor_saw_them(
+    tmp_path: Path,
+) -> None:
+    """An address typed in Word with Shift+Enter (a vertical tab), or pasted from Pages (a
+    LINE SEPARATOR), and saved as a .txt: the build read it as one run-on line, "Calle
+    Mayor 12 28013 Madrid", where `publisher import` of the same file kept its lines."""
+    from publisher.readers import read_document
+
+    path = tmp_path / "convocatoria.txt"
+    path.write_text(
+        "Convocatoria\n\nAsamblea de delegados\x0bCalle Mayor 12\u202828013 Madrid\n\n"
+        "Primera parte.\u2029Segunda parte.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path, "convocatoria", tmp_path, "es")
+    assert doc.body_html == (
+        "<p>Asamblea de delegados<br>Calle Mayor 12<br>28013 Madrid</p>\n"
+        "<p>Primera parte.</p>\n<p>Segunda parte.</p>"
+    )
+
+
 def test_a_byte_order_mark_inside_a_joined_file_hides_no_heading_or_list(
     workspace: Callable[[str], Path],
 ) -> None:

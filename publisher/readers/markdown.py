@@ -205,11 +205,12 @@ def _in_code(body: str, at: int, fenced: list[tuple[int, int]]) -> bool:
     )
 
 
-def document_text(path: Path, *, page: bool = False) -> str:
+def document_text(path: Path, *, page: bool = False, line_breaks: bool = False) -> str:
     """A document's text as it is meant (UTF-8, or Unicode with a BOM, or a web `page` in
-    the encoding it declares: `textfiles`), with LF line ends, no control characters."""
+    the encoding it declares: `textfiles`), with LF line ends, no control characters (a
+    line break typed as one, Word's Shift+Enter, a line's end with `line_breaks`)."""
     data = path.read_bytes()
-    return clean_text(textfiles.decoded(data, path, page=page), path)
+    return clean_text(textfiles.decoded(data, path, page=page), path, line_breaks=line_breaks)
 
 
 # Quotes or lists nested hundreds deep keep pandoc busy for minutes; nobody writes them.

@@ -60,7 +60,7 @@ class TextReader:
         from ..importers.textmarks import unmarked
         from .headings import same_words
 
-        whole = document_text(path)
+        whole = document_text(path, line_breaks=True)  # its lines are its structure
         source, text = _front_matter(whole, path)
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
         text = read_in_order(text, path, first_line)  # Arabic copied out of a PDF
