@@ -190,6 +190,34 @@ def test_hugos_details_and_qr_show_what_they_hold_open(
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
+def test_a_themes_button_is_a_link_to_where_it_leads(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A campaign post's call to action, as Blowfish and Congo write it (`{{< button
+    href="…" >}}Sign the petition{{< /button >}}`) or Hextra (`text=`, `link=`): its
+    words were kept and its address lost, so the email asked readers to sign and gave
+    them nowhere to. A theme's block that wraps paragraphs still loses only its tags."""
+    post = tmp_path / "petition.md"
+    post.write_text(
+        "---\ntitle: Petition\n---\n"
+        '{{< button href="https://act.example.org/sign" target="_self" >}}Sign the'
+        " petition{{< /button >}}\n\n"
+        '{{< hextra/hero-button text="Read the [full] demands" link="https://example.org/d" >}}\n\n'
+        '{{< notice url="https://example.org/n" >}}\nFirst.\n\nSecond.\n{{< /notice >}}\n'
+    )
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read_document(post, "petition", tmp_path, "en")
+    body = lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
+    links = [(a.text_content(), a.get("href")) for a in body.iter("a")]
+    assert links == [
+        ("Sign the petition", "https://act.example.org/sign"),
+        ("Read the [full] demands", "https://example.org/d"),
+    ]
+    assert [p.text_content() for p in body.iter("p")][2:] == ["First.", "Second."]
+    [said] = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert said.endswith("taken away (what they wrap is kept): notice (line 8, 12)"), said
+
+
 SITE_PARAMS = {
     "hugo.toml": (
         'title = "Rent strike"\n[params]\nLocation = "Victoria Gardens"\n'

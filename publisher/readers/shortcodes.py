@@ -20,6 +20,8 @@ so it writes what the built-in ones show, in Markdown, before pandoc reads the t
 - `param` → the value the page's front matter gives the parameter it names (`{{< param
   "location" >}}`, a dotted `"venue.city"`, or one under the front matter's `params`),
   else the site's (its language's, or its `[params]`), as text, as Hugo's `.Param`;
+- a theme's button or link (`{{< button href="…" >}}Sign{{< /button >}}`, or with `text=`
+  and `link=`) → its words as a link to its address;
 - any other (a theme's `note`, `notice`, `gallery`…) → its tags taken away, what it wraps
   kept, with one warning naming the file, the lines and the shortcodes.
 
@@ -69,6 +71,7 @@ def without_shortcodes(
     ]
     closings = _closings(tags)
     unknown: dict[str, dict[int, None]] = {}  # name → the lines it is on, in order
+    link_ends: dict[int, str] = {}  # a theme's button's closing tag → where its text leads
     out, done, line, counted = [], 0, first_line, 0
     index = 0
     while index < len(tags):
@@ -94,8 +97,19 @@ def without_shortcodes(
                 shown, end, index = f"```{language}\n{inner}\n```", tags[close][1], close + 1
         elif not closing:
             shown = _shown(name, params, page or {}, path)
+            if shown is None:
+                later = closings.get(name, [])
+                at = bisect.bisect_left(later, index)
+                close = later[at] if at < len(later) else None
+                inner = body[end : tags[close][0]] if close is not None else None
+                if link := _themes_link(params, inner):
+                    shown, address = link
+                    if address and close is not None:
+                        link_ends[close] = address
         elif name in _WRAPPING:
             shown = ""  # what it wraps stays, as it is
+        elif index - 1 in link_ends:
+            shown = f"](<{link_ends[index - 1]}>)"
         if shown is None:
             line += body.count("\n", counted, start)
             counted = start
@@ -161,6 +175,26 @@ class _Next:
                 self.found[needle] = self.text.find(needle, start)
         places = [place for place in self.found.values() if place >= 0]
         return min(places, default=-1)
+
+
+def _themes_link(params: str, inner: str | None) -> tuple[str, str] | None:
+    """A theme's button or link (Blowfish's and Congo's `{{< button href="…" >}}Sign{{<
+    /button >}}`, Hextra's `{{< hextra/hero-button text="Sign" link="…" >}}`) as what it
+    is to a reader, a link. Its opening, and the address its closing tag ends the link
+    with ("" when it is whole); None for one that names no address, or wraps no text or
+    more than a paragraph (`inner`: what it wraps, None when it is not closed)."""
+    try:
+        named = dict(w.split("=", 1) for w in shlex.split(params) if "=" in w)
+    except ValueError:
+        return None
+    address = next((named[k] for k in ("href", "link", "url") if named.get(k)), "")
+    if not address or any(c in address for c in "<>\n"):
+        return None
+    if words := named.get("text") or named.get("label"):
+        return f"[{_markdown_text(words)}](<{address}>)", ""
+    if inner is None or not inner.strip() or "\n\n" in inner.strip():
+        return None
+    return "[", address
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
