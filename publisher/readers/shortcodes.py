@@ -88,21 +88,17 @@ def without_shortcodes(
         closing, name, params = parsed.group(1), parsed.group(2).lower(), parsed.group(3)
         shown = None
         if name == "highlight" and not closing:
-            later = closings.get(name, [])
-            at = bisect.bisect_left(later, index)
-            if at < len(later):
-                close = later[at]
+            close = _closing_of(name, index, closings)
+            if close is not None:
                 language = params.split()[0] if params.split() else ""
                 inner = body[end : tags[close][0]].strip("\n")
                 shown, end, index = f"```{language}\n{inner}\n```", tags[close][1], close + 1
         elif not closing:
             shown = _shown(name, params, page or {}, path)
             if shown is None:
-                later = closings.get(name, [])
-                at = bisect.bisect_left(later, index)
-                close = later[at] if at < len(later) else None
-                inner = body[end : tags[close][0]] if close is not None else None
-                if link := _themes_link(params, inner):
+                close = _closing_of(name, index, closings)
+                wrapped = body[end : tags[close][0]] if close is not None else None
+                if link := _themes_link(params, wrapped):
                     shown, address = link
                     if address and close is not None:
                         link_ends[close] = address
@@ -175,6 +171,13 @@ class _Next:
                 self.found[needle] = self.text.find(needle, start)
         places = [place for place in self.found.values() if place >= 0]
         return min(places, default=-1)
+
+
+def _closing_of(name: str, index: int, closings: dict[str, list[int]]) -> int | None:
+    """The index of the first closing tag of `name` from the tag at `index` on."""
+    later = closings.get(name, [])
+    at = bisect.bisect_left(later, index)
+    return later[at] if at < len(later) else None
 
 
 def _themes_link(params: str, inner: str | None) -> tuple[str, str] | None:
