@@ -32,6 +32,8 @@ The picket held.{% include footnote.html n=1 %} Day {{ page.day }}.
 
 {% include youtube.html id="abc123" %}
 
+{% include button.html url="https://act.example.org/sign" text="Sign the petition" %}
+
 See [last week]({% post_url 2026-01-03-first-week %}) and [the FAQ]({{ "/faq/" | relative_url }}).
 
 {% comment %}Check the numbers with Ana before this goes out.{% endcomment %}
@@ -77,6 +79,7 @@ def test_liquid_is_written_out_as_jekyll_would_show_it(
     assert body.count('src="blog/assets/img/picket.jpg"') == 2
     assert "<figcaption>Gate 4 at dawn</figcaption>" in body
     assert '<a href="https://www.youtube.com/watch?v=abc123"' in body
+    assert re.search(r'<a href="https://act.example.org/sign"[^>]*>Sign the petition</a>', body)
     assert 'href="2026-01-03-first-week"' in body and 'href="../faq/"' in body
     assert '<pre class="sourceCode python">' in body and "print" in body
     assert "Check the numbers" not in body  # a comment is not for readers

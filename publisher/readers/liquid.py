@@ -22,7 +22,8 @@ so it writes, before pandoc reads the text:
   the site's root (where Eleventy runs);
 - an include that shows a picture (`{% include image.html url="…" description="…" %}`,
   minimal-mistakes' `figure image_path=… caption=…`) → the picture with its caption; one
-  that shows a YouTube or Vimeo video → the video's address, as a link;
+  that shows a YouTube or Vimeo video → the video's address, as a link; a button's (`{%
+  include button.html url="…" text="Sign" %}`) → its words as a link;
 - any other tag or variable → taken away, what a block tag wraps kept, with one warning
   naming the file, the lines and the tags.
 
@@ -245,6 +246,10 @@ def _included(params: str, root: str) -> str | None:
     for platform in VIDEO_PAGES:
         if platform in name and (key := given.get("id") or given.get("video_id")):
             return f"<{video_page(platform, key)}>"
+    address = given.get("url") or given.get("href") or given.get("link") or ""
+    label = given.get("text") or given.get("label") or given.get("title")
+    if label and address and not any(c in address for c in "<>\n"):  # a theme's button
+        return f"[{_text(label)}](<{_from_root(address, root)}>)"
     return None
 
 
