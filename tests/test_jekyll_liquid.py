@@ -123,6 +123,17 @@ def test_a_posts_own_and_its_sites_values_are_printed_as_jekyll_prints_them(
     )
 
 
+def test_a_post_named_with_a_day_that_does_not_exist_prints_no_date(
+    site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    post = site / "documents" / "blog" / "_posts" / "2026-02-30-rally.md"
+    post.write_text("---\ntitle: Rally\n---\nOn {{ page.date | date_to_string }}.\n")
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read_document(post, "rally", site / "documents", "en")
+    assert lxml.html.fromstring(doc.body_html).text_content() == "On ."
+    assert "Liquid {{ page.date }} taken away" in caplog.text
+
+
 def test_an_edit_to_the_sites_config_shows_in_the_next_build(site: Path) -> None:
     """A post's reading is kept between builds: a value of _config.yml it prints was the
     old one until the post itself changed."""

@@ -61,7 +61,7 @@ def _looked_up(variable: str, variables: Variables) -> Any:
         return _dotted(variables.page, variable)
     if scope == "page" and key == "date" and "date" not in variables.page:
         named = _POST_DATE.match(variables.path.name)
-        return dt.date.fromisoformat(named[1]) if named else _UNKNOWN
+        return _date(named[1], "%Y-%m-%d") if named else _UNKNOWN  # no such day: unknown
     if scope == "page" and key:
         return _dotted(variables.page, key)
     if scope == "site" and key and not key.startswith("data.") and variables.site:
