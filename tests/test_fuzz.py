@@ -172,6 +172,62 @@ def test_any_front_matter_text(text: str, fence: str) -> None:
             assert names_a_file(error), error
 
 
+# What a post copied from a static site prints of its front matter and its site's
+# configuration: Hugo's shortcodes, Jekyll's and Eleventy's Liquid, MDX's expressions
+SITE_KEY = st.sampled_from(["title", "date", "tags", "location", "a.b", "params.x", "", "-"])
+SITE_FILTER = st.sampled_from(
+    ["", " | upcase", ' | date: "%B %-d, %Y"', " | date_to_string", ' | join: ", "',
+     ' | default: "x"', " | default: page.title", " | append: 3", " | markdownify", " | escape"]
+)  # fmt: skip
+SITE_MARKUP = st.one_of(
+    st.tuples(st.sampled_from(["{{ page.", "{{ site.", "{{ "]), SITE_KEY, SITE_FILTER).map(
+        lambda parts: f"{parts[0]}{parts[1]}{parts[2]} }}}}"
+    ),
+    SITE_KEY.map(lambda key: f'{{{{< param {key} >}}}} {{{{% param "{key}" %}}}}'),
+    SITE_KEY.map(lambda key: f"{{frontmatter.{key}}} {{frontMatter.{key}}}"),
+    st.text(max_size=20).map(lambda text: f'{{{{< button href="{text}" >}}}}go{{{{< /button >}}}}'),
+    st.text(max_size=20).map(lambda text: f'{{{{< details summary="{text}" >}}}}\nx'),
+    st.text(max_size=20).map(lambda text: f'{{{{< qr text="{text}" />}}}}'),
+    st.text(max_size=20).map(lambda text: f'{{% include button.html url="{text}" text="go" %}}'),
+    st.sampled_from(["{{< /details >}}", "{{< /button >}}", "{{< /qr >}}", "\n\n", " "]),
+    st.just("{{ page.date | date_to_string }}"),
+    WORD,
+)
+
+SITE_POSTS = (
+    *("blog/_posts/2026-02-30-x.md", "blog/_posts/2026-01-10-x.md", "eleventy/posts/x.md"),
+    *("site/content/posts/x.es.md", "site/content/x.md", "astro/x.mdx"),
+)
+
+
+@SLOW
+@given(
+    front=st.dictionaries(SITE_KEY, VALUES, max_size=5),
+    site=st.dictionaries(SITE_KEY | st.just("params") | st.just("languages"), VALUES, max_size=5),
+    body=st.lists(SITE_MARKUP, max_size=12).map(" ".join),
+)
+def test_any_site_value_a_post_prints(
+    front: dict[str, object], site: dict[str, object], body: str
+) -> None:
+    """Whatever the front matter and the site's configuration hold, and whatever names the
+    post's shortcodes and Liquid give, the post is read or refused naming its file."""
+    with folder() as pool:
+        (pool / "blog").mkdir()
+        (pool / "blog" / "_config.yml").write_text(yaml_document(site), encoding="utf-8")
+        (pool / "eleventy").mkdir()
+        (pool / "eleventy" / ".eleventy.js").write_text("module.exports = () => ({});\n")
+        (pool / "site" / "content").mkdir(parents=True)
+        (pool / "site" / "hugo.yaml").write_text(yaml_document(site), encoding="utf-8")
+        for place in SITE_POSTS:
+            path = pool / place
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"---\n{yaml_document(front)}---\n{body}\n", encoding="utf-8")
+            try:
+                read_document(path, "x", pool, "en")
+            except PublisherError as error:
+                assert names_a_file(error), error
+
+
 @settings(max_examples=150 * SCALE)
 @given(manifest=st.dictionaries(KEYS, VALUES, max_size=8) | PASTED | RAW_YAML)
 def test_any_manifest(manifest: dict[str, object] | str) -> None:
