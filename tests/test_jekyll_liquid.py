@@ -13,10 +13,12 @@ from pathlib import Path
 import lxml.html
 import pytest
 from bounded import finishes_within
+from click.testing import CliRunner
 from conftest import WORKSPACES, copy_workspace
 from PIL import Image
 
 from publisher.build import build
+from publisher.cli import main
 from publisher.readers import read_document
 
 POST = """---
@@ -132,6 +134,22 @@ def test_a_post_named_with_a_day_that_does_not_exist_prints_no_date(
         doc = read_document(post, "rally", site / "documents", "en")
     assert lxml.html.fromstring(doc.body_html).text_content() == "On ."
     assert "Liquid {{ page.date }} taken away" in caplog.text
+
+
+def test_a_front_matter_key_the_text_prints_is_used_not_unknown(site: Path) -> None:
+    """`turnout`, printed by `{{ page.turnout }}`, was listed among the keys "publisher
+    does not use", and refused by strict front matter as unknown."""
+    config = site / "publisher.toml"
+    config.write_text(config.read_text() + "\n[documents]\nstrict = true\n")
+    manifest = next((site / "issues").glob("*.yaml"))
+    manifest.write_text(manifest.read_text().replace("second-article]", "2026-03-08-ballot]"))
+    post = site / "documents" / "blog" / "_posts" / "2026-03-08-ballot.md"
+    post.write_text("---\ntitle: Ballot\nturnout: 61%\n---\nTurnout was {{ page.turnout }}.\n")
+    result = CliRunner().invoke(main, ["-C", str(site), "build", "-f", "web"])
+    assert result.exit_code == 0, result.output
+    assert "turnout" not in result.output
+    page = next((site / "dist").glob("*/*ballot*/index.html")).read_text()
+    assert "Turnout was 61%." in page
 
 
 def test_an_edit_to_the_sites_config_shows_in_the_next_build(site: Path) -> None:

@@ -1997,8 +1997,9 @@ def test_an_mdx_posts_front_matter_values_are_printed_as_text_as_its_site_prints
         "---\ntitle: Rent *strike* <now> [1]\ntags: [housing, rent]\nopen: true\n---\n"
         "{frontmatter.title}: {frontmatter.tags}, open {frontMatter.open}.\n"
     )
-    body = read(path).body_html
-    assert "<em>" not in body
+    doc = read(path)
+    body = doc.body_html
+    assert "<em>" not in body and "open" not in doc.extra  # printed: used, not unknown
     assert html.unescape(re.sub(r"<[^>]+>", "", body)).strip() == (
         "Rent *strike* <now> [1]: housing,rent, open true."
     )

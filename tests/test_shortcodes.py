@@ -154,6 +154,7 @@ def test_a_param_shortcode_shows_the_value_the_pages_front_matter_gives(
         doc = read_document(post, "rally", tmp_path, "en")
     text = lxml.html.fromstring(doc.body_html).text_content()
     assert text == "Meet at Plaza *Mayor* [1] in Madrid with CCOO (open: true)."
+    assert not doc.extra.keys() & {"Location", "venue", "params", "open"}  # used, not unknown
     [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert warning.endswith("param speakers (line 11)")
 

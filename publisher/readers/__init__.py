@@ -360,7 +360,7 @@ def convert_document(
             shown_as or path,
             removed.describe(),
         )
-    fields = document_fields(meta, path, meta_source, default_language, strict)
+    fields = document_fields(meta, path, meta_source, default_language, strict, raw.printed)
     if not declares_language(meta, path, meta_source is not None):
         if meta_source is not None:
             where = "its front matter (lang: {0}) or its file name ({1})"

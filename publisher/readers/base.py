@@ -16,6 +16,7 @@ class RawDocument:
     meta: dict[str, Any]
     body_html: str
     meta_source: SourceData | None = None  # set when metadata came from hand-written front matter
+    printed: frozenset[str] = frozenset()  # front matter keys its text prints (Hugo's param…)
 
 
 class Reader(Protocol):

@@ -84,11 +84,16 @@ def liquid_site(path: Path) -> Path | None:
 
 
 def without_liquid(
-    body: str, path: Path, first_line: int = 1, page: Mapping[str, Any] | None = None
+    body: str,
+    path: Path,
+    first_line: int = 1,
+    page: Mapping[str, Any] | None = None,
+    printed: set[str] | None = None,
 ) -> str:
     """`body` (Markdown starting on line `first_line` of `path`, whose front matter is
     `page`) with Jekyll's Liquid written out as Markdown (see the module's docstring),
-    when `path` is in a site that uses Liquid."""
+    when `path` is in a site that uses Liquid; the front matter's keys it prints are
+    added to `printed`."""
     if "{%" not in body and "{{" not in body:
         return body
     site = liquid_site(path)
@@ -100,7 +105,7 @@ def without_liquid(
     else:
         return body
     eleventy = site is not None and any((site / marker).is_file() for marker in ELEVENTY_CONFIGS)
-    variables = Variables(path, page or {}, site, eleventy)
+    variables = Variables(path, page or {}, site, eleventy, set() if printed is None else printed)
     unknown: dict[str, list[int]] = {}
     newlines = [i for i, c in enumerate(body) if c == "\n"]
 

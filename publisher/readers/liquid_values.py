@@ -36,6 +36,7 @@ class Variables:
     page: Mapping[str, Any]  # its front matter
     site: Path | None  # the site's folder, holding its _config.yml
     eleventy: bool  # an Eleventy site's: front matter keys by name, no `page.` or `site.`
+    printed: set[str]  # the front matter's keys printed, added to as they are
 
 
 def shown_value(expression: str, variables: Variables) -> str | None:
@@ -58,15 +59,23 @@ def _looked_up(variable: str, variables: Variables) -> Any:
         return _UNKNOWN
     scope, _, key = variable.partition(".")
     if variables.eleventy:
-        return _dotted(variables.page, variable)
+        return _printed_key(variables, variable)
     if scope == "page" and key == "date" and "date" not in variables.page:
         named = _POST_DATE.match(variables.path.name)
         return _date(named[1], "%Y-%m-%d") if named else _UNKNOWN  # no such day: unknown
     if scope == "page" and key:
-        return _dotted(variables.page, key)
+        return _printed_key(variables, key)
     if scope == "site" and key and not key.startswith("data.") and variables.site:
         return _dotted(_site_configuration(variables.site), key)
     return _UNKNOWN
+
+
+def _printed_key(variables: Variables, key: str) -> Any:
+    """The front matter's value at `key`, its top key counted as printed when it has one."""
+    value = _dotted(variables.page, key)
+    if value is not _UNKNOWN:
+        variables.printed.add(key.split(".")[0])
+    return value
 
 
 def _dotted(table: Any, key: str) -> Any:

@@ -35,6 +35,7 @@ class MarkdownReader:
         front, body = split_front_matter(text, path)
         meta_source = front.parse(path) if front else None
         meta = meta_source.data if meta_source else {}
+        printed: set[str] = set()  # the front matter's keys its text prints
         first_line = text.count("\n", 0, len(text) - len(body)) + 1
         body = read_in_order(body, path, first_line)  # Arabic copied out of a PDF
         body = unclosed_comment_left_out(body, path, first_line)
@@ -43,15 +44,15 @@ class MarkdownReader:
         if path.suffix.lower() == ".mdx":  # Astro's, Docusaurus's: Markdown with JSX
             from .mdx import markdown_of_mdx
 
-            body = markdown_of_mdx(body, meta, path, first_line)
-        body = without_shortcodes(shallow_nesting(body, path), path, first_line, meta)
-        body = without_kramdown_attributes(without_liquid(body, path, first_line, meta))
+            body = markdown_of_mdx(body, meta, path, first_line, printed)
+        body = without_shortcodes(shallow_nesting(body, path), path, first_line, meta, printed)
+        body = without_kramdown_attributes(without_liquid(body, path, first_line, meta, printed))
         body = markdown_as_meant(more_marker_apart(tab_separated_tables(body)))
         said: list[str] = []
         html = pandoc.markdown_to_html(body, id_prefix=id_prefix, warnings=said)
         say_reference_problems(said, html, text, path)
         html = pandoc.page_breaks(page_breaks_in_body_marked(html))
-        return RawDocument(meta, html, meta_source)
+        return RawDocument(meta, html, meta_source, frozenset(printed))
 
 
 def editorial_markdown_html(text: str, id_prefix: str) -> str:

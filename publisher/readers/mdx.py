@@ -62,9 +62,12 @@ _VIDEOS = {  # component → (the attributes that name the video, its page)
 }
 
 
-def markdown_of_mdx(body: str, meta: Mapping[str, Any], path: Path, first_line: int) -> str:
+def markdown_of_mdx(
+    body: str, meta: Mapping[str, Any], path: Path, first_line: int, printed: set[str]
+) -> str:
     """The Markdown an MDX document's `body` holds (see the module's docstring); `meta`:
-    its front matter; `first_line`: the body's line in the file, for what is said."""
+    its front matter, whose keys the text prints are added to `printed`; `first_line`:
+    the body's line in the file, for what is said."""
     parts = _CODE.split(body)  # prose, code, prose…: code (fenced) stays as it is
     imported = {n: s for prose in parts[::2] for n, s in _DEFAULT_IMPORT.findall(prose)}
     unknown: dict[str, list[int]] = {}  # a component left out → its lines
@@ -83,7 +86,7 @@ def markdown_of_mdx(body: str, meta: Mapping[str, Any], path: Path, first_line: 
 
         prose = _COMPONENT.sub(component, prose)
         prose = _JSX_TAG.sub(lambda m: _EXPRESSION_VALUE.sub(r'="\1"', m.group(0)), prose)
-        return _FRONT_MATTER_VALUE.sub(lambda m: _front_matter_value(m, meta), prose)
+        return _FRONT_MATTER_VALUE.sub(lambda m: _front_matter_value(m, meta, printed), prose)
 
     lines = [first_line + "".join(parts[:i]).count("\n") for i in range(0, len(parts), 2)]
     parts[::2] = [markdown(prose, line) for prose, line in zip(parts[::2], lines, strict=True)]
@@ -154,7 +157,7 @@ def admonitions_as_callouts(body: str) -> str:
     return "\n".join(out)
 
 
-def _front_matter_value(found: re.Match[str], meta: Mapping[str, Any]) -> str:
+def _front_matter_value(found: re.Match[str], meta: Mapping[str, Any], printed: set[str]) -> str:
     """`{frontmatter.key}` as the site prints it: the value as text (its `*` and `<` as
     written), a list's items joined by commas and a bool in lower case as JavaScript
     prints them; as written, to be said, when the front matter has no such key or gives
@@ -162,7 +165,10 @@ def _front_matter_value(found: re.Match[str], meta: Mapping[str, Any]) -> str:
     if found.group(1) not in meta:
         return found.group(0)
     shown = _as_javascript_prints(meta[found.group(1)])
-    return found.group(0) if shown is None else escaped_markdown(shown)
+    if shown is None:
+        return found.group(0)
+    printed.add(found.group(1))
+    return escaped_markdown(shown)
 
 
 def _as_javascript_prints(value: Any) -> str | None:

@@ -108,21 +108,23 @@ def document_fields(
     source: SourceData | None,
     default_language: str,
     strict: bool = False,
+    printed: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """Validate metadata; errors point at the front-matter line when there is one.
 
     `source` is set for hand-written front matter; without it, metadata came from a
-    file's own properties (Word, OpenDocument), which are looser."""
+    file's own properties (Word, OpenDocument), which are looser. `printed`: the keys
+    the text prints (`{{ page.location }}`, Hugo's param), which are used, not unknown."""
 
     def fail(message: str, *key: Hashable, hint: str | None = None) -> PublisherError:
         if source is not None:
             return source.error(message, *key, hint=hint)
         return PublisherError.at(message, path, hint=hint)
 
-    unknown = [key for key in meta if str(key) not in KNOWN_KEYS]
+    unknown = [key for key in meta if str(key) not in KNOWN_KEYS and key not in printed]
     if strict and source is not None:
         problems = Problems(source)
-        check(FRONT_MATTER_TABLE, meta, problems)
+        check(FRONT_MATTER_TABLE, {k: v for k, v in meta.items() if k not in printed}, problems)
         problems.raise_any()
     if source is not None:
         _warn_about_typos(unknown, source)

@@ -56,11 +56,16 @@ _WRAPPING = ("details", "qr")  # built-in ones whose closing tag shows nothing
 
 
 def without_shortcodes(
-    body: str, path: Path, first_line: int = 1, page: Mapping[str, Any] | None = None
+    body: str,
+    path: Path,
+    first_line: int = 1,
+    page: Mapping[str, Any] | None = None,
+    printed: set[str] | None = None,
 ) -> str:
     """`body` (Markdown starting on line `first_line` of `path`, whose front matter is
     `page`) with Hugo's shortcodes written out as Markdown (see the module's docstring), in
-    time linear in its length whatever it holds (thousands of "{{<" never closed, say)."""
+    time linear in its length whatever it holds (thousands of "{{<" never closed, say);
+    the front matter's keys it prints are added to `printed`."""
     if "{{<" not in body and "{{%" not in body:
         return body
     code = [(m.start(), m.end()) for m in _FENCED.finditer(body)]  # shown as written
@@ -94,7 +99,7 @@ def without_shortcodes(
                 inner = body[end : tags[close][0]].strip("\n")
                 shown, end, index = f"```{language}\n{inner}\n```", tags[close][1], close + 1
         elif not closing:
-            shown = _shown(name, params, page or {}, path)
+            shown = _shown(name, params, page or {}, path, set() if printed is None else printed)
             if shown is None:
                 close = _closing_of(name, index, closings)
                 wrapped = body[end : tags[close][0]] if close is not None else None
@@ -205,7 +210,9 @@ def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return index >= 0 and spans[index][0] <= at < spans[index][1]
 
 
-def _shown(name: str, params: str, page: Mapping[str, Any], path: Path) -> str | None:
+def _shown(
+    name: str, params: str, page: Mapping[str, Any], path: Path, printed: set[str]
+) -> str | None:
     """What a built-in shortcode shows, as Markdown; None for one publisher does not know."""
     try:
         words = shlex.split(params)
@@ -232,7 +239,7 @@ def _shown(name: str, params: str, page: Mapping[str, Any], path: Path) -> str |
         return f"<https://www.instagram.com/p/{quote(post)}/>"
     if name in ("ref", "relref") and (target := given("path")):
         return target
-    if name == "param" and (value := _param(page, path, given("name"))) is not None:
+    if name == "param" and (value := _param(page, path, given("name"), printed)) is not None:
         return escaped_markdown(value)
     if name == "details":  # open, as print and mail show it: its summary, then what it wraps
         return f"\n\n**{named.get('summary') or 'Details'}**\n\n"
@@ -252,15 +259,17 @@ def escaped_markdown(value: str) -> str:
     return _MARKDOWN_SIGNS.sub(r"\\\g<0>", value)
 
 
-def _param(page: Mapping[str, Any], path: Path, key: str) -> str | None:
+def _param(page: Mapping[str, Any], path: Path, key: str, printed: set[str]) -> str | None:
     """The parameter `key` ("location", "venue.city") of the page at `path` as Hugo prints
     it: from its front matter or its `params` table, else its site's (`hugo_config`),
     keys in any capitals as Hugo reads them; None when none gives it, or gives a table or
     a list."""
     if not key:
         return None
-    for value in (dotted(page, key), dotted(hugo_key(page, "params"), key)):
+    for top, value in ((key, dotted(page, key)), ("params", dotted(hugo_key(page, "params"), key))):
         if value is not None:
+            name = top.split(".")[0].casefold()
+            printed.update(k for k in page if str(k).casefold() == name)
             break
     else:
         value = site_param(path, key)
