@@ -2087,13 +2087,15 @@ We need stewards for the next march.
 """
 
 
+@pytest.mark.parametrize("suffix", [".mdx", ".md"])
 def test_docusaurus_and_starlight_admonitions_are_quotes_with_their_title_or_kind(
-    tmp_path: Path,
+    tmp_path: Path, suffix: str
 ) -> None:
     """`:::danger Title`, `:::note[Title]` and `:::tip` (Docusaurus', Starlight's) are drawn
     as an Obsidian callout is: a quote whose first line is its title in bold, or its kind;
-    nested ones (`::::` around `:::`) nest; in code they stay as written."""
-    path = tmp_path / "guide.mdx"
+    nested ones (`::::` around `:::`) nest; in code they stay as written. In a `.md` too,
+    as Docusaurus and Starlight read them there: its titled ones printed their colons."""
+    path = tmp_path / f"guide{suffix}"
     path.write_text(DOCUSAURUS_GUIDE)
     tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
     quotes = [
@@ -2116,6 +2118,27 @@ def test_docusaurus_and_starlight_admonitions_are_quotes_with_their_title_or_kin
     assert ":::note\nshown as written\n:::" in tree.xpath("string(//pre)")
     assert "Starlight’s, as Astro writes them:" in tree.text_content()
     assert ":::" not in tree.text_content().replace(tree.xpath("string(//pre)"), "")
+
+
+def test_vitepress_and_hedgedoc_boxes_are_quotes_with_their_title_or_kind(
+    tmp_path: Path,
+) -> None:
+    """VitePress' `::: details Title` and HedgeDoc's `:::spoiler Title` and `:::success`, as
+    a statement drafted in a pad or a handbook page arrive: no colons printed, no title
+    lost, the folded text shown (print and mail cannot fold)."""
+    path = tmp_path / "pad.md"
+    path.write_text(
+        "---\ntitle: Pad\n---\n\n::: details Who to call\nAna, 0600 000 000.\n:::\n\n"
+        ":::spoiler Press contacts\nOnly for the press team.\n:::\n\n"
+        ":::success\nThe hall is booked.\n:::\n"
+    )
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    quotes = [[p.text_content() for p in quote] for quote in tree.xpath("./blockquote")]
+    assert quotes == [
+        ["Who to call", "Ana, 0600 000 000."],
+        ["Press contacts", "Only for the press team."],
+        ["Success", "The hall is booked."],
+    ]
 
 
 @pytest.mark.parametrize("kind", ["docx", "odt", "rtf"])

@@ -16,11 +16,7 @@ Markdown it holds, for the Markdown reader.
   and is left out, said with its line: left in, `<Figure/>` would open an HTML <figure>
   holding every paragraph after it; an expression left (`{props.total}`) is printed as
   written, and said once, with its line.
-- An admonition (Docusaurus' `:::danger Title` … `:::`, Docusaurus' and Starlight's
-  `:::note[Title]`, `:::tip`; nested ones with more colons around them) is drawn as an
-  Obsidian callout is (readers/obsidian.lua): a quote whose first line is its title in
-  bold, or its kind ("Tip") when it has none. Read as pandoc reads `:::`, it was a
-  paragraph holding the marks, or a `<div class="note[Title]">` that lost its title.
+- Admonitions (`:::tip`) are the Markdown reader's, as in any Markdown (`admonitions`).
 """
 
 from __future__ import annotations
@@ -108,53 +104,7 @@ def markdown_of_mdx(
             line,
             body[start:end],
         )
-    return admonitions_as_callouts(body)
-
-
-# The kinds Docusaurus (secondary … caution) and Starlight (note, tip, caution, danger) know
-_ADMONITION = re.compile(
-    r"^([ \t]*):{3,}[ \t]*(note|tip|info|caution|warning|danger|important|success|secondary)"
-    r"(?:\[([^\]\n]*)\])?[ \t]*(.*)$"
-)
-_ADMONITION_END = re.compile(r"^[ \t]*:{3,}[ \t]*$")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-
-
-def admonitions_as_callouts(body: str) -> str:
-    """`body` with each admonition written as an Obsidian callout (`> [!kind] Title`, each
-    line of it quoted), which the Markdown reader draws as a quote with its title; fenced
-    code keeps its colons. A line becomes a line, so that lines said stay right (but for a
-    blank line put before an admonition that follows text, which pandoc needs to see a
-    quote)."""
-    if ":::" not in body:
-        return body
-    out: list[str] = []
-    indent = ""  # the outermost open admonition's
-    depth = 0
-    fence = ""  # the open code fence's marks
-    for line in body.split("\n"):
-        opening = _ADMONITION.match(line)
-        if fence or not (opening or (depth and _ADMONITION_END.match(line))):
-            if found := _FENCE.match(line):
-                marks = found.group(1)
-                if not fence:
-                    fence = marks
-                elif marks[0] == fence[0] and len(marks) >= len(fence):
-                    fence = ""
-            body_line = line[len(indent) :] if line.startswith(indent) else line.lstrip()
-            out.append(f"{indent}{'> ' * depth}{body_line}" if depth else line)
-        elif opening:
-            if not depth:
-                indent = opening.group(1)
-            if out and out[-1].strip(" \t>"):
-                out.append(f"{indent}{'> ' * depth}".rstrip())
-            title = opening.group(3) if opening.group(3) is not None else opening.group(4)
-            depth += 1
-            out.append(f"{indent}{'> ' * depth}[!{opening.group(2)}] {title}".rstrip())
-        else:
-            depth -= 1
-            out.append(f"{indent}{'> ' * depth}".rstrip())
-    return "\n".join(out)
+    return body
 
 
 def _front_matter_value(found: re.Match[str], meta: Mapping[str, Any], printed: set[str]) -> str:

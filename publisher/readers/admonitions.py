@@ -1,0 +1,64 @@
+"""Admonitions, the boxes docs sites and pads draw round a tip or a warning, as a reader
+sees them: Docusaurus' `:::danger Title` … `:::` and `:::note[Title]` (Starlight's too),
+VitePress' `::: details Title`, HedgeDoc's `:::info` and `:::spoiler Title`; nested ones
+with more colons around them.
+
+Each is drawn as an Obsidian callout is (readers/obsidian.lua): a quote whose first line
+is its title in bold, or its kind ("Tip") when it has none. Read as pandoc reads `:::`,
+one with a title was a paragraph holding the marks ("`:::tip[Join us] Meetings on
+Tuesdays. :::`"), one without a `<div class="note">` that nothing drew.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The kinds Docusaurus (secondary … caution), Starlight (note, tip, caution, danger),
+# VitePress (info, tip, warning, danger, details) and HedgeDoc (success … spoiler) know
+_ADMONITION = re.compile(
+    r"^([ \t]*):{3,}[ \t]*"
+    r"(note|tip|info|caution|warning|danger|important|success|secondary|details|spoiler)"
+    r"(?:\[([^\]\n]*)\])?[ \t]*(.*)$"
+)
+# `::: note` alone: how pandoc writes publisher's own editorial note (a `<div class="note">`
+# of a draft `publisher import` wrote), which the theme styles: no admonition
+_PUBLISHERS_NOTE = re.compile(r"^[ \t]*:{3}[ \t]+note[ \t]*$")
+_ADMONITION_END = re.compile(r"^[ \t]*:{3,}[ \t]*$")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+def admonitions_as_callouts(body: str) -> str:
+    """`body` with each admonition written as an Obsidian callout (`> [!kind] Title`, each
+    line of it quoted), which the Markdown reader draws as a quote with its title; fenced
+    code keeps its colons. A line becomes a line, so that lines said stay right (but for a
+    blank line put before an admonition that follows text, which pandoc needs to see a
+    quote)."""
+    if ":::" not in body:
+        return body
+    out: list[str] = []
+    indent = ""  # the outermost open admonition's
+    depth = 0
+    fence = ""  # the open code fence's marks
+    for line in body.split("\n"):
+        opening = None if _PUBLISHERS_NOTE.match(line) else _ADMONITION.match(line)
+        if fence or not (opening or (depth and _ADMONITION_END.match(line))):
+            if found := _FENCE.match(line):
+                marks = found.group(1)
+                if not fence:
+                    fence = marks
+                elif marks[0] == fence[0] and len(marks) >= len(fence):
+                    fence = ""
+            body_line = line[len(indent) :] if line.startswith(indent) else line.lstrip()
+            out.append(f"{indent}{'> ' * depth}{body_line}" if depth else line)
+        elif opening:
+            if not depth:
+                indent = opening.group(1)
+            if out and out[-1].strip(" \t>"):
+                out.append(f"{indent}{'> ' * depth}".rstrip())
+            title = opening.group(3) if opening.group(3) is not None else opening.group(4)
+            depth += 1
+            out.append(f"{indent}{'> ' * depth}[!{opening.group(2)}] {title}".rstrip())
+        else:
+            depth -= 1
+            out.append(f"{indent}{'> ' * depth}".rstrip())
+    return "\n".join(out)
