@@ -2141,6 +2141,32 @@ def test_vitepress_and_hedgedoc_boxes_are_quotes_with_their_title_or_kind(
     ]
 
 
+def test_a_hedgedoc_pads_embeds_are_links_and_its_tags_say_who_and_when(
+    tmp_path: Path,
+) -> None:
+    """A statement drafted in a HedgeDoc pad printed `{%youtube dQw4w9WgXcQ %}` and
+    `[name=Ana] [time=…]` as typed. The pad showed the video, and who wrote the line when;
+    the issue links the video and says who in brackets. In code, they stay as typed."""
+    path = tmp_path / "pad.md"
+    path.write_text(
+        "---\ntitle: Pad\n---\n\nComments by Friday. [name=Ana] [time=Mon, Mar 2, 2026]\n\n"
+        "{%youtube dQw4w9WgXcQ %}\n\n{%gist ana/abc123 %}\n\n> A quote [color=#e66]\n\n"
+        "```\n{%vimeo 1 %} [name=kept]\n```\n"
+    )
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [p.text_content() for p in tree.iter("p")] == [
+        "Comments by Friday. (Ana, Mon, Mar 2, 2026)",
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://gist.github.com/ana/abc123",
+        "A quote",
+    ]
+    assert tree.xpath("//a/@href") == [
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://gist.github.com/ana/abc123",
+    ]
+    assert tree.xpath("string(//pre)") == "{%vimeo 1 %} [name=kept]"
+
+
 @pytest.mark.parametrize("kind", ["docx", "odt", "rtf"])
 def test_a_word_processed_files_short_bold_first_paragraph_is_its_title(
     tmp_path: Path, kind: str

@@ -19,6 +19,7 @@ from .admonitions import admonitions_as_callouts
 from .base import RawDocument
 from .fenced_code import FENCED_CODE
 from .liquid import without_liquid
+from .pad_marks import without_pad_marks
 from .page_breaks import page_breaks_in_body_marked
 from .pasted_tables import tab_separated_tables
 from .reference_keys import say_reference_problems
@@ -47,6 +48,7 @@ class MarkdownReader:
 
             body = markdown_of_mdx(body, meta, path, first_line, printed)
         body = without_shortcodes(shallow_nesting(body, path), path, first_line, meta, printed)
+        body = without_pad_marks(body)  # HedgeDoc's: before Liquid, whose `{%` they share
         body = without_kramdown_attributes(without_liquid(body, path, first_line, meta, printed))
         body = admonitions_as_callouts(body)
         body = markdown_as_meant(more_marker_apart(tab_separated_tables(body)))
