@@ -173,7 +173,8 @@ def test_any_front_matter_text(text: str, fence: str) -> None:
 
 
 # What a post copied from a static site prints of its front matter and its site's
-# configuration: Hugo's shortcodes, Jekyll's and Eleventy's Liquid, MDX's expressions
+# configuration: Hugo's shortcodes, Jekyll's and Eleventy's Liquid, MDX's expressions;
+# a docs site's admonitions and a HedgeDoc pad's embeds and tags
 SITE_KEY = st.sampled_from(["title", "date", "tags", "location", "a.b", "params.x", "", "-"])
 SITE_FILTER = st.sampled_from(
     ["", " | upcase", ' | date: "%B %-d, %Y"', " | date_to_string", ' | join: ", "',
@@ -191,6 +192,8 @@ SITE_MARKUP = st.one_of(
     st.text(max_size=20).map(lambda text: f'{{% include button.html url="{text}" text="go" %}}'),
     st.sampled_from(["{{< /details >}}", "{{< /button >}}", "{{< /qr >}}", "\n\n", " "]),
     st.just("{{ page.date | date_to_string }}"),
+    st.text(max_size=15).map(lambda text: f"{{%youtube {text} %}} [name={text}] [color={text}]"),
+    st.sampled_from(["\n:::tip[x]\n", "\n:::\n", "\n::: details y\n", "\n:::: note\n", "\n```\n"]),
     WORD,
 )
 
