@@ -2141,6 +2141,39 @@ def test_vitepress_and_hedgedoc_boxes_are_quotes_with_their_title_or_kind(
     ]
 
 
+def test_mkdocs_admonitions_are_quotes_with_their_title_and_their_text_not_code(
+    tmp_path: Path,
+) -> None:
+    """Material for MkDocs' `!!! warning "Title"` over lines indented four spaces printed
+    its marks as a paragraph, and its second paragraph as a block of code. Nested ones
+    nest, a folded `??? note` is shown open, `""` is a box with no title; "!!! STRIKE
+    TOMORROW" over a paragraph stays words; in code, all stay as typed."""
+    path = tmp_path / "handbook.md"
+    path.write_text(
+        "---\ntitle: Handbook\n---\n\nBefore.\n"
+        '!!! warning "Bring ID"\n    The police may ask for it.\n\n    Keep it on you.\n\n'
+        "    !!! tip\n        Nested tip.\n\n"
+        '??? note\n    Folded note.\n\n!!! info ""\n    No title.\n\n'
+        "!!! STRIKE TOMORROW\n\nAll out at 6.\n\n```\n!!! note\n    kept\n```\n"
+    )
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    quotes = [
+        [" ".join(child.text_content().split()) for child in quote]
+        for quote in tree.xpath("./blockquote")
+    ]
+    assert quotes == [
+        ["Bring ID", "The police may ask for it.", "Keep it on you.", "Tip Nested tip."],
+        ["Note", "Folded note."],
+        ["No title."],
+    ]
+    assert [p.text_content() for p in tree.xpath("./p")] == [
+        "Before.",
+        "!!! STRIKE TOMORROW",
+        "All out at 6.",
+    ]
+    assert tree.xpath("string(//pre)") == "!!! note\n    kept"
+
+
 def test_a_hedgedoc_pads_embeds_are_links_and_its_tags_say_who_and_when(
     tmp_path: Path,
 ) -> None:

@@ -1,12 +1,14 @@
 """Admonitions, the boxes docs sites and pads draw round a tip or a warning, as a reader
 sees them: Docusaurus' `:::danger Title` … `:::` and `:::note[Title]` (Starlight's too),
 VitePress' `::: details Title`, HedgeDoc's `:::info` and `:::spoiler Title`; nested ones
-with more colons around them.
+with more colons around them. And Python-Markdown's (MkDocs', Material for MkDocs',
+Pelican's): `!!! warning "Title"` over lines indented four spaces, `??? note` folded.
 
 Each is drawn as an Obsidian callout is (readers/obsidian.lua): a quote whose first line
 is its title in bold, or its kind ("Tip") when it has none. Read as pandoc reads `:::`,
 one with a title was a paragraph holding the marks ("`:::tip[Join us] Meetings on
-Tuesdays. :::`"), one without a `<div class="note">` that nothing drew.
+Tuesdays. :::`"), one without a `<div class="note">` that nothing drew; `!!!`'s words
+were a paragraph, and its second paragraph a block of code.
 """
 
 from __future__ import annotations
@@ -61,4 +63,63 @@ def admonitions_as_callouts(body: str) -> str:
         else:
             depth -= 1
             out.append(f"{indent}{'> ' * depth}".rstrip())
+    return "\n".join(out)
+
+
+# Python-Markdown's: `!!! type "Title"`, `??? type` and `???+ type` (pymdownx.details'
+# folded ones); more words after the type are classes, `""` no title at all
+_INDENTED_ADMONITION = re.compile(
+    r'^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*(?:[ \t]+"([^"\n]*)")?[ \t]*$'
+)
+
+
+def indented_admonitions_as_callouts(body: str) -> str:
+    """`body` with Python-Markdown's admonitions (`!!! note "Title"` over the lines indented
+    four spaces under it, nested ones further in) written as Obsidian callouts, as
+    `admonitions_as_callouts` writes Docusaurus'; fenced code keeps its marks."""
+    if "!!!" not in body and "???" not in body:
+        return body
+    lines = body.split("\n")
+    out: list[str] = []
+    fence = ""
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        opening = None if fence else _INDENTED_ADMONITION.match(line)
+        if not opening:
+            if found := _FENCE.match(line):
+                marks = found.group(1)
+                if not fence:
+                    fence = marks
+                elif marks[0] == fence[0] and len(marks) >= len(fence):
+                    fence = ""
+            out.append(line)
+            continue
+        indent, kind, title = opening.groups()
+        inner_indent = indent + "    "
+        inner: list[str] = []
+        while index < len(lines) and (
+            not lines[index].strip() or lines[index].startswith((inner_indent, indent + "\t"))
+        ):
+            text = lines[index]
+            inner.append(
+                text[len(inner_indent) :] if text.startswith(inner_indent) else text.strip()
+            )
+            index += 1
+        trailing = 0
+        while inner and not inner[-1].strip():  # blank lines after it are the text's own
+            inner.pop()
+            trailing += 1
+        if not inner:  # "!!! STRIKE TOMORROW" over a paragraph: words, not a box
+            out.append(line)
+            out.extend([""] * trailing)
+            continue
+        if out and out[-1].strip():
+            out.append("")
+        # `""` is no title: a quote, as Python-Markdown draws it with no title bar
+        heading = [] if title == "" else [f"[!{kind}] {title or ''}".rstrip()]
+        quoted = [*heading, *indented_admonitions_as_callouts("\n".join(inner)).split("\n")]
+        out.extend(f"{indent}> {part}".rstrip() for part in quoted)
+        out.extend([""] * trailing)
     return "\n".join(out)

@@ -15,7 +15,7 @@ from ..controls import clean_text
 from ..errors import Problem, PublisherError
 from ..front_matter import split_front_matter
 from ..sanitize import NEVER_CLOSED_OPEN, formula_text
-from .admonitions import admonitions_as_callouts
+from .admonitions import admonitions_as_callouts, indented_admonitions_as_callouts
 from .base import RawDocument
 from .fenced_code import FENCED_CODE
 from .liquid import without_liquid
@@ -50,7 +50,7 @@ class MarkdownReader:
         body = without_shortcodes(shallow_nesting(body, path), path, first_line, meta, printed)
         body = without_pad_marks(body)  # HedgeDoc's: before Liquid, whose `{%` they share
         body = without_kramdown_attributes(without_liquid(body, path, first_line, meta, printed))
-        body = admonitions_as_callouts(body)
+        body = indented_admonitions_as_callouts(admonitions_as_callouts(body))
         body = markdown_as_meant(more_marker_apart(tab_separated_tables(body)))
         said: list[str] = []
         html = pandoc.markdown_to_html(body, id_prefix=id_prefix, warnings=said)
