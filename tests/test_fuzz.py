@@ -195,6 +195,7 @@ SITE_MARKUP = st.one_of(
     st.text(max_size=15).map(lambda text: f"{{%youtube {text} %}} [name={text}] [color={text}]"),
     st.sampled_from(["\n:::tip[x]\n", "\n:::\n", "\n::: details y\n", "\n:::: note\n", "\n```\n"]),
     st.sampled_from(['\n!!! note "x"\n    ', "\n??? tip\n\t", "\n    ", '\n!!! a b ""\n']),
+    st.sampled_from(['\n=== "x"\n    ', '\n===+ ""\n']),
     WORD,
 )
 

@@ -2174,6 +2174,26 @@ def test_mkdocs_admonitions_are_quotes_with_their_title_and_their_text_not_code(
     assert tree.xpath("string(//pre)") == "!!! note\n    kept"
 
 
+def test_mkdocs_content_tabs_are_each_under_its_title(tmp_path: Path) -> None:
+    """Material for MkDocs' content tabs (`=== "English"` over indented lines), as a site
+    shows one statement in several languages: each tab's text was a block of code under
+    a paragraph of its marks. In print and mail, each comes under its title in turn."""
+    path = tmp_path / "statement.md"
+    path.write_text(
+        '---\ntitle: Statement\n---\n\n=== "English"\n    We stand *together*.\n\n'
+        '=== "Español"\n    Estamos juntas.\n\n    !!! note\n        Traducción de Ana.\n'
+    )
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [" ".join(child.text_content().split()) for child in tree] == [
+        "English",
+        "We stand together.",
+        "Español",
+        "Estamos juntas.",
+        "Note Traducción de Ana.",
+    ]
+    assert tree.xpath("string(./p[1]/strong)") == "English" and not tree.xpath("//pre")
+
+
 def test_a_hedgedoc_pads_embeds_are_links_and_its_tags_say_who_and_when(
     tmp_path: Path,
 ) -> None:

@@ -71,13 +71,17 @@ def admonitions_as_callouts(body: str) -> str:
 _INDENTED_ADMONITION = re.compile(
     r'^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*(?:[ \t]+"([^"\n]*)")?[ \t]*$'
 )
+# pymdownx.tabbed's content tab (`=== "English"`), which Material for MkDocs sites use
+# for one text in several languages: in print and mail, each under its title in turn
+_CONTENT_TAB = re.compile(r'^([ \t]*)===\+?[ \t]+"([^"\n]*)"[ \t]*$')
 
 
 def indented_admonitions_as_callouts(body: str) -> str:
     """`body` with Python-Markdown's admonitions (`!!! note "Title"` over the lines indented
     four spaces under it, nested ones further in) written as Obsidian callouts, as
-    `admonitions_as_callouts` writes Docusaurus'; fenced code keeps its marks."""
-    if "!!!" not in body and "???" not in body:
+    `admonitions_as_callouts` writes Docusaurus', and content tabs (`=== "Title"`) as
+    their title in bold over their text; fenced code keeps its marks."""
+    if "!!!" not in body and "???" not in body and "===" not in body:
         return body
     lines = body.split("\n")
     out: list[str] = []
@@ -86,7 +90,7 @@ def indented_admonitions_as_callouts(body: str) -> str:
     while index < len(lines):
         line = lines[index]
         index += 1
-        opening = None if fence else _INDENTED_ADMONITION.match(line)
+        opening = None if fence else _INDENTED_ADMONITION.match(line) or _CONTENT_TAB.match(line)
         if not opening:
             if found := _FENCE.match(line):
                 marks = found.group(1)
@@ -96,7 +100,7 @@ def indented_admonitions_as_callouts(body: str) -> str:
                     fence = ""
             out.append(line)
             continue
-        indent, kind, title = opening.groups()
+        indent = opening.group(1)
         inner_indent = indent + "    "
         inner: list[str] = []
         while index < len(lines) and (
@@ -117,9 +121,13 @@ def indented_admonitions_as_callouts(body: str) -> str:
             continue
         if out and out[-1].strip():
             out.append("")
-        # `""` is no title: a quote, as Python-Markdown draws it with no title bar
-        heading = [] if title == "" else [f"[!{kind}] {title or ''}".rstrip()]
-        quoted = [*heading, *indented_admonitions_as_callouts("\n".join(inner)).split("\n")]
-        out.extend(f"{indent}> {part}".rstrip() for part in quoted)
+        written = indented_admonitions_as_callouts("\n".join(inner)).split("\n")
+        if opening.re is _CONTENT_TAB:  # its title, then its text as it is
+            out.extend([f"{indent}**{opening.group(2)}**", ""])
+            out.extend(f"{indent}{part}".rstrip() for part in written)
+        else:  # `""` is no title: a quote, as Python-Markdown draws it with no title bar
+            kind, title = opening.group(2), opening.group(3)
+            heading = [] if title == "" else [f"[!{kind}] {title or ''}".rstrip()]
+            out.extend(f"{indent}> {part}".rstrip() for part in [*heading, *written])
         out.extend([""] * trailing)
     return "\n".join(out)
