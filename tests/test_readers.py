@@ -2194,6 +2194,52 @@ def test_mkdocs_content_tabs_are_each_under_its_title(tmp_path: Path) -> None:
     assert tree.xpath("string(./p[1]/strong)") == "English" and not tree.xpath("//pre")
 
 
+WORDPRESS_CODE = (
+    "The strike began on Monday.\n\n"
+    '[caption id="attachment_12" align="aligncenter" width="300"]Pickets at gate 4[/caption]\n\n'
+    "[embed]https://www.youtube.com/watch?v=dQw4w9WgXcQ[/embed]\n\n"
+    '[contact-form-7 id="5" title="Contact"]\n\n[vc_row][vc_column]Solidarity [sic].'
+    "[/vc_column][/vc_row]\n"
+)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_wordpress_shortcodes_in_a_copied_post_show_what_the_site_showed(
+    tmp_path: Path, suffix: str
+) -> None:
+    """A post copied out of WordPress's code editor printed `[caption id=…]`, linked the
+    video to an address ending in `[/embed]` (no such page), and printed the contact
+    form's tag. As the site showed it: the caption's words, the video's address as a
+    link, no form, the page builder's layout gone; "[sic]" is the writer's own."""
+    path = tmp_path / f"strike{suffix}"
+    path.write_text(
+        ("---\ntitle: Strike\n---\n\n" if suffix == ".md" else "Strike\n\n") + WORDPRESS_CODE
+    )
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [p.text_content() for p in tree.iter("p")] == [
+        "The strike began on Monday.",
+        "Pickets at gate 4",
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "Solidarity [sic].",
+    ]
+    assert tree.xpath("//a/@href") == ["https://www.youtube.com/watch?v=dQw4w9WgXcQ"]
+
+
+def test_thousands_of_wordpress_shortcodes_never_closed_are_read_in_time_linear_in_the_text() -> (
+    None
+):
+    """In a child bounded at 10 s (this takes a tenth of one): from each `[embed` or
+    `[contact-form` the search for its end, or its closing tag, went to the text's end;
+    8,000 of them took 10 s, 80,000 would take 15 minutes."""
+    finishes_within(
+        10,
+        "from publisher.importers.wp_shortcodes import shortcodes_as_text, shortcodes_shown",
+        "for text in ('[embed] a ' * 80_000, '[contact-form a ' * 80_000):",
+        "    assert shortcodes_as_text(text) == shortcodes_shown(text)",
+        "assert shortcodes_as_text('[embed] a ' * 3) == ' a ' * 3",
+    )
+
+
 def test_a_hedgedoc_pads_embeds_are_links_and_its_tags_say_who_and_when(
     tmp_path: Path,
 ) -> None:

@@ -33,6 +33,8 @@ class MarkdownReader:
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown", ".mdx")
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
+        from ..importers.wp_shortcodes import shortcodes_as_text  # importers import readers
+
         text = document_text(path)
         front, body = split_front_matter(text, path)
         meta_source = front.parse(path) if front else None
@@ -49,6 +51,7 @@ class MarkdownReader:
             body = markdown_of_mdx(body, meta, path, first_line, printed)
         body = without_shortcodes(shallow_nesting(body, path), path, first_line, meta, printed)
         body = without_pad_marks(body)  # HedgeDoc's: before Liquid, whose `{%` they share
+        body = shortcodes_as_text(body)  # WordPress', in text copied out of its editor
         body = without_kramdown_attributes(without_liquid(body, path, first_line, meta, printed))
         body = indented_admonitions_as_callouts(admonitions_as_callouts(body))
         body = markdown_as_meant(more_marker_apart(tab_separated_tables(body)))
