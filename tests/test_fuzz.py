@@ -132,7 +132,7 @@ SLOW = settings(max_examples=25 * SCALE, suppress_health_check=[HealthCheck.too_
 @SLOW
 @given(
     body=st.one_of(RAW_BYTES, PASTED.map(lambda t: t.encode("utf-8", "surrogatepass"))),
-    suffix=st.sampled_from([".md", ".txt", ".html"]),
+    suffix=st.sampled_from([".md", ".txt", ".html", ".adoc", ".tex"]),
 )
 def test_any_document_bytes(body: bytes, suffix: str) -> None:
     with folder() as pool:

@@ -1911,6 +1911,43 @@ def test_a_file_an_rst_or_org_document_includes_is_named_as_left_out_at_its_line
     assert any(f"{org}:3: footer.org left out" in message for message in said)
 
 
+def test_an_asciidoc_and_a_latex_document_have_their_title_authors_and_day(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An Antora handbook page and a report written in Overleaf were refused ("a .tex
+    file, which publisher cannot read"). pandoc reads both: each header's title, authors
+    and date are the document's; a file either takes in is named as left out."""
+    adoc = tmp_path / "handbook.adoc"
+    adoc.write_text(
+        "= Know your rights\nAna Ruiz\n:revdate: 2026-03-05\n\n== At the door\n\n"
+        "Ask for *their* name.\n\ninclude::footer.adoc[]\n"
+    )
+    tex = tmp_path / "report.tex"
+    tex.write_text(
+        "\\documentclass{article}\n\\title{Damp in \\emph{every} flat}\n"
+        "\\author{Ana Ruiz \\and Bo Li}\n\\date{2026-03-06}\n\\begin{document}\n\\maketitle\n"
+        "\\section{Findings}\nRents rose \\textbf{sharply}.\\footnote{Council data.}\n"
+        "\\input{tables}\n\\end{document}\n"
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    handbook, report = read(adoc), read(tex)
+    assert (handbook.title, handbook.authors, str(handbook.date)) == (
+        "Know your rights",
+        ("Ana Ruiz",),
+        "2026-03-05",
+    )
+    assert (report.title, report.authors, str(report.date)) == (
+        "Damp in every flat",
+        ("Ana Ruiz", "Bo Li"),
+        "2026-03-06",
+    )
+    assert re.search(r"<h(\d)[^>]*>At the door</h\1>", handbook.body_html)
+    assert "<strong>sharply</strong>" in report.body_html and "Council data." in report.body_html
+    said = [r.getMessage() for r in caplog.records]
+    assert any(f"{adoc}:9: footer.adoc left out" in message for message in said), said
+    assert any(f"{tex}:9: tables left out" in message for message in said), said
+
+
 def test_a_table_read_from_another_file_is_refused_with_why_and_what_to_do(
     tmp_path: Path,
 ) -> None:

@@ -6,8 +6,15 @@ TEXT_SUFFIXES = (".txt", ".text", "")
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 OFFICE_SUFFIXES = (".docx", ".odt", ".rtf")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-# Documents as they are, needing no import: MDX, reStructuredText, Org
-AS_THEY_ARE = {".mdx": "an MDX", ".rst": "a reStructuredText", ".org": "an Org"}
+# Documents as they are, needing no import: MDX, reStructuredText, Org, AsciiDoc, LaTeX
+AS_THEY_ARE = {
+    ".mdx": "an MDX",
+    ".rst": "a reStructuredText",
+    ".org": "an Org",
+    ".adoc": "an AsciiDoc",
+    ".asciidoc": "an AsciiDoc",
+    ".tex": "a LaTeX",
+}
 MESSAGE_SUFFIXES = (".eml",)  # a message saved from a mail program
 # a web page saved as one file, with its pictures: MHTML, Safari's web archive
 SAVED_PAGE_SUFFIXES = (".mhtml", ".mht", ".webarchive")

@@ -54,7 +54,7 @@ from .directions import language_told, marked_directions
 from .edge_rules import without_edge_rules
 from .headings import OPENING_HEADING, same_words, site_around
 from .layout_tables import unwrapped_layout_tables
-from .lightweight_markup import OrgReader, RstReader
+from .lightweight_markup import AsciidocReader, LatexReader, OrgReader, RstReader
 from .local_links import links_to_local_files_by_name, pelican_links
 from .markdown import MarkdownReader
 from .metadata import (
@@ -83,6 +83,8 @@ READERS: tuple[Reader, ...] = (
     RtfReader(),
     RstReader(),
     OrgReader(),
+    AsciidocReader(),
+    LatexReader(),
     TextReader(),
 )
 EXTENSIONS: dict[str, Reader] = {ext: r for r in READERS for ext in r.extensions}
@@ -177,7 +179,7 @@ _NOT_READ = {
         " 'publisher import' reads either",
     ),
 }
-_SAVE_AS = "save it as .docx, .odt, .rtf, .html, .md, .rst, .org or .txt"
+_SAVE_AS = "save it as .docx, .odt, .rtf, .html, .md, .rst, .org, .adoc, .tex or .txt"
 
 
 def is_picture(path: Path) -> bool:

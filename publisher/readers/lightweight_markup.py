@@ -1,11 +1,13 @@
-"""reStructuredText (Pelican's and Sphinx's posts) and Org (Emacs) documents → HTML via
-pandoc, with their metadata as those tools write it.
+r"""reStructuredText (Pelican's and Sphinx's posts), Org (Emacs), AsciiDoc (Antora's
+handbooks) and LaTeX (a report written in Overleaf) documents → HTML via pandoc, with
+their metadata as those tools write it.
 
 A Pelican site's posts are often .rst: a title over a field list (`:date:`, `:tags:`,
 `:authors:`, `:summary:`), which pandoc reads as the document's metadata; Pelican splits
 `:authors:` at commas, as it is done here. An Org file says `#+TITLE:`, `#+AUTHOR:`,
 `#+DATE: <2026-03-05 Thu>` (a timestamp, read as its day) and `#+FILETAGS: :a:b:` (tags,
-which pandoc leaves out).
+which pandoc leaves out). AsciiDoc's header gives `= Title`, an author line and
+`:revdate:`; LaTeX's preamble `\title{}`, `\author{A \and B}` and `\date{}`.
 """
 
 from __future__ import annotations
@@ -54,6 +56,31 @@ class OrgReader:
         return RawDocument(meta, converted.body_html)
 
 
+class AsciidocReader:
+    extensions: ClassVar[tuple[str, ...]] = (".adoc", ".asciidoc")
+
+    def read(self, path: Path, id_prefix: str) -> RawDocument:
+        text = document_text(path)
+        _say_includes(_ASCIIDOC_INCLUDE, text, path)
+        text = _ASCIIDOC_INCLUDE.sub("", text)  # pandoc would stop at the missing file
+        converted = pandoc.to_html(text, "asciidoc", id_prefix=id_prefix)
+        meta = dict(converted.meta)
+        if "date" not in meta and "revdate" in meta:  # the header's `v1.0, 2026-03-05`
+            meta["date"] = meta.pop("revdate")
+        return RawDocument(meta, converted.body_html)
+
+
+class LatexReader:
+    extensions: ClassVar[tuple[str, ...]] = (".tex",)
+
+    def read(self, path: Path, id_prefix: str) -> RawDocument:
+        text = document_text(path)
+        _say_includes(_LATEX_INCLUDE, text, path)
+        text = _LATEX_INCLUDE.sub("", text)  # pandoc would look for the file
+        converted = pandoc.to_html(text, "latex", id_prefix=id_prefix)
+        return RawDocument(dict(converted.meta), converted.body_html)
+
+
 # <2026-03-05 Thu>, [2026-03-05 Thu 10:20]: an active or inactive timestamp
 _ORG_TIMESTAMP = re.compile(r"^[<\[](\d{4}-\d{2}-\d{2})(?:\s[^>\]]*)?[>\]]$")
 _FILETAGS = re.compile(r"^#\+FILETAGS:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
@@ -63,6 +90,8 @@ _FILETAGS = re.compile(r"^#\+FILETAGS:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILIN
 # pandoc runs sandboxed, reading no file but the document, and leaves the directive out
 _RST_INCLUDE = re.compile(r"^[ \t]*\.\.\s+(?:literal)?include::\s*(\S.*?)\s*$", re.MULTILINE)
 _ORG_INCLUDE = re.compile(r"^[ \t]*#\+INCLUDE:\s*(\S.*?)\s*$", re.IGNORECASE | re.MULTILINE)
+_ASCIIDOC_INCLUDE = re.compile(r"^include::([^\[\n]+)\[[^\]\n]*\][ \t]*$", re.MULTILINE)
+_LATEX_INCLUDE = re.compile(r"\\(?:input|include|subfile)\{([^}\n]+)\}")
 
 
 def _say_includes(pattern: re.Pattern[str], text: str, path: Path) -> None:
