@@ -166,8 +166,9 @@ def served_picture(value: object, document: Path, pool: Path) -> str | None:
     return None
 
 
-# Where a site serves files from its root: Hugo's and Docusaurus' static/, Astro's public/
-_SERVED_FROM = ("static", "public")
+# Where a site serves files from its root: Hugo's and Docusaurus' static/, Astro's public/,
+# Hexo's source/ (its posts' pictures in source/images/)
+_SERVED_FROM = ("static", "public", "source")
 
 
 def _looked_in(path: str, folder: Path, document: Path, pool: Path) -> list[Path]:

@@ -370,6 +370,64 @@ def test_an_eleventy_posts_image_shortcode_and_url_filter_show_the_sites_picture
     assert "FOOD BANK OPENS ON SATURDAYS: Eleventy prints" in doc.body_html
 
 
+HEXO_POST = """---
+title: Huelga general
+date: 2026-03-08 10:00:00
+---
+La huelga empieza el lunes.
+
+{% blockquote Ana Ruiz, Delegada https://example.org/entrevista %}
+No vamos a ceder.
+{% endblockquote %}
+
+{% asset_img ruta.png La ruta de la marcha %}
+
+{% img /images/marcha.jpg 600 '"La marcha" "Manifestantes en el puente"' %}
+
+Lee también {% post_link asamblea 'el acta de la asamblea' %}.
+
+{% codeblock lang:bash %}
+echo "solidaridad"
+{% endcodeblock %}
+
+{% youtube dQw4w9WgXcQ %}
+"""
+
+
+def test_a_hexo_posts_tags_show_what_the_site_showed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A post copied from a Hexo site (its `_config.yml`, its posts in `source/_posts/`):
+    its quote lost its author, its pictures (in the post's own folder, and in `source/`,
+    which Hexo serves from its root) and its link to another post were taken away, its
+    code read as prose, its video printed as typed."""
+    site = tmp_path / "documents" / "blog"
+    posts = site / "source" / "_posts"
+    (posts / "huelga").mkdir(parents=True)
+    (site / "source" / "images").mkdir()
+    (site / "_config.yml").write_text("title: Sindicato\npost_asset_folder: true\n")
+    Image.new("RGB", (40, 30)).save(posts / "huelga" / "ruta.png")
+    Image.new("RGB", (40, 30)).save(site / "source" / "images" / "marcha.jpg")
+    post = posts / "huelga.md"
+    post.write_text(HEXO_POST, encoding="utf-8")
+    caplog.set_level(logging.WARNING, logger="publisher")
+    doc = read_document(post, "huelga", tmp_path / "documents", "es")
+    tree = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    assert [p.text_content() for p in tree.xpath("./blockquote/p")] == [
+        "No vamos a ceder.",
+        "— Ana Ruiz, Delegada",
+    ]
+    assert doc.images == (
+        "blog/source/_posts/huelga/ruta.png",
+        "blog/source/images/marcha.jpg",
+    )
+    assert tree.xpath("//img/@alt") == ["La ruta de la marcha", "Manifestantes en el puente"]
+    assert tree.xpath("//a[.='el acta de la asamblea']/@href") == ["asamblea"]
+    assert tree.xpath("string(//pre)") == 'echo "solidaridad"'
+    assert tree.xpath("//a/@href")[-1] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    assert "{%" not in doc.body_html and not caplog.records
+
+
 def test_a_picture_whose_address_was_liquid_is_named_by_its_description_and_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -47,6 +47,8 @@ from typing import Any
 
 from ..embeds import VIDEO_PAGES, video_page
 from ..sites import ELEVENTY_CONFIGS, JEKYLL_CONFIGS
+from .hexo_tags import BLOCKS as HEXO_BLOCKS
+from .hexo_tags import hexo_block, hexo_tag
 from .liquid_values import Variables, shown_value
 
 log = logging.getLogger(__name__)
@@ -63,7 +65,7 @@ _URL_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(?:relative_url|absolute_url|
 _PICTURE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)$", re.I)
 _QUOTED = re.compile(r""""([^"]*)"|'([^']*)'""")
 _PATHS = ("post_url", "link")
-_BLOCKS = ("raw", "comment", "highlight")
+_BLOCKS = ("raw", "comment", "highlight", *HEXO_BLOCKS)
 _POST_NAME = re.compile(r"^\d{4}-\d\d-\d\d-.+\.(?:md|markdown)$", re.I)  # _posts/2026-01-10-x.md
 
 
@@ -172,6 +174,8 @@ def _written_out(
             pieces[-1] = (_ROOT_BEFORE_PATH.sub("", before), start)
         shown = _tag(name, params, root)
         if shown is None:
+            shown = hexo_tag(name, params, variables.path)
+        if shown is None:
             unknown.setdefault(f"{{% {name} %}}", []).append(line(found.start()))
         pieces.append((shown or "", None))
     pieces.append((text[at:], at))
@@ -195,13 +199,14 @@ def _written_out(
 
 
 def _block(name: str, params: str, inner: str) -> str:
-    """A raw block's text as written, a highlight's as a fenced block, a comment's nothing."""
+    """A raw block's text as written, a highlight's as a fenced block, a comment's nothing,
+    Hexo's as `hexo_tags` shows them."""
     if name == "raw":
         return inner
     if name == "highlight":
         language = params.split()[0] if params else ""
         return f"```{language}\n{inner.strip(chr(10)).rstrip()}\n```"
-    return ""
+    return hexo_block(name, params, inner) or ""
 
 
 def _tag(name: str, params: str, root: str) -> str | None:

@@ -1,0 +1,83 @@
+"""Hexo's tag plugins in a post copied from a Hexo site (its `_config.yml` and
+`source/_posts/`), as the site showed them, for `liquid`, which reads the rest of their
+Nunjucks as Jekyll's Liquid:
+
+- `{% blockquote Author, Source %}…{% endblockquote %}` and `{% pullquote %}` → a quote,
+  the author and source under it;
+- `{% codeblock lang:python %}…{% endcodeblock %}` (or `code`) → a fenced code block in
+  its language;
+- `{% post_link hello-world Our first post %}` → a link to that post, with its words (the
+  post's name without them); `{% post_path hello-world %}` → the path alone;
+- `{% asset_img map.png The route %}`, `{% asset_link %}`, `{% asset_path %}` → the
+  picture, link or path in the post's own folder (`source/_posts/<post>/`);
+- `{% img /images/march.jpg 600 "The march" "Marchers on the bridge" %}` → the picture.
+
+Hexo's `youtube`, `vimeo` and `gist` are `pad_marks`' (HedgeDoc writes them alike).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+BLOCKS = ("codeblock", "code", "blockquote", "pullquote")
+_ADDRESS = re.compile(r"^(?:https?://|/|\./|\.\./)|\.(?:jpe?g|png|gif|webp|svg)$", re.I)
+_SIZE = re.compile(r"^\d+(?:px|%)?$")
+
+
+def hexo_block(name: str, params: str, inner: str) -> str | None:
+    """What a Hexo block shows, as Markdown; None for a block it does not have."""
+    if name in ("codeblock", "code"):
+        language = next((w[5:] for w in params.split() if w.startswith("lang:")), "")
+        return f"```{language}\n{inner.strip(chr(10)).rstrip()}\n```"
+    if name not in ("blockquote", "pullquote"):
+        return None
+    lines = [f"> {line}".rstrip() for line in inner.strip("\n").split("\n")]
+    said = " ".join(w for w in params.split() if not w.startswith(("http://", "https://")))
+    if name == "blockquote" and said:
+        lines += [">", f"> — {said}"]
+    return "\n" + "\n".join(lines) + "\n"
+
+
+def hexo_tag(name: str, params: str, post: Path) -> str | None:
+    """What a Hexo tag shows, as Markdown; None for a tag it does not have, or one whose
+    words cannot be read."""
+    try:
+        words = shlex.split(params)
+    except ValueError:
+        return None
+    if not words:
+        return None
+    first, rest = words[0], " ".join(words[1:])
+    if name == "post_link":
+        return f"[{_text(rest or first)}]({first})"
+    if name == "post_path":
+        return first
+    own = f"{post.stem}/{first}"  # the post's asset folder, beside it
+    if name == "asset_img":
+        return f"![{_text(rest)}]({own})"
+    if name == "asset_link":
+        return f"[{_text(rest or first)}]({own})"
+    if name == "asset_path":
+        return own
+    if name == "img":
+        return _picture(words)
+    return None
+
+
+def _picture(words: list[str]) -> str | None:
+    """`{% img [class …] src [width [height]] ["title" ["alt"]] %}` as a Markdown picture."""
+    at = next((i for i, word in enumerate(words) if _ADDRESS.search(word)), None)
+    if at is None:
+        return None
+    # Hexo's title and alt come quoted inside one quoted word: '"The march" "Marchers"'
+    given = [part for w in words[at + 1 :] for part in (shlex.split(w) if '"' in w else [w])]
+    described = [w for w in given if not _SIZE.match(w)]
+    alt = described[1] if len(described) > 1 else described[0] if described else ""
+    return f"![{_text(alt)}]({words[at]})"
+
+
+def _text(words: str) -> str:
+    """Words as Markdown text: their brackets escaped."""
+    return words.replace("[", "\\[").replace("]", "\\]")
