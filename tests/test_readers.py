@@ -2231,6 +2231,40 @@ def test_mkdocs_content_tabs_are_each_under_its_title(tmp_path: Path) -> None:
     assert tree.xpath("string(./p[1]/strong)") == "English" and not tree.xpath("//pre")
 
 
+MERGE_TAGGED = (
+    "Dear *|FNAME|*,\n\n"
+    'Thanks for joining, *|FNAME|*. Hi {first_name, "friend"}! Write to'
+    " {{ subscriber.email }} any time.\n\n"
+    "¡Hola {{ contact.FIRSTNAME }}!\n\n"
+    "[Name,fallback=compa], bienvenida. *|UNSUB|*\n"
+)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_mail_merge_tags_of_another_service_are_taken_out_or_their_fallback_printed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, suffix: str
+) -> None:
+    """A letter copied from Mailchimp, Ghost, Brevo, ConvertKit or Sendy went to every
+    subscriber as "Dear |FNAME|," (its stars italics) and linked `subscriber.email` as a
+    web site. publisher sends all the same text: each tag goes, a fallback is printed, a
+    greeting left with no name goes whole, and the editor is told the line."""
+    path = tmp_path / f"welcome{suffix}"
+    head = "---\ntitle: Welcome\n---\n\n" if suffix == ".md" else "Welcome\n\n"
+    code = "\n```\n*|FNAME|* in code stays\n```\n" if suffix == ".md" else ""
+    path.write_text(head + MERGE_TAGGED + code)
+    caplog.set_level(logging.WARNING, logger="publisher")
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [p.text_content() for p in tree.iter("p")] == [
+        "Thanks for joining. Hi friend! Write to any time.",
+        "compa, bienvenida.",
+    ]
+    assert not tree.xpath("//a") and not tree.xpath("//em") and not tree.xpath("//strong")
+    assert tree.xpath("string(//pre)") == ("*|FNAME|* in code stays" if code else "")
+    [said] = [r.getMessage() for r in caplog.records if "mail-merge" in r.getMessage()]
+    line = 5 if suffix == ".md" else 3  # "Dear *|FNAME|*,", under the title
+    assert said.startswith(f"{path}:{line}: mail-merge tags taken out (*|FNAME|*, *|UNSUB|*,")
+
+
 WORDPRESS_CODE = (
     "The strike began on Monday.\n\n"
     '[caption id="attachment_12" align="aligncenter" width="300"]Pickets at gate 4[/caption]\n\n'

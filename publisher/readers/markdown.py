@@ -19,6 +19,7 @@ from .admonitions import admonitions_as_callouts, indented_admonitions_as_callou
 from .base import RawDocument
 from .fenced_code import FENCED_CODE
 from .liquid import without_liquid
+from .merge_tags import without_merge_tags
 from .pad_marks import without_pad_marks
 from .page_breaks import page_breaks_in_body_marked
 from .pasted_tables import tab_separated_tables
@@ -45,6 +46,7 @@ class MarkdownReader:
         body = unclosed_comment_left_out(body, path, first_line)
         say_markup_left_out(body, path, first_line)
         say_links_typed_apart(body, path, first_line)
+        body = without_merge_tags(body, path, first_line)  # *|FNAME|*: no one's name
         if path.suffix.lower() == ".mdx":  # Astro's, Docusaurus's: Markdown with JSX
             from .mdx import markdown_of_mdx
 

@@ -60,12 +60,14 @@ class TextReader:
         from ..importers.textmarks import unmarked
         from ..importers.wp_shortcodes import shortcodes_as_text
         from .headings import same_words
+        from .merge_tags import without_merge_tags
 
         whole = document_text(path, line_breaks=True)  # its lines are its structure
         source, text = _front_matter(whole, path)
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
         text = read_in_order(text, path, first_line)  # Arabic copied out of a PDF
         text = shortcodes_as_text(text)  # WordPress', copied out of its editor
+        text = without_merge_tags(text, path, first_line)  # *|FNAME|*: no one's name
         text, comments = without_comments(text)  # a Google Docs download's, at its end
         if comments:
             log.info("%s: %d comment(s) left out: they are for the editors", path, comments)

@@ -1,0 +1,113 @@
+"""Mail-merge tags in a text copied from another newsletter service, taken out: publisher
+sends every subscriber the same issue, so "Dear *|FNAME|*," went out to all of them as
+"Dear |FNAME|," (its stars read as italics), and `{{ subscriber.name }}` as a link to
+the web site `subscriber.name`.
+
+- Mailchimp's `*|FNAME|*`, `*|UNSUB|*`; Brevo's `{{ contact.FIRSTNAME }}`; ConvertKit's and
+  Buttondown's `{{ subscriber.first_name }}`; MailerLite's `{$name}`; Ghost's
+  `{first_name}` — each goes, with the space before it (in code, they stay);
+- a fallback given for a reader without a name (Ghost's `{first_name, "friend"}`,
+  Sendy's `[Name,fallback=friend]`, Liquid's `| default: "friend"`) is what is printed;
+- a greeting whose only name was a tag ("Dear *|FNAME|*,", "¡Hola {first_name}!") goes
+  whole: "Dear ," greets no one.
+
+The editor is told once per document, with the first line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from itertools import accumulate
+from pathlib import Path
+
+from ..textfiles import line_at
+from .fenced_code import FENCED_CODE
+
+log = logging.getLogger(__name__)
+
+_FALLBACK = r"""(?:"([^"\n]*)"|'([^'\n]*)')"""
+_TAG = re.compile(
+    r"\*\|[A-Z][A-Z0-9_:]*\|\*"  # Mailchimp
+    rf"|\{{\{{\s*(?:subscriber|contact)\.[\w.]+\s*(?:\|\s*default:\s*{_FALLBACK}\s*)?\}}\}}"
+    r"|\{\$(?:name|email|last_name|company|city|country)\}"  # MailerLite
+    rf"|\{{first_name(?:,\s*{_FALLBACK})?\}}|\{{name,\s*{_FALLBACK}\}}"  # Ghost's
+    r"|\[(?:Name|Email),fallback=([^\]\n]*)\]",  # Sendy
+    re.IGNORECASE,
+)
+_GREETING_WORDS = (
+    r"(?:dear|hi|hello|hey|greetings|querid[oa]s?|estimad[oa]s?|hola|bonjour|salut|cher|"
+    r"chère|chers|chères|ciao|hallo|liebe[rs]?|olá|oi)"
+)
+_GREETING = re.compile(
+    rf"^[ \t]*[¡¿]?{_GREETING_WORDS}[ \t]+(?:{_TAG.pattern})[ \t]*[,.!:;]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def without_merge_tags(text: str, path: Path, first_line: int = 1) -> str:
+    """`text` (Markdown or plain text) with its mail-merge tags written out (see the
+    module's docstring)."""
+    if "|*" not in text and "{" not in text and "fallback=" not in text:
+        return text
+    pieces: list[tuple[str, bool]] = []  # text, and whether it is prose (not code)
+    done = 0
+    for code in [*_CODE.finditer(text), None]:  # code keeps its braces
+        end = code.start() if code else len(text)
+        pieces.append((text[done:end], True))
+        if code:
+            pieces.append((code.group(0), False))
+            done = code.end()
+    offsets = [0, *accumulate(len(piece) for piece, _ in pieces)]
+    found = [
+        (offset + tag.start(), tag.group(0))
+        for (piece, prose), offset in zip(pieces, offsets, strict=False)
+        if prose
+        for tag in _TAG.finditer(piece)
+    ]
+    if not found:
+        return text
+    tags = sorted({tag for _, tag in found})
+    log.warning(
+        "%s:%d: mail-merge tags taken out (%s): publisher sends every subscriber the same"
+        " text (its own footer carries each one's unsubscribe link)",
+        path,
+        first_line + line_at(text, found[0][0]) - 1,
+        ", ".join(tags[:4]) + (", …" if len(tags) > 4 else ""),
+    )
+    return "".join(
+        _IN_TEXT.sub(_written_out, _GREETING.sub(_greeting, piece)) if prose else piece
+        for piece, prose in pieces
+    )
+
+
+_CODE = re.compile(rf"{FENCED_CODE}|`+[^`\n]+`+", re.MULTILINE | re.DOTALL)
+
+
+def _greeting(found: re.Match[str]) -> str:
+    """A greeting whose only name is a tag: gone, unless the tag gives a fallback."""
+    return found.group(0) if _fallback(found.group(0)) else ""
+
+
+# A tag in the text with the space and the commas round it: "thanks, *|FNAME|*." is
+# "thanks." without the name, "thanks, friend." with a fallback
+_IN_TEXT = re.compile(
+    rf"(?P<before>,?)[ \t]*(?P<tag>{_TAG.pattern})(?P<after>,?)(?=(?P<stop>[.!?;:])?)",
+    re.IGNORECASE,
+)
+
+
+def _written_out(found: re.Match[str]) -> str:
+    before, after = found.group("before"), found.group("after")
+    if fallback := _fallback(found.group("tag")):
+        return f"{before} {fallback}{after}"
+    if before and (after or found.group("stop")):  # "thanks, *|FNAME|*, for…": "thanks for…"
+        return ""
+    return before + after
+
+
+def _fallback(written: str) -> str:
+    """The fallback the tags in `written` give a reader without a name ("" for none)."""
+    found = _TAG.search(written)
+    given = next((group for group in found.groups() if group), "") if found else ""
+    return given.strip()
