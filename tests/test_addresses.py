@@ -296,6 +296,8 @@ def test_the_address_and_only_the_address_is_linked(written: str, linked: list[s
         '<p><a href="#top"><strong>www.inside-a-link.org</strong></a></p>',
         '<p><a href="https://x.org/elsewhere">www.shown.org</a> ftp://files.org //cdn.x.org/a</p>',
         "<p>C:\\Users\\ana\\report.docx, @handle and #tag, x@y</p>",
+        # words joined by a dot whose last is a generic ending no one writes bare
+        "<p>Fill in first.name and user.name, as on the.web.</p>",
     ],
 )
 def test_what_is_no_address_or_is_code_a_heading_or_a_link_stays_as_it_was(written: str) -> None:

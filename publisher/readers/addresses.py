@@ -160,7 +160,15 @@ def _plausible_domain(raw: str) -> bool:
         return True
     host, slash, _ = raw.partition("/")
     ending = host.rsplit(".", 1)[-1].casefold()
-    return bool(slash) or ending in _linkify().tlds_default
+    return bool(slash) or ending in _GENERIC_ENDINGS
+
+
+# linkify-it's generic endings but `.name` and `.web` (no ending at all): "first.name",
+# "user.name" and "subscriber.name" in a form or a mail-merge tag are no one's site
+_GENERIC_ENDINGS = frozenset(
+    {"biz", "com", "edu", "gov", "net", "org", "pro", "xxx", "aero", "asia", "coop", "info"}
+    | {"museum", "shop", "рф"}
+)
 
 
 @functools.cache
