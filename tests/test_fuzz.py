@@ -175,7 +175,7 @@ def test_any_front_matter_text(text: str, fence: str) -> None:
 # What a post copied from a static site prints of its front matter and its site's
 # configuration: Hugo's shortcodes, Jekyll's and Eleventy's Liquid, MDX's expressions;
 # a docs site's admonitions, a HedgeDoc pad's embeds and tags, Hexo's tag plugins,
-# another newsletter service's mail-merge tags
+# another newsletter service's mail-merge tags, Zola's shortcodes
 SITE_KEY = st.sampled_from(["title", "date", "tags", "location", "a.b", "params.x", "", "-"])
 SITE_FILTER = st.sampled_from(
     ["", " | upcase", ' | date: "%B %-d, %Y"', " | date_to_string", ' | join: ", "',
@@ -200,6 +200,8 @@ SITE_MARKUP = st.one_of(
     st.sampled_from(
         ["*|FNAME|*", '{first_name, "x"}', "[Name,fallback=]", "{{ subscriber.x }}", ", *|A|*,"]
     ),
+    st.text(max_size=15).map(lambda text: f'{{{{ youtube(id="{text}") }}}} {{% note({text}) %}}'),
+    st.sampled_from(["{% end %}", "{{ gist(url='https://g') }}", "{{ f(a=(1)) }}"]),
     st.tuples(
         st.sampled_from(["asset_img", "asset_link", "post_link", "img", "blockquote", "codeblock"]),
         st.text(max_size=15),

@@ -2231,6 +2231,34 @@ def test_mkdocs_content_tabs_are_each_under_its_title(tmp_path: Path) -> None:
     assert tree.xpath("string(./p[1]/strong)") == "English" and not tree.xpath("//pre")
 
 
+def test_a_zola_posts_shortcodes_show_what_the_site_showed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A post copied from a Zola site mailed `{{ youtube(id="…") }}` and a theme's
+    `{% note(…) %}` as typed. Zola's own are links to what they show; a theme's loses its
+    tags, keeps its words and is named with its line; in code, all stay as typed."""
+    path = tmp_path / "rally.md"
+    path.write_text(
+        '+++\ntitle = "Rally"\n+++\n\nWatch {{ youtube(id="dQw4w9WgXcQ", autoplay=true) }}\n\n'
+        '{% note(kind="warning") %}\nBring *water*.\n{% end %}\n\n'
+        "{{ vimeo(id='146022717') }} {{ streamable(id=\"92ok4\") }}"
+        ' {{ gist(url="https://gist.github.com/ana/abc") }}{{ counter(n=3) }}\n\n'
+        '```\n{{ youtube(id="kept") }}\n```\n'
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert tree.xpath("//a/@href") == [
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://vimeo.com/146022717",
+        "https://streamable.com/92ok4",
+        "https://gist.github.com/ana/abc",
+    ]
+    assert tree.xpath("string(./p[2])") == "Bring water."
+    assert tree.xpath("string(//pre)") == '{{ youtube(id="kept") }}'
+    [said] = [r.getMessage() for r in caplog.records]
+    assert said.endswith("taken away (what they wrap is kept): note (line 7); counter (line 11)")
+
+
 MERGE_TAGGED = (
     "Dear *|FNAME|*,\n\n"
     'Thanks for joining, *|FNAME|*. Hi {first_name, "friend"}! Write to'

@@ -26,6 +26,7 @@ from .pasted_tables import tab_separated_tables
 from .reference_keys import say_reference_problems
 from .shortcodes import without_shortcodes
 from .typed_lists import markdown_as_meant, typed_lists
+from .zola_shortcodes import without_zola_shortcodes
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class MarkdownReader:
 
             body = markdown_of_mdx(body, meta, path, first_line, printed)
         body = without_shortcodes(shallow_nesting(body, path), path, first_line, meta, printed)
+        body = without_zola_shortcodes(body, path, first_line)  # before Liquid's `{{`, `{%`
         body = without_pad_marks(body)  # HedgeDoc's: before Liquid, whose `{%` they share
         body = shortcodes_as_text(body)  # WordPress', in text copied out of its editor
         body = without_kramdown_attributes(without_liquid(body, path, first_line, meta, printed))

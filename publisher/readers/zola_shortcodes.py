@@ -1,0 +1,76 @@
+"""Zola's shortcodes (Tera's call syntax) in a post copied from a Zola site, as the site
+showed them, so that `{{ youtube(id="…") }}` is not mailed to every subscriber:
+
+- `{{ youtube(id="…") }}`, `{{ vimeo(id="…") }}`, `{{ streamable(id="…") }}` → the video's
+  address, as a link (an email cannot play an embed); `{{ gist(url="…") }}` → the gist's;
+- a theme's body shortcode (`{% note(kind="warning") %}…{% end %}`) → what it wraps;
+- any other → taken away, with one warning naming the file, the lines and the shortcodes.
+
+Their call syntax, a name and its arguments in brackets, is Zola's alone: Liquid's and
+Hugo's look otherwise, so they are read wherever they are, but in code.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from pathlib import Path
+
+from ..embeds import video_page
+from .fenced_code import FENCED_CODE
+
+log = logging.getLogger(__name__)
+
+_ARGUMENTS = r"\(((?:[^(){}\"']|\"[^\"]*\"|'[^']*'){0,1000})\)"
+_CALL = re.compile(
+    rf"{FENCED_CODE}|\{{\{{\s*([A-Za-z_]\w*){_ARGUMENTS}\s*\}}\}}"
+    rf"|\{{%\s*([A-Za-z_]\w*){_ARGUMENTS}\s*%\}}|\{{%\s*end\s*%\}}",
+    re.MULTILINE | re.DOTALL,
+)
+_NAMED = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([\w.-]+))""")
+_PAGES = {"streamable": "https://streamable.com/{}"}
+
+
+def without_zola_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
+    """`body` (Markdown starting on line `first_line` of `path`) with Zola's shortcodes
+    written out (see the module's docstring)."""
+    if "(" not in body or ("{{" not in body and "{%" not in body):
+        return body
+    unknown: dict[str, list[int]] = {}
+    newlines = [at for at, char in enumerate(body) if char == "\n"]
+
+    def written(found: re.Match[str]) -> str:
+        if found.group(1) is not None or (found.group(2) is None and found.group(4) is None):
+            # code as it is; a body's `{% end %}` goes, its opening having gone or being none
+            return found.group(0) if found.group(1) is not None else ""
+        name = found.group(2) or found.group(4)
+        shown = _shown(name, found.group(3) or "") if found.group(2) else ""
+        if shown is None or found.group(4):
+            unknown.setdefault(name, []).append(
+                first_line + bisect.bisect_left(newlines, found.start())
+            )
+        return shown or ""
+
+    written_out = _CALL.sub(written, body)
+    if unknown:
+        log.warning(
+            "%s: Zola shortcodes publisher does not know, taken away (what they wrap is kept): %s",
+            path,
+            "; ".join(
+                f"{name} (line {', '.join(map(str, lines))})" for name, lines in unknown.items()
+            ),
+        )
+    return written_out
+
+
+def _shown(name: str, arguments: str) -> str | None:
+    """What one of Zola's own shortcodes shows, as Markdown; None for any other."""
+    named = {key: a or b or c for key, a, b, c in _NAMED.findall(arguments)}
+    if name in ("youtube", "vimeo") and (video := named.get("id")):
+        return f"<{video_page(name, video)}>"
+    if name in _PAGES and (video := named.get("id")):
+        return f"<{_PAGES[name].format(video)}>"
+    if name == "gist" and (url := named.get("url", "")).startswith("https://"):
+        return f"<{url}>"
+    return None
