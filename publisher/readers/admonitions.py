@@ -29,6 +29,17 @@ _ADMONITION_END = re.compile(r"^[ \t]*:{3,}[ \t]*$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 
+def _fence_after(line: str, fence: str) -> str:
+    """The marks of the code fence open after `line` ("" for none), `fence` open before."""
+    if found := _FENCE.match(line):
+        marks = found.group(1)
+        if not fence:
+            return marks
+        if marks[0] == fence[0] and len(marks) >= len(fence):
+            return ""
+    return fence
+
+
 def admonitions_as_callouts(body: str) -> str:
     """`body` with each admonition written as an Obsidian callout (`> [!kind] Title`, each
     line of it quoted), which the Markdown reader draws as a quote with its title; fenced
@@ -44,12 +55,7 @@ def admonitions_as_callouts(body: str) -> str:
     for line in body.split("\n"):
         opening = None if _PUBLISHERS_NOTE.match(line) else _ADMONITION.match(line)
         if fence or not (opening or (depth and _ADMONITION_END.match(line))):
-            if found := _FENCE.match(line):
-                marks = found.group(1)
-                if not fence:
-                    fence = marks
-                elif marks[0] == fence[0] and len(marks) >= len(fence):
-                    fence = ""
+            fence = _fence_after(line, fence)
             body_line = line[len(indent) :] if line.startswith(indent) else line.lstrip()
             out.append(f"{indent}{'> ' * depth}{body_line}" if depth else line)
         elif opening:
@@ -92,12 +98,7 @@ def indented_admonitions_as_callouts(body: str) -> str:
         index += 1
         opening = None if fence else _INDENTED_ADMONITION.match(line) or _CONTENT_TAB.match(line)
         if not opening:
-            if found := _FENCE.match(line):
-                marks = found.group(1)
-                if not fence:
-                    fence = marks
-                elif marks[0] == fence[0] and len(marks) >= len(fence):
-                    fence = ""
+            fence = _fence_after(line, fence)
             out.append(line)
             continue
         indent = opening.group(1)
