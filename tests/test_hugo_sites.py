@@ -837,6 +837,24 @@ def test_a_change_to_the_sites_configuration_shows_in_the_next_build(tmp_path: P
     assert "Meet at the gates." in page.text_content()
 
 
+def test_a_zola_posts_internal_link_leads_to_the_post_it_names(tmp_path: Path) -> None:
+    """Zola links a post by its path from content/ after `@/`: those links led nowhere,
+    unlinked with a warning; they lead to the article, and to its heading."""
+    files = {
+        "site/config.toml": 'base_url = "https://example.org"\n',
+        "site/content/blog/rally.md": (
+            '+++\ntitle = "Rally"\n+++\n\nSee [the minutes](@/blog/minutes.md) and'
+            " [the votes][v].\n\n[v]: @/blog/minutes.md#votes\n"
+        ),
+        "site/content/blog/minutes.md": '+++\ntitle = "Minutes"\n+++\n\n## Votes\n\nAll for.\n',
+    }
+    root = workspace(tmp_path / "ws", files, documents="rally, minutes")
+    out = build(root, formats=["web"]).out_dir
+    found = links(out / ISSUE / "rally" / "index.html")
+    assert found["the minutes"] == f"{SITE}{ISSUE}/minutes/"
+    assert found["the votes"] == f"{SITE}{ISSUE}/minutes/#minutes-votes"
+
+
 def test_a_permalink_pattern_names_its_parts_as_hugo_does(tmp_path: Path) -> None:
     from publisher.readers.hugo_permalinks import HugoPage, permalink, urlize
 

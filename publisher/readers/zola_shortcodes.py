@@ -6,6 +6,9 @@ showed them, so that `{{ youtube(id="…") }}` is not mailed to every subscriber
 - a theme's body shortcode (`{% note(kind="warning") %}…{% end %}`) → what it wraps;
 - any other → taken away, with one warning naming the file, the lines and the shortcodes.
 
+And a link to another post by Zola's internal path (`[the minutes](@/blog/minutes.md)`)
+leads to it, as a path from the content root (see `renderers.links`).
+
 Their call syntax, a name and its arguments in brackets, is Zola's alone: Liquid's and
 Hugo's look otherwise, so they are read wherever they are, but in code.
 """
@@ -28,13 +31,17 @@ _CALL = re.compile(
     rf"|\{{%\s*([A-Za-z_]\w*){_ARGUMENTS}\s*%\}}|\{{%\s*end\s*%\}}",
     re.MULTILINE | re.DOTALL,
 )
+# Zola's internal link, `@/` and a path from content/: in a link's address or a reference
+_INTERNAL_LINK = re.compile(r"(\]\(\s*<?|^[ \t]*\[[^\]\n]+\]:[ \t]*<?)@/", re.MULTILINE)
 _NAMED = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([\w.-]+))""")
 _PAGES = {"streamable": "https://streamable.com/{}"}
 
 
 def without_zola_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
     """`body` (Markdown starting on line `first_line` of `path`) with Zola's shortcodes
-    written out (see the module's docstring)."""
+    written out and its internal links as paths (see the module's docstring)."""
+    if "@/" in body:
+        body = _INTERNAL_LINK.sub(r"\1/", body)
     if "(" not in body or ("{{" not in body and "{%" not in body):
         return body
     unknown: dict[str, list[int]] = {}
