@@ -2264,7 +2264,8 @@ MERGE_TAGGED = (
     'Thanks for joining, *|FNAME|*. Hi {first_name, "friend"}! Write to'
     " {{ subscriber.email }} any time.\n\n"
     "¡Hola {{ contact.FIRSTNAME }}!\n\n"
-    "[Name,fallback=compa], bienvenida. *|UNSUB|*\n"
+    "[Name,fallback=compa], bienvenida. *|UNSUB|*\n\n"
+    "عزيزي *|FNAME|*،\n"
 )
 
 

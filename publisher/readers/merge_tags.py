@@ -37,10 +37,11 @@ _TAG = re.compile(
 )
 _GREETING_WORDS = (
     r"(?:dear|hi|hello|hey|greetings|querid[oa]s?|estimad[oa]s?|hola|bonjour|salut|cher|"
-    r"chère|chers|chères|ciao|hallo|liebe[rs]?|olá|oi)"
+    r"chère|chers|chères|ciao|hallo|liebe[rs]?|olá|oi|"
+    r"مرحبا|مرحباً|أهلا|عزيزي|عزيزتي|سلام|درود)"  # Arabic's and Farsi's
 )
 _GREETING = re.compile(
-    rf"^[ \t]*[¡¿]?{_GREETING_WORDS}[ \t]+(?:{_TAG.pattern})[ \t]*[,.!:;]?[ \t]*$",
+    rf"^[ \t]*[¡¿]?{_GREETING_WORDS}[ \t]+(?:{_TAG.pattern})[ \t]*[,.!:;،؛]?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -92,7 +93,7 @@ def _greeting(found: re.Match[str]) -> str:
 # A tag in the text with the space and the commas round it: "thanks, *|FNAME|*." is
 # "thanks." without the name, "thanks, friend." with a fallback
 _IN_TEXT = re.compile(
-    rf"(?P<before>,?)[ \t]*(?P<tag>{_TAG.pattern})(?P<after>,?)(?=(?P<stop>[.!?;:])?)",
+    rf"(?P<before>[,،]?)[ \t]*(?P<tag>{_TAG.pattern})(?P<after>[,،]?)(?=(?P<stop>[.!?;:؟؛])?)",
     re.IGNORECASE,
 )
 
