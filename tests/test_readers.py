@@ -2294,6 +2294,32 @@ def test_mail_merge_tags_of_another_service_are_taken_out_or_their_fallback_prin
     assert said.startswith(f"{path}:{line}: mail-merge tags taken out (*|FNAME|*, *|UNSUB|*,")
 
 
+def test_a_letter_saved_from_mailchimp_as_a_page_loses_its_merge_tags_and_their_links(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The same letter, saved as a web page into documents/: "Dear *|FNAME|*," went out,
+    and its "Unsubscribe" led to `*|UNSUB|*`, no page. publisher's own footer carries each
+    subscriber's unsubscribe link."""
+    path = tmp_path / "welcome.html"
+    path.write_text(
+        "<html><head><title>Welcome</title></head><body><p>Dear *|FNAME|*,</p>"
+        "<p>Thanks for joining, *|FNAME|*. Hi {first_name, &quot;friend&quot;}!</p>"
+        "<pre><code>*|FNAME|* in code</code></pre>"
+        '<p><a href="*|UNSUB|*">Unsubscribe</a> <a href="https://x.org/">Our site</a></p>'
+        "</body></html>"
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [
+        "Thanks for joining. Hi friend!",
+        "Our site",
+    ]
+    assert tree.xpath("//a/@href") == ["https://x.org/"]
+    assert tree.xpath("string(//pre)") == "*|FNAME|* in code"
+    [said] = [r.getMessage() for r in caplog.records if "mail-merge" in r.getMessage()]
+    assert said.startswith(f"{path}: mail-merge tags taken out (*|FNAME|*, *|UNSUB|*,")
+
+
 WORDPRESS_CODE = (
     "The strike began on Monday.\n\n"
     '[caption id="attachment_12" align="aligncenter" width="300"]Pickets at gate 4[/caption]\n\n'

@@ -11,7 +11,9 @@ the web site `subscriber.name`.
 - a greeting whose only name was a tag ("Dear *|FNAME|*,", "¡Hola {first_name}!") goes
   whole: "Dear ," greets no one.
 
-The editor is told once per document, with the first line.
+The editor is told once per document, with the first line. A web page's (a letter saved
+from the service's archive) are taken out of its HTML alike, and a link to a tag
+(`*|UNSUB|*`, the other service's unsubscribe page) goes with its words.
 """
 
 from __future__ import annotations
@@ -112,3 +114,47 @@ def _fallback(written: str) -> str:
     found = _TAG.search(written)
     given = next((group for group in found.groups() if group), "") if found else ""
     return given.strip()
+
+
+_ENCODED_MAILCHIMP = re.compile(r"\*%7C[A-Z][A-Z0-9_:]*%7C\*", re.IGNORECASE)  # in a link
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td")
+_CODE_ELEMENTS = {"code", "pre", "kbd", "samp"}
+
+
+def html_without_merge_tags(body: str, path: Path) -> str:
+    """`body` (a web page's HTML, as pandoc read it) with its mail-merge tags written out
+    as `without_merge_tags` writes a text's, and a link to a tag (`*|UNSUB|*`: the other
+    service's unsubscribe or archive page) taken away with its words; said once."""
+    if not (_TAG.search(body) or _ENCODED_MAILCHIMP.search(body)):
+        return body  # (almost every page): no tree made
+    from urllib.parse import unquote
+
+    from ..tree_edits import body_html, body_tree, drop_keeping_tail
+
+    root = body_tree(body)
+    found: list[str] = []
+    for link in list(root.iter("a")):
+        if _TAG.fullmatch(target := unquote(link.get("href", "")).strip()):
+            found.append(target)
+            drop_keeping_tail(link)
+    for block in list(root.iter(*_BLOCKS)):
+        words = block.text_content().strip()
+        if _GREETING.fullmatch(words) and not _fallback(words):
+            found.extend(tag.group(0) for tag in _TAG.finditer(words))
+            drop_keeping_tail(block)
+    coded = {inner for code in root.iter(*_CODE_ELEMENTS) for inner in code.iter()}
+    for element in root.iter():
+        for side, in_code in (("text", element in coded), ("tail", element.getparent() in coded)):
+            words = getattr(element, side)
+            if words and not in_code and _TAG.search(words):
+                found.extend(tag.group(0) for tag in _TAG.finditer(words))
+                setattr(element, side, _IN_TEXT.sub(_written_out, words))
+    if not found:
+        return body
+    log.warning(
+        "%s: mail-merge tags taken out (%s): publisher sends every subscriber the same text"
+        " (its own footer carries each one's unsubscribe link)",
+        path,
+        ", ".join(sorted(set(found))[:4]) + (", …" if len(set(found)) > 4 else ""),
+    )
+    return body_html(root)

@@ -27,6 +27,7 @@ from .etherpad import etherpad_paragraphs, is_etherpad
 from .googledocs import is_google_docs, plain_google_docs
 from .lazy_images import lazy_images_shown
 from .markdown import document_text
+from .merge_tags import html_without_merge_tags
 from .metadata import ALIASES
 from .odt_titles import odt_title_paragraphs
 from .office_copy import prepared
@@ -64,7 +65,8 @@ class HtmlReader:
         page = players_as_links(raw_text_closed(page))  # pandoc drops players, and fetches frames
         page = _table_ends_written(page)
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
-        return RawDocument(converted.meta, pandoc.page_breaks(converted.body_html))
+        body = html_without_merge_tags(converted.body_html, path)  # a letter of Mailchimp's
+        return RawDocument(converted.meta, pandoc.page_breaks(body))
 
 
 # pandoc takes tens of seconds over 10,000 nested <div>s; no page needs more than this.
