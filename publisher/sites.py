@@ -39,15 +39,20 @@ def hugo_site(folder: Path) -> bool:
 
 def configurations(document: Path, pool: Path) -> bytes:
     """Every site configuration file in the folders from `document`'s up to `pool` (and
-    in their config/_default/), named and whole: what a post prints of its site (Hugo's
-    `param`, Jekyll's `{{ site.email }}`) comes from them, so a cached reading of it is
-    keyed by them too. b"" for a document of no site."""
+    in their config/_default/ and _data/), named and whole: what a post prints of its site
+    (Hugo's `param`, Jekyll's `{{ site.email }}` and `{{ site.data.contacts.phone }}`)
+    comes from them, so a cached reading of it is keyed by them too. b"" for a document
+    of no site."""
     read = []
     for folder in document.parents:
         if not folder.is_relative_to(pool):
             break
-        default = folder / "config" / "_default"
-        kept = sorted(default.iterdir()) if default.is_dir() else []
+        kept = [
+            file
+            for kept_in in (folder / "config" / "_default", folder / "_data")
+            if kept_in.is_dir()
+            for file in sorted(kept_in.iterdir())
+        ]
         for file in (*kept, *(folder / name for name in SITE_CONFIGS)):
             try:
                 read.append(file.relative_to(pool).as_posix().encode() + b"\0" + file.read_bytes())

@@ -182,9 +182,9 @@ SITE_FILTER = st.sampled_from(
      ' | default: "x"', " | default: page.title", " | append: 3", " | markdownify", " | escape"]
 )  # fmt: skip
 SITE_MARKUP = st.one_of(
-    st.tuples(st.sampled_from(["{{ page.", "{{ site.", "{{ "]), SITE_KEY, SITE_FILTER).map(
-        lambda parts: f"{parts[0]}{parts[1]}{parts[2]} }}}}"
-    ),
+    st.tuples(
+        st.sampled_from(["{{ page.", "{{ site.", "{{ ", "{{ site.data."]), SITE_KEY, SITE_FILTER
+    ).map(lambda parts: f"{parts[0]}{parts[1]}{parts[2]} }}}}"),
     SITE_KEY.map(lambda key: f'{{{{< param {key} >}}}} {{{{% param "{key}" %}}}}'),
     SITE_KEY.map(lambda key: f"{{frontmatter.{key}}} {{frontMatter.{key}}}"),
     st.text(max_size=20).map(lambda text: f'{{{{< button href="{text}" >}}}}go{{{{< /button >}}}}'),
@@ -229,6 +229,9 @@ def test_any_site_value_a_post_prints(
     with folder() as pool:
         (pool / "blog").mkdir()
         (pool / "blog" / "_config.yml").write_text(yaml_document(site), encoding="utf-8")
+        (pool / "blog" / "_data").mkdir()
+        for name in ("title", "a", "params"):  # what `{{ site.data.title.… }}` names
+            (pool / "blog" / "_data" / f"{name}.yml").write_text(yaml_document(site))
         (pool / "eleventy").mkdir()
         (pool / "eleventy" / ".eleventy.js").write_text("module.exports = () => ({});\n")
         (pool / "site" / "content").mkdir(parents=True)

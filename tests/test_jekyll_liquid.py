@@ -125,6 +125,34 @@ def test_a_posts_own_and_its_sites_values_are_printed_as_jekyll_prints_them(
     )
 
 
+def test_a_jekyll_and_an_eleventy_sites_data_files_are_printed_and_read_again_when_edited(
+    site: Path, tmp_path: Path
+) -> None:
+    """`{{ site.data.contacts.phone }}` (Jekyll's `_data/contacts.yml`) and Eleventy's
+    `{{ metadata.email }}` (`_data/metadata.json`) were taken away: the post said "Call
+    ." A changed data file shows in the next build, as a changed post does."""
+    blog = site / "documents" / "blog"
+    (blog / "_data").mkdir()
+    (blog / "_data" / "contacts.yml").write_text("phone: 0161 496 0000\n")
+    week = blog / "_posts" / "2026-01-03-first-week.md"
+    week.write_text("---\ntitle: First week\n---\n\nCall {{ site.data.contacts.phone }}.\n")
+    manifest = next((site / "issues").glob("*.yaml"))
+    manifest.write_text(manifest.read_text().replace("second-article]", "2026-01-03-first-week]"))
+    build(site, formats=["web"])
+    (blog / "_data" / "contacts.yml").write_text("phone: 0161 496 0999\n")
+    page = next(build(site, formats=["web"]).out_dir.glob("*/*first-week*/index.html"))
+    assert "Call 0161 496 0999." in page.read_text()
+
+    eleventy = tmp_path / "documents" / "food"
+    (eleventy / "_data").mkdir(parents=True)
+    (eleventy / ".eleventy.js").write_text("module.exports = () => ({});\n")
+    (eleventy / "_data" / "metadata.json").write_text('{"email": "food@bank.example"}')
+    post = eleventy / "open.md"
+    post.write_text("---\ntitle: Open\n---\nWrite to {{ metadata.email }}.\n")
+    doc = read_document(post, "open", tmp_path / "documents", "en")
+    assert lxml.html.fromstring(doc.body_html).text_content() == "Write to food@bank.example."
+
+
 def test_a_post_named_with_a_day_that_does_not_exist_prints_no_date(
     site: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -2,9 +2,10 @@
 or Eleventy site, through the filters that only shape a value, for `liquid`.
 
 Jekyll's `page` is the post's front matter (its `date`, when it gives none, from its file
-name, as Jekyll dates a post), `site` the site's `_config.yml`; Eleventy prints its front
-matter's keys by name (`{{ location }}`). A value is printed as text: its `*` and `<` as
-written. A variable nobody gives, a table, `site.data`, or a filter that needs the site
+name, as Jekyll dates a post), `site` the site's `_config.yml`, `site.data.contacts` its
+`_data/contacts.yml`; Eleventy prints its front matter's keys by name (`{{ location }}`),
+and its global data files' (`{{ metadata.email }}`, from `_data/metadata.json`). A value is printed as text: its `*` and `<` as
+written. A variable nobody gives, a table, or a filter that needs the site
 (`where`, `markdownify`…) leaves the output unknown (None): `liquid` takes it away and
 says so."""
 
@@ -58,14 +59,20 @@ def _looked_up(variable: str, variables: Variables) -> Any:
     if not _VARIABLE.fullmatch(variable):
         return _UNKNOWN
     scope, _, key = variable.partition(".")
-    if variables.eleventy:
-        return _printed_key(variables, variable)
+    if variables.eleventy:  # its front matter's keys, then its global data files'
+        value = _printed_key(variables, variable)
+        if value is _UNKNOWN and key and variables.site:
+            value = _dotted(_data_file(variables.site, scope), key)
+        return value
     if scope == "page" and key == "date" and "date" not in variables.page:
         named = _POST_DATE.match(variables.path.name)
         return _date(named[1], "%Y-%m-%d") if named else _UNKNOWN  # no such day: unknown
     if scope == "page" and key:
         return _printed_key(variables, key)
-    if scope == "site" and key and not key.startswith("data.") and variables.site:
+    if scope == "site" and key.startswith("data.") and variables.site:
+        name, _, inside = key.removeprefix("data.").partition(".")
+        return _dotted(_data_file(variables.site, name), inside) if inside else _UNKNOWN
+    if scope == "site" and key and variables.site:
         return _dotted(_site_configuration(variables.site), key)
     return _UNKNOWN
 
@@ -179,7 +186,21 @@ def _site_configuration(site: Path) -> Mapping[str, Any]:
     return {}
 
 
-@functools.lru_cache(maxsize=8)
+def _data_file(site: Path, name: str) -> Mapping[str, Any]:
+    """The site's data file `name` (`_data/contacts.yml`, Eleventy's `_data/metadata.json`,
+    or under `src/`, Eleventy's usual input folder), read again when it changes."""
+    for folder in (site / "_data", site / "src" / "_data"):
+        for suffix in (".yml", ".yaml", ".json", ".toml"):
+            path = folder / f"{name}{suffix}"
+            try:
+                changed = path.stat().st_mtime_ns
+            except OSError:
+                continue
+            return _parsed(path, changed)
+    return {}
+
+
+@functools.lru_cache(maxsize=32)
 def _parsed(path: Path, changed: int) -> Mapping[str, Any]:
-    data = read_configuration(path, "its values ({{ site.… }}) are taken away")
+    data = read_configuration(path, "its values are taken away where a post prints them")
     return data if isinstance(data, Mapping) else {}
