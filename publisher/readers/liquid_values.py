@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import html
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -176,27 +176,27 @@ _FILTERS: dict[str, Callable[[Any, Any], Any]] = {
 
 def _site_configuration(site: Path) -> Mapping[str, Any]:
     """The site's `_config.yml` (or .yaml, .toml), read again when it changes."""
-    for name in JEKYLL_CONFIGS:
-        path = site / name
-        try:
-            changed = path.stat().st_mtime_ns
-        except OSError:
-            continue
-        return _parsed(path, changed)
-    return {}
+    return _first_parsed(site / name for name in JEKYLL_CONFIGS)
 
 
 def _data_file(site: Path, name: str) -> Mapping[str, Any]:
     """The site's data file `name` (`_data/contacts.yml`, Eleventy's `_data/metadata.json`,
     or under `src/`, Eleventy's usual input folder), read again when it changes."""
-    for folder in (site / "_data", site / "src" / "_data"):
-        for suffix in (".yml", ".yaml", ".json", ".toml"):
-            path = folder / f"{name}{suffix}"
-            try:
-                changed = path.stat().st_mtime_ns
-            except OSError:
-                continue
-            return _parsed(path, changed)
+    return _first_parsed(
+        folder / f"{name}{suffix}"
+        for folder in (site / "_data", site / "src" / "_data")
+        for suffix in (".yml", ".yaml", ".json", ".toml")
+    )
+
+
+def _first_parsed(paths: Iterable[Path]) -> Mapping[str, Any]:
+    """The data of the first of `paths` that is a file ({} for none)."""
+    for path in paths:
+        try:
+            changed = path.stat().st_mtime_ns
+        except OSError:
+            continue
+        return _parsed(path, changed)
     return {}
 
 
