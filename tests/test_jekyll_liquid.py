@@ -456,6 +456,24 @@ def test_a_hexo_posts_tags_show_what_the_site_showed(
     assert "{%" not in doc.body_html and not caplog.records
 
 
+def test_a_hexo_picture_whose_quoted_title_is_left_open_is_read_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """`{% img /images/x.jpg '"The march' %}`: the title's own quote never closes. Its
+    words were split again as Hexo splits `'"title" "alt"'`, and the reading ended in
+    shlex's ValueError."""
+    site = tmp_path / "documents" / "blog"
+    (site / "source" / "_posts").mkdir(parents=True)
+    (site / "source" / "images").mkdir()
+    (site / "_config.yml").write_text("title: Sindicato\n")
+    Image.new("RGB", (40, 30)).save(site / "source" / "images" / "marcha.jpg")
+    post = site / "source" / "_posts" / "marcha.md"
+    post.write_text("---\ntitle: Marcha\n---\n{% img /images/marcha.jpg '\"La marcha' %}\n")
+    doc = read_document(post, "marcha", tmp_path / "documents", "es")
+    [alt] = lxml.html.fromstring(doc.body_html).xpath("//img/@alt")
+    assert alt[1:] == "La marcha"  # after its quotation mark, set as the language sets it
+
+
 def test_a_picture_whose_address_was_liquid_is_named_by_its_description_and_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

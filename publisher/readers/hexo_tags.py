@@ -72,10 +72,21 @@ def _picture(words: list[str]) -> str | None:
     if at is None:
         return None
     # Hexo's title and alt come quoted inside one quoted word: '"The march" "Marchers"'
-    given = [part for w in words[at + 1 :] for part in (shlex.split(w) if '"' in w else [w])]
+    given = [part for word in words[at + 1 :] for part in _inner_words(word)]
     described = [w for w in given if not _SIZE.match(w)]
     alt = described[1] if len(described) > 1 else described[0] if described else ""
     return f"![{_text(alt)}]({words[at]})"
+
+
+def _inner_words(word: str) -> list[str]:
+    """The quoted words inside one quoted word (`"The march" "Marchers"`), else the word
+    (one whose quote is left open too)."""
+    if '"' not in word:
+        return [word]
+    try:
+        return shlex.split(word)
+    except ValueError:
+        return [word]
 
 
 def _text(words: str) -> str:
