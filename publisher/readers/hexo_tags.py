@@ -18,8 +18,9 @@ Hexo's `youtube`, `vimeo` and `gist` are `pad_marks`' (HedgeDoc writes them alik
 from __future__ import annotations
 
 import re
-import shlex
 from pathlib import Path
+
+from .tag_words import bracket_escaped, tag_words
 
 BLOCKS = ("codeblock", "code", "blockquote", "pullquote")
 _ADDRESS = re.compile(r"^(?:https?://|/|\./|\.\./)|\.(?:jpe?g|png|gif|webp|svg)$", re.I)
@@ -43,22 +44,18 @@ def hexo_block(name: str, params: str, inner: str) -> str | None:
 def hexo_tag(name: str, params: str, post: Path) -> str | None:
     """What a Hexo tag shows, as Markdown; None for a tag it does not have, or one whose
     words cannot be read."""
-    try:
-        words = shlex.split(params)
-    except ValueError:
-        return None
-    if not words:
+    if not (words := tag_words(params)):
         return None
     first, rest = words[0], " ".join(words[1:])
     if name == "post_link":
-        return f"[{_text(rest or first)}]({first})"
+        return f"[{bracket_escaped(rest or first)}]({first})"
     if name == "post_path":
         return first
     own = f"{post.stem}/{first}"  # the post's asset folder, beside it
     if name == "asset_img":
-        return f"![{_text(rest)}]({own})"
+        return f"![{bracket_escaped(rest)}]({own})"
     if name == "asset_link":
-        return f"[{_text(rest or first)}]({own})"
+        return f"[{bracket_escaped(rest or first)}]({own})"
     if name == "asset_path":
         return own
     if name == "img":
@@ -75,20 +72,11 @@ def _picture(words: list[str]) -> str | None:
     given = [part for word in words[at + 1 :] for part in _inner_words(word)]
     described = [w for w in given if not _SIZE.match(w)]
     alt = described[1] if len(described) > 1 else described[0] if described else ""
-    return f"![{_text(alt)}]({words[at]})"
+    return f"![{bracket_escaped(alt)}]({words[at]})"
 
 
 def _inner_words(word: str) -> list[str]:
     """The quoted words inside one quoted word (`"The march" "Marchers"`), else the word
     (one whose quote is left open too)."""
-    if '"' not in word:
-        return [word]
-    try:
-        return shlex.split(word)
-    except ValueError:
-        return [word]
-
-
-def _text(words: str) -> str:
-    """Words as Markdown text: their brackets escaped."""
-    return words.replace("[", "\\[").replace("]", "\\]")
+    inner = tag_words(word) if '"' in word else None
+    return [word] if inner is None else inner

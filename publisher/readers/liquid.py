@@ -39,7 +39,6 @@ import bisect
 import logging
 import os
 import re
-import shlex
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
@@ -50,6 +49,7 @@ from ..sites import ELEVENTY_CONFIGS, JEKYLL_CONFIGS
 from .hexo_tags import BLOCKS as HEXO_BLOCKS
 from .hexo_tags import hexo_block, hexo_tag
 from .liquid_values import Variables, shown_value
+from .tag_words import bracket_escaped, named_words, tag_words
 
 log = logging.getLogger(__name__)
 
@@ -230,7 +230,7 @@ def _eleventy_image(params: str, root: str) -> str | None:
     src, alt = given[0], given[1] if len(given) > 1 else ""
     if "://" not in src:
         src = f"{root}/{src.removeprefix('./').lstrip('/')}"
-    return f"![{_text(alt)}]({src.replace(' ', '%20')})"
+    return f"![{bracket_escaped(alt)}]({src.replace(' ', '%20')})"
 
 
 def _from_root(address: str, root: str) -> str:
@@ -240,29 +240,20 @@ def _from_root(address: str, root: str) -> str:
 
 def _included(params: str, root: str) -> str | None:
     """What an include shows when it is a picture's or a video's; None for any other."""
-    try:
-        words = shlex.split(params)
-    except ValueError:
+    if not (words := tag_words(params)):
         return None
-    if not words:
-        return None
-    name, given = words[0].lower(), dict(w.split("=", 1) for w in words[1:] if "=" in w)
+    name, given = words[0].lower(), named_words(words[1:])
     picture = next((v for v in given.values() if _PICTURE.search(v)), None)
     if picture:
         caption = next(
             (given[k] for k in ("caption", "description", "alt", "title") if given.get(k)), ""
         )
-        return f"![{_text(caption)}]({_from_root(picture, root).replace(' ', '%20')})"
+        return f"![{bracket_escaped(caption)}]({_from_root(picture, root).replace(' ', '%20')})"
     for platform in VIDEO_PAGES:
         if platform in name and (key := given.get("id") or given.get("video_id")):
             return f"<{video_page(platform, key)}>"
     address = given.get("url") or given.get("href") or given.get("link") or ""
     label = given.get("text") or given.get("label") or given.get("title")
     if label and address and not any(c in address for c in "<>\n"):  # a theme's button
-        return f"[{_text(label)}](<{_from_root(address, root)}>)"
+        return f"[{bracket_escaped(label)}](<{_from_root(address, root)}>)"
     return None
-
-
-def _text(caption: str) -> str:
-    """A caption as Markdown text: its brackets escaped."""
-    return caption.replace("[", "\\[").replace("]", "\\]")

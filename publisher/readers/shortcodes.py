@@ -36,7 +36,6 @@ import datetime as dt
 import html
 import logging
 import re
-import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -44,6 +43,7 @@ from urllib.parse import quote
 
 from ..embeds import VIDEO_PAGES, video_page
 from .hugo_config import dotted, hugo_key, site_param
+from .tag_words import named_words, tag_words
 
 log = logging.getLogger(__name__)
 
@@ -191,15 +191,14 @@ def _themes_link(params: str, inner: str | None) -> tuple[str, str] | None:
     is to a reader, a link. Its opening, and the address its closing tag ends the link
     with ("" when it is whole); None for one that names no address, or wraps no text or
     more than a paragraph (`inner`: what it wraps, None when it is not closed)."""
-    try:
-        named = dict(w.split("=", 1) for w in shlex.split(params) if "=" in w)
-    except ValueError:
+    if (words := tag_words(params)) is None:
         return None
+    named = named_words(words)
     address = next((named[k] for k in ("href", "link", "url") if named.get(k)), "")
     if not address or any(c in address for c in "<>\n"):
         return None
-    if words := named.get("text") or named.get("label"):
-        return f"[{_markdown_text(words)}](<{address}>)", ""
+    if shown := named.get("text") or named.get("label"):
+        return f"[{_markdown_text(shown)}](<{address}>)", ""
     if inner is None or not inner.strip() or "\n\n" in inner.strip():
         return None
     return "[", address
@@ -214,11 +213,9 @@ def _shown(
     name: str, params: str, page: Mapping[str, Any], path: Path, printed: set[str]
 ) -> str | None:
     """What a built-in shortcode shows, as Markdown; None for one publisher does not know."""
-    try:
-        words = shlex.split(params)
-    except ValueError:  # a quote left open: not a shortcode to guess at
+    if (words := tag_words(params)) is None:
         return None
-    named = dict(word.split("=", 1) for word in words if "=" in word)
+    named = named_words(words)
     positional = [word for word in words if "=" not in word]
 
     def given(*keys: str) -> str:
