@@ -70,14 +70,7 @@ def without_merge_tags(text: str, path: Path, first_line: int = 1) -> str:
     ]
     if not found:
         return text
-    tags = sorted({tag for _, tag in found})
-    log.warning(
-        "%s:%d: mail-merge tags taken out (%s): publisher sends every subscriber the same"
-        " text (its own footer carries each one's unsubscribe link)",
-        path,
-        first_line + line_at(text, found[0][0]) - 1,
-        ", ".join(tags[:4]) + (", …" if len(tags) > 4 else ""),
-    )
+    _say_taken_out(f"{path}:{first_line + line_at(text, found[0][0]) - 1}", [t for _, t in found])
     return "".join(
         _IN_TEXT.sub(_written_out, _GREETING.sub(_greeting, piece)) if prose else piece
         for piece, prose in pieces
@@ -151,10 +144,16 @@ def html_without_merge_tags(body: str, path: Path) -> str:
                 setattr(element, side, _IN_TEXT.sub(_written_out, words))
     if not found:
         return body
+    _say_taken_out(str(path), found)
+    return body_html(root)
+
+
+def _say_taken_out(where: str, tags: list[str]) -> None:
+    """One warning for a document's tags (`where`: its file, and the first one's line)."""
+    named = sorted(set(tags))
     log.warning(
         "%s: mail-merge tags taken out (%s): publisher sends every subscriber the same text"
         " (its own footer carries each one's unsubscribe link)",
-        path,
-        ", ".join(sorted(set(found))[:4]) + (", …" if len(set(found)) > 4 else ""),
+        where,
+        ", ".join(named[:4]) + (", …" if len(named) > 4 else ""),
     )
-    return body_html(root)
