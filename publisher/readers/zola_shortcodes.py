@@ -15,12 +15,12 @@ Hugo's look otherwise, so they are read wherever they are, but in code.
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from pathlib import Path
 
 from ..embeds import video_page
+from ..textfiles import line_at
 from .fenced_code import FENCED_CODE
 
 log = logging.getLogger(__name__)
@@ -45,19 +45,20 @@ def without_zola_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
     if "(" not in body or ("{{" not in body and "{%" not in body):
         return body
     unknown: dict[str, list[int]] = {}
-    newlines = [at for at, char in enumerate(body) if char == "\n"]
 
     def written(found: re.Match[str]) -> str:
-        if found.group(1) is not None or (found.group(2) is None and found.group(4) is None):
-            # code as it is; a body's `{% end %}` goes, its opening having gone or being none
-            return found.group(0) if found.group(1) is not None else ""
-        name = found.group(2) or found.group(4)
-        shown = _shown(name, found.group(3) or "") if found.group(2) else ""
-        if shown is None or found.group(4):
-            unknown.setdefault(name, []).append(
-                first_line + bisect.bisect_left(newlines, found.start())
-            )
-        return shown or ""
+        if found.group(1) is not None:  # code, as it is
+            return found.group(0)
+        if found.group(2):  # a call in the text
+            if (shown := _shown(found.group(2), found.group(3) or "")) is not None:
+                return shown
+            name = found.group(2)
+        elif found.group(4):  # a body's opening: what it wraps stays
+            name = found.group(4)
+        else:  # a body's `{% end %}`
+            return ""
+        unknown.setdefault(name, []).append(first_line + line_at(body, found.start()) - 1)
+        return ""
 
     written_out = _CALL.sub(written, body)
     if unknown:
