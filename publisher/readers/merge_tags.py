@@ -51,8 +51,8 @@ _GREETING = re.compile(
 def without_merge_tags(text: str, path: Path, first_line: int = 1) -> str:
     """`text` (Markdown or plain text) with its mail-merge tags written out (see the
     module's docstring)."""
-    if "|*" not in text and "{" not in text and "fallback=" not in text:
-        return text
+    if not _TAG.search(text):
+        return text  # (almost every text): not split into prose and code
     pieces: list[tuple[str, bool]] = []  # text, and whether it is prose (not code)
     done = 0
     for code in [*_CODE.finditer(text), None]:  # code keeps its braces
