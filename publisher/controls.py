@@ -134,7 +134,8 @@ def control_references_as_characters(html: str) -> str:
 
 def strip_controls(text: str, line_breaks: bool = False) -> tuple[str, Removed]:
     """`text` without control characters; vertical tab, form feed and the line and
-    paragraph separators become spaces, or line and paragraph breaks with `line_breaks`."""
+    paragraph separators become spaces, or line and paragraph breaks with `line_breaks`
+    (then not counted as removed: a break typed in Word with Shift+Enter is meant)."""
     counts: Counter[str] = Counter()
     lines: set[int] = set()
     if not _MAYBE_UNWANTED.search(text) or not _UNWANTED.search(text):
@@ -147,11 +148,11 @@ def strip_controls(text: str, line_breaks: bool = False) -> tuple[str, Removed]:
         line += text.count("\n", position, match.start())
         position = match.start()
         found = match.group()
+        if line_breaks and found in _BREAKS:
+            return _BREAKS[found]  # kept as what it was typed for: nothing to say
         counts[_name(found)] += 1
         lines.add(line)
-        if found in _BREAKS:
-            return _BREAKS[found] if line_breaks else " "
-        return ""
+        return " " if found in _BREAKS else ""
 
     return _UNWANTED.sub(replace, text), Removed(counts, tuple(sorted(lines)))
 

@@ -62,11 +62,12 @@ def test_typed_line_breaks_are_spaces_or_line_breaks_where_lines_matter() -> Non
 
 
 def test_a_text_files_typed_line_breaks_break_its_lines_as_the_editor_saw_them(
-    tmp_path: Path,
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """An address typed in Word with Shift+Enter (a vertical tab), or pasted from Pages (a
     LINE SEPARATOR), and saved as a .txt: the build read it as one run-on line, "Calle
-    Mayor 12 28013 Madrid", where `publisher import` of the same file kept its lines."""
+    Mayor 12 28013 Madrid", where `publisher import` of the same file kept its lines. Kept,
+    they were not removed: no warning says they were."""
     from publisher.readers import read_document
 
     path = tmp_path / "convocatoria.txt"
@@ -80,6 +81,7 @@ def test_a_text_files_typed_line_breaks_break_its_lines_as_the_editor_saw_them(
         "<p>Asamblea de delegados<br>Calle Mayor 12<br>28013 Madrid</p>\n"
         "<p>Primera parte.</p>\n<p>Segunda parte.</p>"
     )
+    assert "control characters" not in caplog.text
 
 
 def test_a_byte_order_mark_inside_a_joined_file_hides_no_heading_or_list(
