@@ -4,7 +4,8 @@ showed them, so that `{{ youtube(id="…") }}` is not mailed to every subscriber
 - `{{ youtube(id="…") }}`, `{{ vimeo(id="…") }}`, `{{ streamable(id="…") }}` → the video's
   address, as a link (an email cannot play an embed); `{{ gist(url="…") }}` → the gist's;
 - a theme's body shortcode (`{% note(kind="warning") %}…{% end %}`) → what it wraps;
-- any other → taken away, with one warning naming the file, the lines and the shortcodes.
+- any other → taken away, with one warning naming the file, the lines and the shortcodes
+  (an Eleventy site's Nunjucks calls, `{{ year() }}`, look the same: it names both).
 
 And a link to another post by Zola's internal path (`[the minutes](@/blog/minutes.md)`)
 leads to it, as a path from the content root (see `renderers.links`).
@@ -63,7 +64,8 @@ def without_zola_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
     written_out = _CALL.sub(written, body)
     if unknown:
         log.warning(
-            "%s: Zola shortcodes publisher does not know, taken away (what they wrap is kept): %s",
+            "%s: template calls publisher does not know (a Zola site's shortcodes, an"
+            " Eleventy site's Nunjucks functions), taken away (what they wrap is kept): %s",
             path,
             "; ".join(
                 f"{name} (line {', '.join(map(str, lines))})" for name, lines in unknown.items()
