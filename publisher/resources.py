@@ -117,16 +117,14 @@ def confine_images(
                     )
                     log.warning("%s: image %r left out: there is no file %s", at(src), src, shown)
                     return ""
-                # a phone's HEIC, a TIFF: through its copy
-                found = shown_picture(found, pool, document, limits.image_pixels, f"image {src!r}")
-                if found is None:
-                    return ""
-                if (problem := image_problem(found, limits.image_pixels)) is not None:
-                    log.warning("%s: image %r left out: %s", at(src), src, problem)
-                    return ""
-                relative = found.relative_to(pool).as_posix()
-                used.append(relative)
-                return _SRC.sub(lambda m: m.group(1) + quote(relative) + m.group(3), tag)
+                return used_picture(found, src, tag)
+        if named[:5].lower() == "data:":  # kept inside the text, as Google Docs' download has it
+            try:
+                found = inline_picture(document, named, pool)
+            except ValueError as exc:
+                log.warning("%s: image %r left out: %s", at(named), shortened(named), exc)
+                return ""
+            return "" if found is None else used_picture(found, shortened(named), tag)
         if not named:  # `![Hero]({{ page.hero }})`, its Liquid taken away: no name to give
             if alt := html.unescape(dict(_ATTR.findall(tag)).get("alt", "")):
                 place = at(f"![{alt}]", f'alt="{alt}"', alt, address=False)
@@ -142,6 +140,21 @@ def confine_images(
         why = outside(urlsplit(named))
         log.warning("%s: image %r left out: %s", at(named), shortened(named), why)
         return ""
+
+    def used_picture(found: Path, src: str, tag: str) -> str:
+        """`tag` showing `found`, a file of the pool; "" when it cannot be shown."""
+        # a phone's HEIC, a TIFF: through its copy
+        shown = shown_picture(found, pool, document, limits.image_pixels, f"image {src!r}")
+        if shown is None:
+            return ""
+        if (problem := image_problem(shown, limits.image_pixels)) is not None:
+            log.warning("%s: image %r left out: %s", at(src), src, problem)
+            return ""
+        relative = quote(shown.relative_to(pool).as_posix())
+        used.append(shown.relative_to(pool).as_posix())
+        if _SRC.search(tag):
+            return _SRC.sub(lambda m: m.group(1) + relative + m.group(3), tag)
+        return tag.replace("<img", f'<img src="{relative}"', 1)  # the sanitiser dropped a data: one
 
     def replace(match: re.Match[str]) -> str:
         if match.group(0).startswith("<img"):
@@ -240,11 +253,7 @@ SHOWN_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
 def outside(parts: SplitResult) -> str:
     """Why an image that is no file of documents/ is left out, and what to do."""
     if parts.scheme == "data":
-        return (
-            "a picture kept inside the text (as Google Docs' Markdown download writes them):"
-            " 'publisher import' of the file saves its pictures as files, or save it in"
-            " documents/ and link it by its name"
-        )
+        return "a picture kept inside the text: save it in documents/ and name its file"
     if parts.scheme in ("http", "https") or parts.netloc:
         return (
             "pictures are not fetched from the web: download it into documents/ and link it"
@@ -323,6 +332,62 @@ def office_image(document: Path, src: str, pool: Path) -> Path | None:
         return None
     log.info("%s: its image %s is used from %s", document, src, target)
     return target
+
+
+# The suffix a picture kept inside the text is saved under, by its media type
+_INLINE_SUFFIXES = {
+    "image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp",
+    "image/svg+xml": ".svg",
+}  # fmt: skip
+
+
+def inline_picture(document: Path, url: str, pool: Path) -> Path | None:
+    """A picture kept inside the text as a data: URL (Google Docs' Markdown download keeps
+    every one so), saved to documents/media/<document>/ under a name made from its bytes (one
+    picture used twice is one file), as a Word file's are (`office_image`), so that the build
+    uses it like any image in the pool. None when it cannot be saved (said); ValueError, saying
+    why, for a URL holding no picture outputs show."""
+    import hashlib
+
+    data, media_type = embedded_picture(url)
+    if len(data) > OFFICE_IMAGE_LIMIT:
+        raise ValueError(f"a picture of {len(data) // 1024 // 1024} MB: save it as a file")
+    if media_type != "image/svg+xml" and not _readable_picture(data):
+        raise ValueError("its data is damaged or cut short, and shows no picture")
+    name = f"picture-{hashlib.sha256(data).hexdigest()[:12]}{_INLINE_SUFFIXES[media_type]}"
+    target = pool / "media" / document.stem / name
+    if target.is_file():
+        return target  # named by its bytes: the same picture
+    from .errors import PublisherError
+    from .output import atomic_write
+
+    try:
+        atomic_write(target, data)
+    except PublisherError as exc:
+        log.warning("%s: a picture kept inside the text left out: %s", document, exc)
+        return None
+    log.info("%s: a picture kept inside its text is used from %s", document, target)
+    return target
+
+
+def _readable_picture(data: bytes) -> bool:
+    """Whether Pillow reads `data` as a whole picture (one of more pixels than an image may
+    have is: `image_problem` says so, by how many)."""
+    import io
+    import warnings
+
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+        except Image.DecompressionBombError:
+            return True
+        except Exception:  # Pillow's decoders raise many kinds for bad data
+            return False
+    return True
 
 
 def shortened(source: str, limit: int = 80) -> str:

@@ -330,3 +330,54 @@ def test_a_damaged_zip_is_named_with_what_to_do(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{cut_short}: this .zip file is damaged (cut short?) or is no zip" in result.output
     assert "download it again" in result.output
+
+
+def test_the_markdown_download_builds_with_its_pictures_in_every_format(tmp_path: Path) -> None:
+    """Google Docs' "Download → Markdown" keeps every picture inside the text, as a `data:`
+    address (by reference, `![][image1]`, defined at the end). Copied into documents/, its
+    pictures were left out of every output; now each is saved once beside Word's pictures,
+    in documents/media/<document>/, and shown like any picture there. An SVG kept so is
+    sanitised like an SVG file: its script runs nowhere."""
+    import base64
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    red = base64.b64encode(picture()).decode()
+    svg = base64.b64encode(
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" onload="alert(1)">'
+        b'<script>alert(2)</script><rect width="40" height="20" fill="blue"/></svg>'
+    ).decode()
+    text = (
+        "# Rent strike\n\nThe march set off at noon.\n\n![][image1]\n\nBlock B joined.\n\n"
+        f"![The banner of Block B](data:image/png;base64,{red})\n\n"
+        f"![A blue flag](data:image/svg+xml;base64,{svg})\n\n"
+        f"[image1]: <data:image/png;base64,{red}>\n"
+    )
+    download = root / "documents" / "rent-strike.md"
+    download.write_text(text, encoding="utf-8")
+    manifest = next((root / "issues").glob("*.yaml"))
+    manifest.write_text(manifest.read_text().replace("second-article]", "rent-strike]"))
+
+    report = build(root)
+
+    assert not report.failed and report.rendered
+    assert download.read_text(encoding="utf-8") == text  # the editor's file as it was
+    saved = sorted((root / "documents" / "media" / "rent-strike").iterdir())
+    assert [p.suffix for p in saved] == sorted([".png", ".svg"])  # the red one, once
+    assert [p.read_bytes() for p in saved if p.suffix == ".png"] == [picture()]
+    page = (next(report.out_dir.glob("*/rent-strike/")) / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<img[^>]*\ssrc="([^"]+)"', page)
+    assert len(shown) == 3 and all(not src.startswith("data:") for src in shown)
+    folder = next(report.out_dir.glob("*/rent-strike/"))
+    assert all((folder / src).resolve().is_file() for src in shown)
+    pdf = next(report.out_dir.glob("*/*.pdf"))
+    listed = subprocess.run(["pdfimages", "-list", pdf], capture_output=True, text=True).stdout
+    assert "1400   788" in listed
+    with zipfile.ZipFile(next(report.out_dir.glob("*/*.epub"))) as book:
+        pictures = [n for n in book.namelist() if n.endswith((".png", ".svg"))]
+        assert len(pictures) >= 2
+        published = " ".join(book.read(n).decode("utf-8", "replace") for n in book.namelist())
+    email = next(report.out_dir.glob("*/email.html")).read_text(encoding="utf-8")
+    mailed = re.findall(r'<img[^>]*\ssrc="https://minimal\.example\.org/([^"]+)"', email)
+    assert len(mailed) == 3 and all((report.out_dir / src).is_file() for src in mailed)
+    for output in (page, published, email):
+        assert "alert(" not in output

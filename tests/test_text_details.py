@@ -444,8 +444,9 @@ def test_a_missing_image_is_named_and_leaves_no_placeholder_or_caption(built: Bu
 def test_a_refused_image_is_named_by_its_source_with_what_to_do(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A picture kept in the text as data (Google Docs' Markdown download writes every one
-    so) and one on the web are both to be saved as files of documents/."""
+    """A picture kept in the text as data that shows no picture (cut short: here only a
+    PNG's first bytes) is named as damaged, and nothing of it is saved; one on the web is
+    to be saved as a file of documents/."""
     pool = tmp_path / "documents"
     pool.mkdir()
     path = pool / "refused.md"
@@ -459,10 +460,10 @@ def test_a_refused_image_is_named_by_its_source_with_what_to_do(
     data, remote = sorted(warnings)
     assert data.startswith(f"{path}:3: ") and remote.startswith(f"{path}:5: ")  # the lines
     assert data.endswith(
-        "image 'data:image/png;base64,iVBORw0KGgo=' left out: a picture kept inside the text"
-        " (as Google Docs' Markdown download writes them): 'publisher import' of the file"
-        " saves its pictures as files, or save it in documents/ and link it by its name"
+        "image 'data:image/png;base64,iVBORw0KGgo=' left out: its data is damaged or cut"
+        " short, and shows no picture"
     )
+    assert not (pool / "media").exists()
     assert remote.endswith(
         "image 'https://tracker.example/p.gif' left out: pictures are not fetched from the"
         " web: download it into documents/ and link it by its name"
