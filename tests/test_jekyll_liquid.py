@@ -413,6 +413,7 @@ No vamos a ceder.
 {% img /images/marcha.jpg 600 '"La marcha" "Manifestantes en el puente"' %}
 
 Lee también {% post_link asamblea 'el acta de la asamblea' %}.
+Más en {% link la web del sindicato https://sindicato.example.org true "Sindicato" %}.
 
 {% codeblock lang:bash %}
 echo "solidaridad"
@@ -427,8 +428,9 @@ def test_a_hexo_posts_tags_show_what_the_site_showed(
 ) -> None:
     """A post copied from a Hexo site (its `_config.yml`, its posts in `source/_posts/`):
     its quote lost its author, its pictures (in the post's own folder, and in `source/`,
-    which Hexo serves from its root) and its link to another post were taken away, its
-    code read as prose, its video printed as typed."""
+    which Hexo serves from its root) and its links (to another post, and `{% link %}`'s,
+    read as Jekyll's tag of that name: its first word alone) were taken away, its code read
+    as prose, its video printed as typed."""
     site = tmp_path / "documents" / "blog"
     posts = site / "source" / "_posts"
     (posts / "huelga").mkdir(parents=True)
@@ -451,6 +453,7 @@ def test_a_hexo_posts_tags_show_what_the_site_showed(
     )
     assert tree.xpath("//img/@alt") == ["La ruta de la marcha", "Manifestantes en el puente"]
     assert tree.xpath("//a[.='el acta de la asamblea']/@href") == ["asamblea"]
+    assert tree.xpath("//a[.='la web del sindicato']/@href") == ["https://sindicato.example.org"]
     assert tree.xpath("string(//pre)") == 'echo "solidaridad"'
     assert tree.xpath("//a/@href")[-1] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     assert "{%" not in doc.body_html and not caplog.records

@@ -10,7 +10,9 @@ Nunjucks as Jekyll's Liquid:
   post's name without them); `{% post_path hello-world %}` → the path alone;
 - `{% asset_img map.png The route %}`, `{% asset_link %}`, `{% asset_path %}` → the
   picture, link or path in the post's own folder (`source/_posts/<post>/`);
-- `{% img /images/march.jpg 600 "The march" "Marchers on the bridge" %}` → the picture.
+- `{% img /images/march.jpg 600 "The march" "Marchers on the bridge" %}` → the picture;
+- `{% link Our union https://union.example.org true Its site %}` → a link with its words
+  (Jekyll's `{% link path %}`, a path alone, is told apart by its one word).
 
 Hexo's `youtube`, `vimeo` and `gist` are `pad_marks`' (HedgeDoc writes them alike).
 """
@@ -25,6 +27,8 @@ from .tag_words import bracket_escaped, tag_words
 BLOCKS = ("codeblock", "code", "blockquote", "pullquote")
 _ADDRESS = re.compile(r"^(?:https?://|/|\./|\.\./)|\.(?:jpe?g|png|gif|webp|svg)$", re.I)
 _SIZE = re.compile(r"^\d+(?:px|%)?$")
+# What Hexo's `link` takes for its address: a word with a scheme, or starting "www."
+_LINK_ADDRESS = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]{2,8}:|www\.)\S")
 
 
 def hexo_block(name: str, params: str, inner: str) -> str | None:
@@ -80,3 +84,19 @@ def _inner_words(word: str) -> list[str]:
     (one whose quote is left open too)."""
     inner = tag_words(word) if '"' in word else None
     return [word] if inner is None else inner
+
+
+def hexo_link(params: str) -> str | None:
+    """Hexo's `{% link text url [external] [title] %}` as a Markdown link (its words up to
+    the first address are its text, as Hexo reads them; the address when there are none);
+    None for Jekyll's `{% link path %}`, whose one word is no address."""
+    words = tag_words(params) or []
+    at = next((i for i, word in enumerate(words) if _LINK_ADDRESS.match(word)), None)
+    if at is None:
+        return None
+    address = words[at] if not words[at].startswith("www.") else f"https://{words[at]}"
+    rest = words[at + 1 :]
+    title = " ".join(rest[1:] if rest and rest[0] in ("true", "false") else rest)
+    titled = ' "{}"'.format(title.replace('"', '\\"')) if title else ""
+    text = " ".join(words[:at]) or words[at]
+    return f"[{bracket_escaped(text)}](<{address}>{titled})"

@@ -47,7 +47,7 @@ from typing import Any
 from ..embeds import VIDEO_PAGES, video_page
 from ..sites import ELEVENTY_CONFIGS, JEKYLL_CONFIGS
 from .hexo_tags import BLOCKS as HEXO_BLOCKS
-from .hexo_tags import hexo_block, hexo_tag
+from .hexo_tags import hexo_block, hexo_link, hexo_tag
 from .liquid_values import Variables, shown_value
 from .tag_words import bracket_escaped, named_words, tag_words
 
@@ -211,6 +211,8 @@ def _block(name: str, params: str, inner: str) -> str:
 
 def _tag(name: str, params: str, root: str) -> str | None:
     """What a tag shows: a path's, a picture's or a video's include; None for any other."""
+    if name == "link" and (hexo := hexo_link(params)) is not None:
+        return hexo
     if name in _PATHS:
         return params.split()[0] if params else ""
     if name == "include":
