@@ -419,6 +419,8 @@ Más en {% link la web del sindicato https://sindicato.example.org true "Sindica
 echo "solidaridad"
 {% endcodeblock %}
 
+{% iframe https://www.openstreetmap.org/export/embed.html?bbox=-3.7,40.4 100% 300 %}
+
 {% youtube dQw4w9WgXcQ %}
 """
 
@@ -429,8 +431,8 @@ def test_a_hexo_posts_tags_show_what_the_site_showed(
     """A post copied from a Hexo site (its `_config.yml`, its posts in `source/_posts/`):
     its quote lost its author, its pictures (in the post's own folder, and in `source/`,
     which Hexo serves from its root) and its links (to another post, and `{% link %}`'s,
-    read as Jekyll's tag of that name: its first word alone) were taken away, its code read
-    as prose, its video printed as typed."""
+    read as Jekyll's tag of that name: its first word alone) and its framed map were taken
+    away, its code read as prose, its video printed as typed."""
     site = tmp_path / "documents" / "blog"
     posts = site / "source" / "_posts"
     (posts / "huelga").mkdir(parents=True)
@@ -454,6 +456,9 @@ def test_a_hexo_posts_tags_show_what_the_site_showed(
     assert tree.xpath("//img/@alt") == ["La ruta de la marcha", "Manifestantes en el puente"]
     assert tree.xpath("//a[.='el acta de la asamblea']/@href") == ["asamblea"]
     assert tree.xpath("//a[.='la web del sindicato']/@href") == ["https://sindicato.example.org"]
+    assert "https://www.openstreetmap.org/export/embed.html?bbox=-3.7,40.4" in tree.xpath(
+        "//a/@href"
+    )
     assert tree.xpath("string(//pre)") == 'echo "solidaridad"'
     assert tree.xpath("//a/@href")[-1] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     assert "{%" not in doc.body_html and not caplog.records

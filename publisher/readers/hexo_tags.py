@@ -12,7 +12,9 @@ Nunjucks as Jekyll's Liquid:
   picture, link or path in the post's own folder (`source/_posts/<post>/`);
 - `{% img /images/march.jpg 600 "The march" "Marchers on the bridge" %}` → the picture;
 - `{% link Our union https://union.example.org true Its site %}` → a link with its words
-  (Jekyll's `{% link path %}`, a path alone, is told apart by its one word).
+  (Jekyll's `{% link path %}`, a path alone, is told apart by its one word);
+- `{% iframe https://… 100% 300 %}` → the framed page's address, as a link (a player's
+  frame: its video's page), as an email cannot show a frame.
 
 Hexo's `youtube`, `vimeo` and `gist` are `pad_marks`' (HedgeDoc writes them alike).
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..embeds import page_of
 from .tag_words import bracket_escaped, tag_words
 
 BLOCKS = ("codeblock", "code", "blockquote", "pullquote")
@@ -64,6 +67,8 @@ def hexo_tag(name: str, params: str, post: Path) -> str | None:
         return own
     if name == "img":
         return _picture(words)
+    if name == "iframe" and (_LINK_ADDRESS.match(first) or first.startswith("//")):
+        return f"<{page_of(first)}>"  # a map, a form, a player: what it shows, as a link
     return None
 
 
