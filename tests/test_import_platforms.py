@@ -511,6 +511,73 @@ def test_a_ghost_file_and_a_link_to_it_lead_to_its_copy_and_one_not_exported_is_
     ]
 
 
+GHOST_MEDIA_CARDS = (
+    '<div class="kg-card kg-audio-card"><img src="https://static.ghost.org/v4.0.0/images/'
+    'audio-file-icon.png" alt="audio-thumbnail" class="kg-audio-thumbnail placeholder"><div'
+    ' class="kg-audio-player-container"><audio src="https://union.example.org/content/media/'
+    '2024/03/speech.mp3" preload="metadata"></audio><div class="kg-audio-title">The'
+    ' convenor at the gates</div><div class="kg-audio-player"><button class="kg-audio-play-icon"'
+    ' aria-label="Play audio"><svg viewBox="0 0 24 24"><path d="M23.14 10.608"></path></svg>'
+    '</button><span class="kg-audio-current-time">0:00</span><div class="kg-audio-time">/<span'
+    ' class="kg-audio-duration">3:12</span></div><input type="range" class="kg-audio-seek-'
+    'slider" max="100" value="0"><button class="kg-audio-playback-rate" aria-label="Adjust'
+    ' playback speed">1&#215;</button></div></div></div>'
+    '<figure class="kg-card kg-video-card kg-width-regular"><div class="kg-video-container">'
+    '<video src="https://union.example.org/content/media/2024/03/march.mp4" poster="https://'
+    'img.spacergif.org/v1/1280x720/0a/spacer.png" width="1280" height="720" playsinline'
+    ' preload="metadata"></video><div class="kg-video-overlay"><button class="kg-video-large-'
+    'play-icon" aria-label="Play video"><svg viewBox="0 0 24 24"><path d="M23"></path></svg>'
+    '</button></div><div class="kg-video-player-container"><div class="kg-video-player">'
+    '<span class="kg-video-current-time">0:00</span><div class="kg-video-time">/<span'
+    ' class="kg-video-duration">1:05</span></div></div></div></div><figcaption>The march'
+    " through the estate</figcaption></figure>"
+    '<div class="kg-card kg-product-card"><div class="kg-product-card-container"><div'
+    ' class="kg-product-card-title-container"><h4 class="kg-product-card-title">Strike fund'
+    ' badge</h4></div><div class="kg-product-card-rating"><span class="kg-product-card-rating-'
+    'active kg-product-card-rating-star"><svg viewBox="0 0 24 24"></svg></span></div><div'
+    ' class="kg-product-card-description"><p>Enamel, 25 mm. Every penny goes to the strike'
+    ' fund.</p></div><a href="https://shop.union.example.org/badge" class="kg-product-card-'
+    'button kg-product-card-btn-accent" target="_blank" rel="noopener noreferrer"><span>Buy'
+    " a badge</span></a></div></div>"
+)
+
+
+def test_a_ghost_posts_recording_video_and_product_cards_keep_what_they_show(
+    tmp_path: Path,
+) -> None:
+    """Ghost's audio, video and product cards went whole as furniture, with no word in the
+    report: a speech's recording, a march's video and the strike fund's badge were lost.
+    Each is now what it shows: a link to the recording by its title, one to the video by
+    its caption, the product's title, description and button; their players' buttons,
+    times and speeds are still left out."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "ghost", export)
+    dump = next(export.glob("*.json"))
+    data = json.loads(dump.read_text())
+    post = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
+    post["html"] += GHOST_MEDIA_CARDS
+    dump.write_text(json.dumps(data))
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    body = lxml.html.fragment_fromstring(
+        document(root, "rally-at-the-gates").body_html, create_parent="div"
+    )
+    assert [(a.text_content(), a.get("href")) for a in body.iter("a")][-3:] == [
+        ("The convenor at the gates", "https://union.example.org/content/media/2024/03/speech.mp3"),
+        (
+            "The march through the estate",
+            "https://union.example.org/content/media/2024/03/march.mp4",
+        ),
+        ("Buy a badge", "https://shop.union.example.org/badge"),
+    ]
+    text = " ".join(body.text_content().split())
+    assert text.endswith(
+        "The convenor at the gates The march through the estate Strike fund badge Enamel, 25 mm."
+        " Every penny goes to the strike fund. Buy a badge"
+    )
+    assert "0:00" not in text and "×" not in text
+
+
 def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
     """WordPress's classic editor keeps a line break as a newline, which WordPress shows as
     one (wpautop): a meeting's place and time, typed on lines of their own, ran together

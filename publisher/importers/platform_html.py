@@ -31,6 +31,7 @@ from ..readers.lines import gather_div_lines
 from ..readers.pagenotes import notes_in
 from ..tree_edits import drop_keeping_tail
 from .exports import GHOST_SITE, ExportFiles
+from .ghost_cards import ghost_cards_as_content
 from .merge_links import MergeLink, unmerge_links
 
 if TYPE_CHECKING:
@@ -157,6 +158,7 @@ def clean_post_html(
     _galleries_as_figures(root)  # before the cards: a gallery's class says "embed" too
     _cards_as_links(root)  # before frames and furniture go: an embed's class says "embed"
     _file_cards_as_links(root)
+    ghost_cards_as_content(root)  # before their players become links and the cards go
     _players_as_links(root)  # what is left of them: frames pasted into the post itself
     _buttons_as_links(root)  # before the furniture goes: a button's class says "button"
     for element in list(root.iter(*_DROP_TAGS)):

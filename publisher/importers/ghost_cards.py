@@ -1,0 +1,86 @@
+"""Ghost's audio, video and product cards as what they show, before `platform_html` takes
+the rest of a card's player (its buttons, its "0:00", its "1×") away as furniture:
+
+- an audio card → a link to its recording, named by the card's title;
+- a video card → a link to its video, named by its caption or its file's name;
+- a product card → its title, picture, description and button, as a paragraph each.
+
+A card with nothing to link or show (no recording, no title) is left to the furniture.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+from lxml import etree
+
+_CARD = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' kg-{}-card ')]"
+
+
+def ghost_cards_as_content(root: lxml.html.HtmlElement) -> None:
+    """Each audio, video and product card in `root` replaced by what it shows."""
+    for kind, shown in (("audio", _recording), ("video", _video), ("product", _product)):
+        for card in root.xpath(_CARD.format(kind)):
+            if card.getparent() is None or (content := shown(card)) is None:
+                continue
+            content[-1].tail = card.tail
+            for element in content:
+                card.addprevious(element)
+            card.getparent().remove(card)
+
+
+def _recording(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
+    address = _source(card, "audio")
+    if not address:
+        return None
+    title = _words(card, "kg-audio-title") or _file_name(address)
+    return [_paragraph_linking(address, title)]
+
+
+def _video(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
+    address = _source(card, "video")
+    if not address:
+        return None
+    caption = " ".join(card.xpath("string(.//figcaption)").split())
+    return [_paragraph_linking(address, caption or _file_name(address))]
+
+
+def _product(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
+    title = _words(card, "kg-product-card-title")
+    if not title:
+        return None
+    heading = lxml.html.Element("p")
+    etree.SubElement(heading, "strong").text = title
+    shown = [heading]
+    for image in card.xpath(".//img[@src]"):
+        picture = lxml.html.Element("p")
+        picture.append(lxml.html.Element("img", src=image.get("src"), alt=image.get("alt", "")))
+        shown.append(picture)
+    for description in card.xpath(".//*[contains(@class, 'kg-product-card-description')]"):
+        shown += [part for part in description if isinstance(part.tag, str)]
+    for button in card.xpath(".//a[contains(@class, 'kg-product-card-button')][@href]"):
+        words = " ".join(button.text_content().split())
+        shown.append(_paragraph_linking(button.get("href"), words or button.get("href")))
+    return shown
+
+
+def _source(card: lxml.html.HtmlElement, player: str) -> str:
+    """The address the card's <audio> or <video> plays, when it is on the web."""
+    found = card.xpath(f"string(.//{player}/@src)").strip()
+    return found if found.startswith(("http://", "https://")) else ""
+
+
+def _words(card: lxml.html.HtmlElement, class_name: str) -> str:
+    return " ".join(card.xpath(f"string(.//*[contains(@class, '{class_name}')])").split())
+
+
+def _file_name(address: str) -> str:
+    return unquote(PurePosixPath(urlsplit(address).path).name) or address
+
+
+def _paragraph_linking(address: str, words: str) -> lxml.html.HtmlElement:
+    paragraph = lxml.html.Element("p")
+    etree.SubElement(paragraph, "a", href=address).text = words
+    return paragraph
