@@ -578,6 +578,42 @@ def test_a_ghost_posts_recording_video_and_product_cards_keep_what_they_show(
     assert "0:00" not in text and "×" not in text
 
 
+SUBSTACK_CARDS = (
+    '<div class="file-embed-wrapper" data-component-name="FileToDOM"><div class="file-embed-'
+    'container-reader"><div class="file-embed-container-top"><image class="file-embed-'
+    'thumbnail-default" src="https://substackcdn.com/image/fetch/w_80/attachment_icon.svg">'
+    '</image><div class="file-embed-details"><div class="file-embed-details-h1">Strike ballot'
+    ' results</div><div class="file-embed-details-h2">182KB ∙ PDF file</div></div><a class='
+    '"file-embed-button wide" href="https://dockside.substack.com/api/v1/file/8a7f.pdf"><span'
+    ' class="file-embed-button-text">Download</span></a></div></div></div>'
+    '<div class="digest-post-embed" data-attrs="{&quot;nodeId&quot;:&quot;x1&quot;,&quot;'
+    "caption&quot;:&quot;&quot;,&quot;size&quot;:&quot;lg&quot;,&quot;title&quot;:&quot;"
+    "Ballot opens&quot;,&quot;publishedBylines&quot;:[],&quot;post_date&quot;:&quot;2026-02-"
+    "01T10:00:00.000Z&quot;,&quot;cover_image&quot;:null,&quot;canonical_url&quot;:&quot;"
+    'https://dockside.substack.com/p/ballot-opens&quot;,&quot;belowTheFold&quot;:true}">'
+    "</div>"
+)
+
+
+def test_a_substack_posts_file_and_digest_cards_link_by_their_titles(tmp_path: Path) -> None:
+    """Substack's file card became a link saying "Download", its file's name lost; its card
+    of another post (a digest: the post's title and address kept in its data-attrs alone)
+    went with the furniture, unreported."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "substack", export)
+    post = export / "posts" / "140001.cleaners-win-back-pay.html"
+    post.write_text(post.read_text(encoding="utf-8") + SUBSTACK_CARDS, encoding="utf-8")
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    body = lxml.html.fragment_fromstring(
+        document(root, "cleaners-win-back-pay").body_html, create_parent="div"
+    )
+    assert [(a.text_content(), a.get("href")) for a in body.iter("a")][-2:] == [
+        ("Strike ballot results", "https://dockside.substack.com/api/v1/file/8a7f.pdf"),
+        ("Ballot opens", "https://dockside.substack.com/p/ballot-opens"),
+    ]
+
+
 def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
     """WordPress's classic editor keeps a line break as a newline, which WordPress shows as
     one (wpautop): a meeting's place and time, typed on lines of their own, ran together

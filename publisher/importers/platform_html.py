@@ -409,11 +409,17 @@ def _call_to_action(link: lxml.html.HtmlElement, holder: lxml.html.HtmlElement) 
 
 
 def _card_address(card: lxml.html.HtmlElement) -> tuple[str, str]:
-    """What a card shows (its link, its frame's page, or an address written in it), and its
-    title (a part of it classed as one, else its link's words or its frame's own title, as
-    WordPress's embed block names the video in its frame alone)."""
-    titled = card.xpath(".//*[contains(@class, 'title')]")
+    """What a card shows (its link, its frame's page, the post a Substack card keeps in its
+    data-attrs, or an address written in it), and its title (a part of it classed as one,
+    as Substack's file card's `file-embed-details-h1` is, else its link's words or its
+    frame's own title, as WordPress's embed block names the video in its frame alone)."""
+    titled = card.xpath(".//*[contains(@class, 'title') or contains(@class, 'details-h1')]")
     title = " ".join(titled[0].text_content().split()) if titled else ""
+    attrs = _data_attrs(card)  # Substack's digest of another post holds no link but these
+    kept = attrs.get("canonical_url") or attrs.get("url")
+    if isinstance(kept, str) and kept.startswith(("http://", "https://")):
+        named = attrs.get("title")
+        return kept, title or (" ".join(named.split()) if isinstance(named, str) else "")
     for element in card.xpath(".//a[@href] | .//iframe[@src]"):
         found = element.get("href") or element.get("src") or ""
         if found.startswith(("http://", "https://")) and element.tag == "iframe":
