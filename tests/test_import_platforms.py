@@ -592,25 +592,35 @@ SUBSTACK_CARDS = (
     "01T10:00:00.000Z&quot;,&quot;cover_image&quot;:null,&quot;canonical_url&quot;:&quot;"
     'https://dockside.substack.com/p/ballot-opens&quot;,&quot;belowTheFold&quot;:true}">'
     "</div>"
+    '<div class="native-audio-embed" data-component-name="AudioPlaceholder" data-attrs="{&quot;'
+    "label&quot;:&quot;The convenor at the gates&quot;,&quot;mediaUploadId&quot;:&quot;d4e5"
+    '&quot;,&quot;duration&quot;:192.5}"></div>'
+    '<div class="native-video-embed" data-component-name="VideoPlaceholder" data-attrs="{&quot;'
+    'mediaUploadId&quot;:&quot;a1b2&quot;,&quot;duration&quot;:null}"></div>'
 )
 
 
 def test_a_substack_posts_file_and_digest_cards_link_by_their_titles(tmp_path: Path) -> None:
     """Substack's file card became a link saying "Download", its file's name lost; its card
     of another post (a digest: the post's title and address kept in its data-attrs alone)
-    went with the furniture, unreported."""
+    went with the furniture, unreported, as did a recording and a video uploaded into the
+    post, whose files the export does not hold: they are listed as left out."""
     export = tmp_path / "export"
     shutil.copytree(EXPORTS / "substack", export)
     post = export / "posts" / "140001.cleaners-win-back-pay.html"
     post.write_text(post.read_text(encoding="utf-8") + SUBSTACK_CARDS, encoding="utf-8")
     root = new_workspace(tmp_path / "ws")
-    import_export(export, root)
+    report = import_export(export, root)
     body = lxml.html.fragment_fromstring(
         document(root, "cleaners-win-back-pay").body_html, create_parent="div"
     )
     assert [(a.text_content(), a.get("href")) for a in body.iter("a")][-2:] == [
         ("Strike ballot results", "https://dockside.substack.com/api/v1/file/8a7f.pdf"),
         ("Ballot opens", "https://dockside.substack.com/p/ballot-opens"),
+    ]
+    assert [(x.kind, x.name) for x in report.left_out if x.kind in ("recording", "video")] == [
+        ("recording", "The convenor at the gates in Cleaners win back pay"),
+        ("video", "a video in Cleaners win back pay"),
     ]
 
 

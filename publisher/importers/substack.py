@@ -4,7 +4,9 @@ post_date, is_published, email_sent_at, type, audience, title, subtitle), the bo
 
 Drafts (is_published false) and paid-only posts (audience only_paid or founding) are left
 out and listed, and so are discussion threads; a podcast episode is its show notes, their
-first line a link to its audio (podcast_url). A post with an email_sent_at was sent, so it
+first line a link to its audio (podcast_url). A recording or video uploaded into a post
+is listed as left out: its player keeps only an upload id, the file is on Substack alone.
+A post with an email_sent_at was sent, so it
 becomes an issue; a page (About) is a document in no issue, as WordPress's pages are. The
 old address of each post is /p/<slug> on the publication's site.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
 
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of
@@ -21,6 +24,10 @@ from .members import read_members_csv
 
 _PAID = ("only_paid", "founding", "paid")
 _LIST = re.compile(r"(?:^|/)email_list\.([\w.-]+)\.csv$")
+# Substack's player of a recording or video uploaded into a post: no address in the export
+_UPLOADED = re.compile(
+    r"<div\s+class=\"native-(audio|video)-embed\"[^>]*?\sdata-attrs=\"([^\"]*)\"[^>]*>\s*</div>"
+)
 
 
 def recognises(files: ExportFiles) -> bool:
@@ -58,6 +65,16 @@ def read(files: ExportFiles) -> PlatformExport:
             export.left_out.append(LeftOut("post", title, f"{body_name} is not in the export"))
             continue
         body = files.text(body_name)
+        for found in _UPLOADED.finditer(body):
+            what = "recording" if found[1] == "audio" else "video"
+            export.left_out.append(
+                LeftOut(
+                    what,
+                    f"{_label(found[2]) or f'a {what}'} in {title}",
+                    f"uploaded to Substack, not in the export: download the {what} from"
+                    " the post's page and link it",
+                )
+            )
         if kind == "podcast" and (audio := row.get("podcast_url")):
             body = f'<audio src="{html.escape(audio)}" title="{html.escape(title)}"></audio>{body}'
         export.posts.append(
@@ -75,3 +92,13 @@ def read(files: ExportFiles) -> PlatformExport:
             )
         )
     return export
+
+
+def _label(attrs: str) -> str:
+    """The label a Substack player's data-attrs give it; "" for none."""
+    try:
+        given = json.loads(html.unescape(attrs))
+    except ValueError:
+        return ""
+    label = given.get("label") if isinstance(given, dict) else None
+    return " ".join(label.split()) if isinstance(label, str) else ""
