@@ -512,6 +512,8 @@ def test_a_ghost_file_and_a_link_to_it_lead_to_its_copy_and_one_not_exported_is_
 
 
 GHOST_MEDIA_CARDS = (
+    '<div class="kg-card kg-callout-card kg-callout-card-grey"><div class="kg-callout-emoji">'
+    '💡</div><div class="kg-callout-text">Bring <b>water</b> and a hat.</div></div>'
     '<div class="kg-card kg-audio-card"><img src="https://static.ghost.org/v4.0.0/images/'
     'audio-file-icon.png" alt="audio-thumbnail" class="kg-audio-thumbnail placeholder"><div'
     ' class="kg-audio-player-container"><audio src="https://union.example.org/content/media/'
@@ -542,11 +544,12 @@ GHOST_MEDIA_CARDS = (
 )
 
 
-def test_a_ghost_posts_recording_video_and_product_cards_keep_what_they_show(
+def test_a_ghost_posts_callout_recording_video_and_product_cards_keep_what_they_show(
     tmp_path: Path,
 ) -> None:
     """Ghost's audio, video and product cards went whole as furniture, with no word in the
-    report: a speech's recording, a march's video and the strike fund's badge were lost.
+    report: a speech's recording, a march's video and the strike fund's badge were lost. A
+    callout's emoji stood on a line of its own over its words; it is a quote now.
     Each is now what it shows: a link to the recording by its title, one to the video by
     its caption, the product's title, description and button; their players' buttons,
     times and speeds are still left out."""
@@ -570,9 +573,13 @@ def test_a_ghost_posts_recording_video_and_product_cards_keep_what_they_show(
         ),
         ("Buy a badge", "https://shop.union.example.org/badge"),
     ]
+    [callout] = body.findall("blockquote")  # a quote, as admonitions are drawn
+    assert lxml.html.tostring(callout.find("p"), encoding="unicode").startswith(
+        "<p>💡 Bring <strong>water</strong> and a hat.</p>"
+    )
     text = " ".join(body.text_content().split())
     assert text.endswith(
-        "The convenor at the gates The march through the estate Strike fund badge Enamel, 25 mm."
+        "💡 Bring water and a hat. The convenor at the gates The march through the estate Strike fund badge Enamel, 25 mm."
         " Every penny goes to the strike fund. Buy a badge"
     )
     assert "0:00" not in text and "×" not in text

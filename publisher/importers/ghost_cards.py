@@ -1,6 +1,8 @@
-"""Ghost's audio, video and product cards as what they show, before `platform_html` takes
-the rest of a card's player (its buttons, its "0:00", its "1×") away as furniture:
+"""Ghost's audio, video, product and callout cards as what they show, before
+`platform_html` takes the rest of a card's player (its buttons, its "0:00", its "1×") away
+as furniture, or makes its parts lines of their own:
 
+- a callout card → a quote, its emoji opening its words (as admonitions are drawn);
 - an audio card → a link to its recording, named by the card's title;
 - a video card → a link to its video, named by its caption or its file's name;
 - a product card → its title, picture, description and button, as a paragraph each.
@@ -21,7 +23,8 @@ _CARD = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' kg-{}-card '
 
 def ghost_cards_as_content(root: lxml.html.HtmlElement) -> None:
     """Each audio, video and product card in `root` replaced by what it shows."""
-    for kind, shown in (("audio", _recording), ("video", _video), ("product", _product)):
+    cards = (("callout", _callout), ("audio", _recording), ("video", _video), ("product", _product))
+    for kind, shown in cards:
         for card in root.xpath(_CARD.format(kind)):
             if card.getparent() is None or (content := shown(card)) is None:
                 continue
@@ -29,6 +32,18 @@ def ghost_cards_as_content(root: lxml.html.HtmlElement) -> None:
             for element in content:
                 card.addprevious(element)
             card.getparent().remove(card)
+
+
+def _callout(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
+    words = card.xpath(".//*[contains(@class, 'kg-callout-text')]")
+    if not words:
+        return None
+    quote = lxml.html.Element("blockquote")
+    paragraph = etree.SubElement(quote, "p")
+    emoji = _words(card, "kg-callout-emoji")
+    paragraph.text = (f"{emoji} " if emoji else "") + (words[0].text or "")
+    paragraph.extend(list(words[0]))  # its bold, its links
+    return [quote]
 
 
 def _recording(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
