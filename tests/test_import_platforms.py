@@ -10,13 +10,14 @@ and checked once (module scope), so the expensive part runs once.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import itertools
 import json
 import re
 import shutil
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -2570,3 +2571,50 @@ def test_an_export_in_a_subfolder_of_an_inbox_is_named_and_the_inbox_imported(
         "welcome.md",
     ]
     assert sorted(p.name for p in (root / "issues").iterdir()) == ["001-first-issue.yaml"]
+
+
+class RecordedProgress:
+    """The progress a command would show, as what it was told."""
+
+    def __init__(self) -> None:
+        self.expected = 0
+        self.steps: list[str] = []
+
+    def expect(self, units: int) -> None:
+        self.expected += units
+
+    @contextlib.contextmanager
+    def task(self, description: str) -> Iterator[None]:
+        yield
+        self.steps.append(description)
+
+    def paused(self) -> contextlib.AbstractContextManager[object]:
+        return contextlib.nullcontext()
+
+
+def test_an_exports_posts_are_written_in_order_with_progress_told_of_each(
+    tmp_path: Path,
+) -> None:
+    """2,000 WordPress posts took a minute and a half, one pandoc process after another,
+    with nothing on the screen. They are written side by side now, each told to the
+    progress bar; the report keeps the export's order, and writing them one at a time
+    (PUBLISHER_JOBS=1) writes the same files."""
+    written: dict[str, dict[str, bytes]] = {}
+    for jobs in ("1", "2"):
+        root = new_workspace(tmp_path / f"ws{jobs}")
+        progress = RecordedProgress()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("PUBLISHER_JOBS", jobs)
+            report = import_export(EXPORTS / "wordpress", root, progress=progress)
+        new = [w for w in report.written if w.status == "imported"]
+        assert len(new) > 2 and progress.expected == len(new)
+        assert sorted(progress.steps) == sorted(f"writing {w.document.stem}" for w in new)
+        dates = [w.post.date for w in report.written if w.post.date]
+        assert dates == sorted(dates)  # the export's order, oldest first
+        written[jobs] = {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for folder in ("documents", "issues")
+            for p in sorted((root / folder).rglob("*"))
+            if p.is_file()
+        }
+    assert written["1"] == written["2"]

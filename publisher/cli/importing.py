@@ -90,6 +90,7 @@ def import_(
         subscribe_into,
         with_campaign_reports,
     )
+    from .terminal import RichProgress
 
     if into is None and not workspace.is_dir():  # a mistyped -C: not a new folder of documents
         raise PublisherError.at(
@@ -115,18 +116,20 @@ def import_(
     console = Console(stderr=as_json)
     wanted = fetch_images or fetch_images_anywhere
     fetch = _fetcher(fetch_images_anywhere, console) if wanted else None
-    reports = [
-        import_export(
-            path,
-            workspace,
-            dry_run,
-            subscribe_into(workspace),
-            fetch,
-            found,
-            since=since,
-        )
-        for path, found in exports
-    ]
+    with RichProgress("importing") as progress:  # thousands of posts take minutes
+        reports = [
+            import_export(
+                path,
+                workspace,
+                dry_run,
+                subscribe_into(workspace),
+                fetch,
+                found,
+                since=since,
+                progress=progress,
+            )
+            for path, found in exports
+        ]
     documents = (workspace / "documents").resolve()
     report = (
         import_files(plain, (into or documents).resolve(), split, dry_run, fetch) if plain else None

@@ -55,6 +55,9 @@ class RichProgress:
     unsafe, and the build would otherwise render everything in its own process, one job
     after another."""
 
+    def __init__(self, doing: str = "building") -> None:
+        self._doing = doing  # what the bar says before the first step names itself
+
     def __enter__(self) -> RichProgress:
         from rich.console import Console
         from rich.progress import (
@@ -77,7 +80,7 @@ class RichProgress:
             auto_refresh=False,  # redrawn by _redraw, which paused() can stop
         )
         self._bar.__enter__()
-        self._task = self._bar.add_task("building", total=None)
+        self._task = self._bar.add_task(self._doing, total=None)
         self._said_at = time.monotonic()
         self._saying = threading.Lock()  # the step's line, or the clock's: one, not both
         self._redrawing: tuple[threading.Thread, threading.Event] | None = None

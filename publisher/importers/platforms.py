@@ -23,6 +23,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from types import ModuleType
@@ -34,11 +35,13 @@ import lxml.html
 from ..config import load_config
 from ..errors import Problem, PublisherError
 from ..i18n import base_language, gettext, interface_language
+from ..jobs import Progress, Silent
 from ..languages import NotALanguage, language_tag
 from ..output import atomic_write
 from ..pool import DocumentPool, slug_for, slugged
 from ..slugs import unique
 from ..sourcefile import dump_yaml, parse_file
+from ..workers import workers
 from . import (
     blogger,
     bluesky,
@@ -195,12 +198,14 @@ def import_export(
     fetch: Fetch | None = None,
     found: Found | None = None,
     since: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> PlatformReport:
     """Import the export at `path` into `workspace`; `subscribe(members)` puts the list in
     the subscriber database and returns its SubscriberCounts (None: the list is not touched);
     `fetch` brings the pictures only online (when the editor asks: `--fetch-images`);
     `found` is what `recognise(path)` gave, when the caller has asked it already; with
-    `since`, posts dated before it are counted and left out (`--since`)."""
+    `since`, posts dated before it are counted and left out (`--since`); `progress` is
+    told of each post written."""
     found = found or recognise(path)
     if found is None:
         raise PublisherError.at(
@@ -227,7 +232,7 @@ def import_export(
             report.left_out.append(LeftOut("posts", name, "earlier than --since"))
     config = load_config(workspace)
     report.language, report.site = config.language, config.base_url
-    _write_posts(export, workspace, report, fetch)
+    _write_posts(export, workspace, report, fetch, progress or Silent())
     members, report.members_found = [m for m in export.members if m.address], len(export.members)
     for platform in dict.fromkeys(m.platform for m in export.members):
         report.mapped += MAPPINGS.get(platform, ())
@@ -264,7 +269,11 @@ def subscribe_into(workspace: Path) -> Subscribe:
 
 
 def _write_posts(
-    export: PlatformExport, workspace: Path, report: PlatformReport, fetch: Fetch | None
+    export: PlatformExport,
+    workspace: Path,
+    report: PlatformReport,
+    fetch: Fetch | None,
+    progress: Progress,
 ) -> None:
     documents, issues = workspace / "documents", workspace / "issues"
     imported = imported_documents(documents)
@@ -350,10 +359,18 @@ def _write_posts(
         for step in steps
         if step.document.is_relative_to(documents)
     )
-    report.written += [
-        _written(step, links, export, report) if isinstance(step, _NewDocument) else step
-        for step in steps
-    ]
+    progress.expect(sum(isinstance(step, _NewDocument) for step in steps))
+
+    def done(step: Written | _NewDocument) -> Written:
+        if not isinstance(step, _NewDocument):
+            return step
+        with progress.task(f"writing {step.slug}"):
+            return _written(step, links, export, report)
+
+    # Side by side, as the build reads documents: each post is a pandoc process (2,000
+    # WordPress posts took a minute and a half one after another); in order all the same
+    with ThreadPoolExecutor(max_workers=workers()) as threads:
+        report.written += list(threads.map(done, steps))
 
 
 def _written(
