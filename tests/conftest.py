@@ -14,7 +14,7 @@ import socketserver
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -348,3 +348,22 @@ LONGEST_FIRST = (
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.stem, len(rank)))  # stable: in-module order kept
+
+
+class RecordedProgress:
+    """The progress a command would show, as what it was told."""
+
+    def __init__(self) -> None:
+        self.expected = 0
+        self.steps: list[str] = []
+
+    def expect(self, units: int) -> None:
+        self.expected += units
+
+    @contextmanager
+    def task(self, description: str) -> Iterator[None]:
+        yield
+        self.steps.append(description)
+
+    def paused(self) -> AbstractContextManager[object]:
+        return nullcontext()

@@ -22,6 +22,7 @@ import pypandoc
 import pytest
 from bounded import finishes_within
 from click.testing import CliRunner
+from conftest import RecordedProgress
 from PIL import Image
 from test_office_contents import edited
 from validators import epubcheck_messages
@@ -1850,3 +1851,23 @@ def test_a_hugo_bundles_index_is_refused_saying_to_copy_its_folder(tmp_path: Pat
     report = import_files([bundle / "index.md"], tmp_path / "documents")
     [problem] = report.problems
     assert "copy its folder strike/ into documents/ as it is" in str(problem.hint), problem
+
+
+def test_a_folder_of_files_is_read_with_progress_told_of_each(tmp_path: Path) -> None:
+    """A folder of hundreds of Word files or statements takes minutes to import: each file
+    read is told to the progress bar."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for name in ("march.txt", "strike.txt", "rally.txt"):
+        (folder / name).write_text(f"{name.split('.')[0].title()} call\n\nCome one, come all.\n")
+    into = tmp_path / "documents"
+    into.mkdir()
+    progress = RecordedProgress()
+    report = import_files([folder], into, progress=progress)
+    assert len(report.documents) == 3 and not report.problems
+    assert progress.expected == 3
+    assert sorted(progress.steps) == [
+        "reading march.txt",
+        "reading rally.txt",
+        "reading strike.txt",
+    ]

@@ -10,20 +10,20 @@ and checked once (module scope), so the expensive part runs once.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import itertools
 import json
 import re
 import shutil
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import lxml.html
 import pytest
 from click.testing import CliRunner
+from conftest import RecordedProgress
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -2571,25 +2571,6 @@ def test_an_export_in_a_subfolder_of_an_inbox_is_named_and_the_inbox_imported(
         "welcome.md",
     ]
     assert sorted(p.name for p in (root / "issues").iterdir()) == ["001-first-issue.yaml"]
-
-
-class RecordedProgress:
-    """The progress a command would show, as what it was told."""
-
-    def __init__(self) -> None:
-        self.expected = 0
-        self.steps: list[str] = []
-
-    def expect(self, units: int) -> None:
-        self.expected += units
-
-    @contextlib.contextmanager
-    def task(self, description: str) -> Iterator[None]:
-        yield
-        self.steps.append(description)
-
-    def paused(self) -> contextlib.AbstractContextManager[object]:
-        return contextlib.nullcontext()
 
 
 def test_an_exports_posts_are_written_in_order_with_progress_told_of_each(

@@ -116,7 +116,8 @@ def import_(
     console = Console(stderr=as_json)
     wanted = fetch_images or fetch_images_anywhere
     fetch = _fetcher(fetch_images_anywhere, console) if wanted else None
-    with RichProgress("importing") as progress:  # thousands of posts take minutes
+    documents = (workspace / "documents").resolve()
+    with RichProgress("importing") as progress:  # thousands of posts or files take minutes
         reports = [
             import_export(
                 path,
@@ -130,10 +131,10 @@ def import_(
             )
             for path, found in exports
         ]
-    documents = (workspace / "documents").resolve()
-    report = (
-        import_files(plain, (into or documents).resolve(), split, dry_run, fetch) if plain else None
-    )
+        into_folder = (into or documents).resolve()
+        report = (
+            import_files(plain, into_folder, split, dry_run, fetch, progress) if plain else None
+        )
     if as_json:
         click.echo(
             json.dumps(

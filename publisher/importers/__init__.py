@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Set
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..arabic_shapes import letters_in_reading_order
 from ..controls import clean_text, without_break_hints, without_idle_direction_marks
 from ..errors import Problem, PublisherError
+from ..jobs import Progress, Silent
 from ..output import atomic_write
 from ..paths import TEXTEDIT_TEXT, is_textedit_package
 from ..pool import DocumentPool, is_housekeeping, slug_for, slugged
@@ -70,20 +71,32 @@ class ImportReport:
     exports: list[Path] = field(default_factory=list)  # found in a folder given: named only
 
 
+def _each_told(sources: list[Path], progress: Progress) -> Iterator[Path]:
+    """`sources`, `progress` told of each as it is read (a folder of hundreds of Word files
+    takes minutes)."""
+    progress.expect(len(sources))
+    for source in sources:
+        with progress.task(f"reading {source.name}"):
+            yield source
+
+
 def import_files(
     inputs: list[Path],
     into: Path,
     split: bool | None = None,
     dry_run: bool = False,
     fetch: Fetch | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Each of `inputs` as documents in `into`; `fetch` (when the editor asks:
-    `--fetch-images`) brings the pictures a document shows only from the web."""
+    `--fetch-images`) brings the pictures a document shows only from the web; `progress`
+    is told of each file read."""
     report = ImportReport()
     known = _imported_index(into)
     taken = {slug_for(p) for p in DocumentPool.scan(into).files}
     this_run: dict[str, list[Imported]] = {}  # by their file's hash, for copies given with it
-    for source in _files_given(inputs, report.problems, report.exports):
+    given = list(_files_given(inputs, report.problems, report.exports))
+    for source in _each_told(given, progress or Silent()):
         if is_housekeeping(source):
             report.left_out.append(source)
             continue
