@@ -1771,8 +1771,9 @@ def test_an_embedded_posts_words_are_quoted_as_its_embed_code_shows_them(
 
 
 def test_a_writers_button_is_a_link_with_its_words_and_the_platforms_buttons_go() -> None:
-    """A button the writer put in a post (to donate, sign, come, print a leaflet) went as
-    furniture with the subscribe buttons, without a word in the report."""
+    """A button the writer put in a post (to donate, sign, come, print a leaflet, sign up
+    for a rally) went as furniture with the subscribe buttons, without a word in the
+    report; Ghost's own "Sign up", to its members' portal, still goes."""
     from publisher.importers.platform_html import clean_post_html
 
     substack = (
@@ -1791,7 +1792,11 @@ def test_a_writers_button_is_a_link_with_its_words_and_the_platforms_buttons_go(
         '<div class="kg-card kg-button-card kg-align-center"><a href="https://example.org/'
         'strike-fund" class="kg-btn kg-btn-accent">Donate to the strike fund</a></div>'
         '<div class="kg-card kg-button-card kg-align-left"><a href="#/portal/signup"'
-        ' class="kg-btn kg-btn-accent">Join us</a></div><p>Fin.</p>'
+        ' class="kg-btn kg-btn-accent">Join us</a></div><div class="kg-card kg-button-card">'
+        '<a href="#/portal/signup" class="kg-btn kg-btn-accent">Sign up</a></div>'
+        '<div class="kg-card kg-header-card kg-width-full kg-size-small kg-style-dark"><h2'
+        ' class="kg-header-card-header">Saturday rally</h2><a href="https://actionnetwork.org/'
+        'events/saturday-rally" class="kg-header-card-button">Sign up</a></div><p>Fin.</p>'
     )
     leaflet = "https://riverside.example.org/wp-content/uploads/2024/03/leaflet.pdf"
     wordpress = (
@@ -1813,7 +1818,9 @@ def test_a_writers_button_is_a_link_with_its_words_and_the_platforms_buttons_go(
         ' href="https://opencollective.com/cleaners-strike">Donate to the strike fund</a></p>'
     )
     assert clean_post_html(ghost, None).html == (
-        '<p><a href="https://example.org/strike-fund">Donate to the strike fund</a></p><p>Fin.</p>'
+        '<p><a href="https://example.org/strike-fund">Donate to the strike fund</a></p>'
+        '<h2>Saturday rally</h2><p><a href="https://actionnetwork.org/events/saturday-rally">'
+        "Sign up</a></p><p>Fin.</p>"
     )
     assert re.sub(r">\s+<", "><", clean_post_html(wordpress, None).html) == (
         '<p><a href="https://example.org/rally">Come to the rally</a></p>'

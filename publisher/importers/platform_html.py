@@ -81,9 +81,11 @@ _NOTE_MARKUP = re.compile(r"footnote-ref |footnotes |\s?page-note-\d+$")
 _KEPT_ATTRIBUTES = ("href", "src", "alt", "title", "lang", "dir", "colspan", "rowspan", "start")
 _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp)(\?.*)?$", re.I)
 _SUBSCRIBE_LINK = re.compile(r"/subscribe|action=share|/share\b|#/portal|/comments\b", re.I)
-# What a subscribe or share button says (a link to /subscribe saying more is the writer's)
+# What a subscribe or share button says (a link to /subscribe saying more is the writer's).
+# Not "Sign up": to an event, a petition or a union's join page it is the writer's; the
+# platforms' own sign-up buttons lead to their /subscribe or #/portal/signup, told by that.
 _BUTTON_TEXT = re.compile(
-    r"^\W*(?:subscribe(?: now| for free)?|share(?: this post)?|sign up|upgrade to paid|"
+    r"^\W*(?:subscribe(?: now| for free)?|share(?: this post)?|upgrade to paid|"
     r"leave a comment|suscr[ií]bete|compartir|s'abonner|partager|abonnieren|teilen)?\W*$",
     re.I,
 )
