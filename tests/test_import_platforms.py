@@ -1338,13 +1338,18 @@ def test_words_in_brackets_are_kept_and_only_wordpress_shortcodes_shown_as_the_s
 ) -> None:
     """A quotation's "[sic]" and "[the bosses]" were deleted from every platform's posts, as
     if they were shortcodes. WordPress shows unregistered shortcodes as typed; known ones
-    are what the site showed: a video a link to it, a form gone, a page builder's text kept."""
+    are what the site showed: a video a link to it, a form gone, a page builder's text kept,
+    its button a link with its words and its picture one (only online: listed)."""
     typed = (
         "The manager said they [the night shift] were [sic] unreliable. [laughter]\n\n"
         "[vc_row][vc_column][vc_column_text]The branch meets on Thursdays.[/vc_column_text]"
         "[/vc_column][/vc_row]\n\n"
         "[embed]https://www.youtube.com/watch?v=night-shift[/embed]\n\n"
         '[contact-form to="branch@example.org"][contact-field label="Name"/][/contact-form]\n\n'
+        '[et_pb_section][et_pb_row][et_pb_column][et_pb_button button_url="https://example.org/'
+        'join" button_text="Join the branch"][/et_pb_button][et_pb_image src="https://example.org'
+        '/wp-content/uploads/branch.jpg" alt="The branch meeting"][/et_pb_image][/et_pb_column]'
+        "[/et_pb_row][/et_pb_section]\n\n"
     )
     start = "<content:encoded><![CDATA["
     export = wordpress_edited(
@@ -1352,7 +1357,7 @@ def test_words_in_brackets_are_kept_and_only_wordpress_shortcodes_shown_as_the_s
         lambda wxr: wxr.replace(f"{start}Los trabajadores", f"{start}{typed}Los trabajadores"),
     )
     root = new_workspace(tmp_path / "ws")
-    import_export(export, root)
+    report = import_export(export, root)
     body = read_document(
         root / "documents" / "turnos-de-noche.md", "x", root / "documents", "en"
     ).body_html
@@ -1362,6 +1367,9 @@ def test_words_in_brackets_are_kept_and_only_wordpress_shortcodes_shown_as_the_s
     links = lxml.html.fragment_fromstring(body, create_parent="div").xpath("//a/@href")
     assert "https://www.youtube.com/watch?v=night-shift" in links
     assert "contact" not in text and "Name" not in text
+    assert "https://example.org/join" in links and "Join the branch" in text  # a builder's button
+    assert "et_pb" not in text
+    assert report.online_images and "branch.jpg" in " ".join(u for _, u in report.online_images)
 
 
 def test_the_writers_links_and_marked_words_are_kept_where_only_widgets_look_alike() -> None:

@@ -2325,7 +2325,10 @@ WORDPRESS_CODE = (
     '[caption id="attachment_12" align="aligncenter" width="300"]Pickets at gate 4[/caption]\n\n'
     "[embed]https://www.youtube.com/watch?v=dQw4w9WgXcQ[/embed]\n\n"
     '[contact-form-7 id="5" title="Contact"]\n\n[vc_row][vc_column]Solidarity [sic].'
-    "[/vc_column][/vc_row]\n"
+    '[vc_btn title="Donate" link="url:https%3A%2F%2Fexample.org%2Fdonate|target:_blank"]'
+    "[/vc_column][/vc_row]\n\n"
+    '[pdf-embedder url="https://example.org/wp-content/uploads/strike-ballot.pdf"]\n\n'
+    'Press [button] to vote, or [su_button url="https://example.org/vote"]vote online[/su_button].\n'
 )
 
 
@@ -2335,8 +2338,10 @@ def test_wordpress_shortcodes_in_a_copied_post_show_what_the_site_showed(
 ) -> None:
     """A post copied out of WordPress's code editor printed `[caption id=…]`, linked the
     video to an address ending in `[/embed]` (no such page), and printed the contact
-    form's tag. As the site showed it: the caption's words, the video's address as a
-    link, no form, the page builder's layout gone; "[sic]" is the writer's own."""
+    form's tag; a page builder's button went with its layout, unseen, and a plugin's PDF
+    or button printed as typed. As the site showed it: the caption's words, the video's
+    address as a link, no form, the page builder's layout gone, each button a link with its
+    words, the PDF a link to it; "[sic]" and a "[button]" in a sentence are the writer's."""
     path = tmp_path / f"strike{suffix}"
     path.write_text(
         ("---\ntitle: Strike\n---\n\n" if suffix == ".md" else "Strike\n\n") + WORDPRESS_CODE
@@ -2347,8 +2352,16 @@ def test_wordpress_shortcodes_in_a_copied_post_show_what_the_site_showed(
         "Pickets at gate 4",
         "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
         "Solidarity [sic].",
+        "Donate",
+        "strike-ballot.pdf",
+        "Press [button] to vote, or vote online.",
     ]
-    assert tree.xpath("//a/@href") == ["https://www.youtube.com/watch?v=dQw4w9WgXcQ"]
+    assert tree.xpath("//a/@href") == [
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://example.org/donate",
+        "https://example.org/wp-content/uploads/strike-ballot.pdf",
+        "https://example.org/vote",
+    ]
 
 
 def test_thousands_of_wordpress_shortcodes_never_closed_are_read_in_time_linear_in_the_text() -> (

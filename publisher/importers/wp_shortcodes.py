@@ -8,6 +8,11 @@ So only known shortcodes are changed here:
   Jetpack's `[youtube URL]`, `[vimeo …]`…) becomes a link to it: a page or an email cannot
   play it, and the address is what the reader needs;
 - a form (contact, subscribe, donate) goes, with what it holds: nothing to submit it to;
+- a page builder's or a plugin's button (Divi's `[et_pb_button button_url=… button_text=…]`,
+  WPBakery's `[vc_btn]`, Avada's `[fusion_button]`, Shortcodes Ultimate's `[su_button]`, a
+  theme's `[button link=…]`) becomes a link with its words, Divi's `[et_pb_image src=…]` a
+  picture, and a PDF shown in the page (PDF Embedder's `[pdf-embedder url=…]`, `[pdfjs-viewer]`,
+  `[embeddoc]`, `[gview file=…]`) a link to the PDF;
 - a page builder's layout tags (WPBakery's `[vc_row]`, Divi's `[et_pb_section]`, Avada's
   `[fusion_builder_column]`…) go, and the text they lay out stays.
 """
@@ -18,6 +23,7 @@ import bisect
 import html
 import re
 from collections.abc import Callable
+from urllib.parse import unquote
 
 _MEDIA = "embed|video|audio|playlist|youtube|vimeo|soundcloud|wpvideo|dailymotion|ted|spotify"
 _FORMS = (
@@ -29,6 +35,26 @@ _BUILDERS = r"(?:vc|et_pb|fusion|av|cs|tatsu|mk|kc|ux|themify|su)_[a-z0-9_]+"
 # so thousands of tags never closed are read in time linear in the text
 _ATTRIBUTES = r"(?:\s[^\[\]]*)?"
 
+# A button's or an embedded document's shortcode: the attribute holding its address, and the
+# one holding its words (None: the words are what it wraps)
+_LINKS: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "et_pb_button": (("button_url",), "button_text"),
+    "vc_btn": (("link",), "title"),
+    "fusion_button": (("link",), None),
+    "su_button": (("url", "link"), None),
+    "button": (("link", "url", "href"), None),
+    "pdf-embedder": (("url",), None),
+    "pdfjs-viewer": (("url",), None),
+    "embeddoc": (("url",), None),
+    "gview": (("file",), None),
+}
+_PICTURE_CODES = "et_pb_image"
+_INLINE = ("su_button", "button")  # may stand in a sentence; the others are blocks of a page
+_LINKED = "|".join(map(re.escape, (*_LINKS, _PICTURE_CODES)))
+_LINKED_TAG = re.compile(rf"\[({_LINKED})(?![\w-])({_ATTRIBUTES})\]", re.I)
+_LINKED_CLOSING = re.compile(rf"\[/({_LINKED})\]", re.I)
+_NAMED = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+
 _MEDIA_TAG = re.compile(rf"\[({_MEDIA})\b({_ATTRIBUTES})\]", re.I)
 _FORM_TAG = re.compile(rf"\[({_FORMS})\b({_ATTRIBUTES})\]", re.I)
 _CLOSING = re.compile(rf"\[/({_MEDIA}|{_FORMS})\]", re.I)
@@ -36,11 +62,13 @@ _BUILDER_TAG = re.compile(rf"\[/?{_BUILDERS}\b{_ATTRIBUTES}/?\]", re.I)
 _CAPTION_OR_GALLERY = re.compile(rf"\[/?(?:caption|gallery)\b{_ATTRIBUTES}\]", re.I)
 _URL = re.compile(r"""https?://[^\s"'\]<>]+""")
 
-Shown = Callable[[str, str | None], str]  # a tag's attributes and what it wraps → shown
+# a tag's name, its attributes and what it wraps → shown
+Shown = Callable[[str, str, str | None], str]
 
 
 def shortcodes_shown(text: str) -> str:
     """`text` with its known shortcodes as the site showed them (see the module's docstring)."""
+    text = _paired(_LINKED_TAG, _html_link, text, _LINKED_CLOSING)  # before builders' go
     text = _paired(_FORM_TAG, _gone, _BUILDER_TAG.sub("", text))
     return _paired(_MEDIA_TAG, _media_link, text)
 
@@ -52,16 +80,19 @@ def shortcodes_as_text(text: str) -> str:
     hold kept, a gallery (its uploads are not at hand) gone."""
     if "[" not in text:
         return text
+    text = _paired(_LINKED_TAG, _markdown_link, text, _LINKED_CLOSING)  # before builders' go
     text = _paired(_FORM_TAG, _gone, _BUILDER_TAG.sub("", text))
     return _paired(_MEDIA_TAG, _media_address, _CAPTION_OR_GALLERY.sub("", text))
 
 
-def _paired(opening: re.Pattern[str], shown: Shown, text: str) -> str:
-    """`text` with each tag `opening` finds, and what it wraps up to the first closing tag
-    of its name after it (when there is one), replaced by what `shown` makes of them; the
-    closings are listed once and each found by bisection."""
+def _paired(
+    opening: re.Pattern[str], shown: Shown, text: str, closing: re.Pattern[str] = _CLOSING
+) -> str:
+    """`text` with each tag `opening` finds, and what it wraps up to the first `closing`
+    tag of its name after it (when there is one), replaced by what `shown` makes of them;
+    the closings are listed once and each found by bisection."""
     closings: dict[str, list[tuple[int, int]]] = {}
-    for found in _CLOSING.finditer(text):
+    for found in closing.finditer(text):
         closings.setdefault(found.group(1).lower(), []).append(found.span())
     out, done = [], 0
     for found in opening.finditer(text):
@@ -74,22 +105,67 @@ def _paired(opening: re.Pattern[str], shown: Shown, text: str) -> str:
             if at < len(ends)
             else (None, found.end())
         )
-        out.append(text[done : found.start()] + shown(found.group(2), inner))
+        out.append(text[done : found.start()] + shown(found.group(1), found.group(2), inner))
         done = end
     out.append(text[done:])
     return "".join(out)
 
 
-def _gone(attributes: str, inner: str | None) -> str:
+def _gone(name: str, attributes: str, inner: str | None) -> str:
     return ""  # a form, with what it holds: nothing to submit it to
 
 
-def _media_address(attributes: str, inner: str | None) -> str:
+def _media_address(name: str, attributes: str, inner: str | None) -> str:
     url = _URL.search(f"{attributes} {inner or ''}")
     return url.group(0) if url else ""
 
 
-def _media_link(attributes: str, inner: str | None) -> str:
+def _linked(name: str, attributes: str, inner: str | None) -> tuple[str, str, bool] | None:
+    """A button's or a document's address and words, or a picture's and its description
+    (True); None when the tag gives no address (a theme's `[button]` in the writer's words)."""
+    given = {key.lower(): a or b or c for key, a, b, c in _NAMED.findall(html.unescape(attributes))}
+    name = name.lower()
+    if name == _PICTURE_CODES:
+        source = given.get("src", "")
+        return (source, given.get("alt", ""), True) if _URL.fullmatch(source) else None
+    keys, words_key = _LINKS[name]
+    address = next((given[key] for key in keys if given.get(key)), "")
+    if name == "vc_btn":  # "url:https%3A%2F%2F…|title:…|target:_blank"
+        part = next((p for p in address.split("|") if p.startswith("url:")), "")
+        address = unquote(part[4:])
+    if not _URL.fullmatch(address):
+        return None
+    words = given.get(words_key, "") if words_key else re.sub(r"<[^>]*>", "", inner or "")
+    words = " ".join(words.split()) or unquote(address.rstrip("/").rpartition("/")[2]) or address
+    return address, words, False
+
+
+def _as_typed(name: str, attributes: str, inner: str | None) -> str:
+    return f"[{name}{attributes}]" + ("" if inner is None else f"{inner}[/{name}]")
+
+
+def _markdown_link(name: str, attributes: str, inner: str | None) -> str:
+    if (found := _linked(name, attributes, inner)) is None:
+        return _as_typed(name, attributes, inner)
+    address, words, picture = found
+    words = words.replace("[", "\\[").replace("]", "\\]")
+    address = address.replace("(", "%28").replace(")", "%29")  # a .txt reads no <address>
+    shown = f"{'!' if picture else ''}[{words}]({address})"
+    return shown if name.lower() in _INLINE else f"\n\n{shown}\n\n"
+
+
+def _html_link(name: str, attributes: str, inner: str | None) -> str:
+    if (found := _linked(name, attributes, inner)) is None:
+        return _as_typed(name, attributes, inner)
+    address, words, picture = found
+    address, words = html.escape(address, quote=True), html.escape(words, quote=True)
+    shown = (
+        f'<img src="{address}" alt="{words}">' if picture else f'<a href="{address}">{words}</a>'
+    )
+    return shown if name.lower() in _INLINE else f"<p>{shown}</p>"
+
+
+def _media_link(name: str, attributes: str, inner: str | None) -> str:
     url = _URL.search(f"{attributes} {inner or ''}")
     if url is None:
         return ""  # an id only (Jetpack's [wpvideo abc]): nothing to link to
