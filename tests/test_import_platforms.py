@@ -1884,6 +1884,35 @@ GHOST_CARDS: list[tuple[str, dict[str, Any]]] = [
     ("callout", {"calloutEmoji": "📣", "calloutText": "Picket at <b>6am</b>."}),
     ("toggle", {"heading": "Can I join?", "content": "<p>Yes: ask your rep.</p>"}),
     ("signup", {"header": "Subscribe"}),
+    ("audio", {"src": "https://union.example.org/content/media/speech.mp3", "title": "Speech"}),
+    (
+        "video",
+        {
+            "src": "https://union.example.org/content/media/march.mp4",
+            "caption": "<span>The <b>march</b></span>",
+            "fileName": "march.mp4",
+        },
+    ),
+    (
+        "product",
+        {
+            "productTitle": "Strike badge",
+            "productDescription": "<p>Enamel, 25 mm.</p>",
+            "productButtonEnabled": True,
+            "productButton": "Buy a badge",
+            "productUrl": "https://shop.example.org/badge",
+        },
+    ),
+    (
+        "header",
+        {
+            "header": "<span>Join us</span>",
+            "subheader": "Every Saturday",
+            "buttonEnabled": True,
+            "buttonText": "Sign up",
+            "buttonUrl": "https://actionnetwork.org/events/saturday",
+        },
+    ),
 ]
 GHOST_CARDS_SHOWN = (
     '<p><a href="https://union.example.org/report">Rents</a></p>'
@@ -1892,12 +1921,20 @@ GHOST_CARDS_SHOWN = (
     '<img src="/content/images/b.jpg" alt="March">'
     "<blockquote><p>📣 Picket at <b>6am</b>.</p></blockquote>"
     "<h3>Can I join?</h3><p>Yes: ask your rep.</p>"
+    '<p><a href="https://union.example.org/content/media/speech.mp3">Speech</a></p>'
+    '<p><a href="https://union.example.org/content/media/march.mp4">The march</a></p>'
+    "<p><strong>Strike badge</strong></p><p>Enamel, 25 mm.</p>"
+    '<p><a href="https://shop.example.org/badge">Buy a badge</a></p>'
+    "<h2>Join us</h2><h3>Every Saturday</h3>"
+    '<p><a href="https://actionnetwork.org/events/saturday">Sign up</a></p>'
 )
 
 
 def test_ghost_cards_of_the_writers_show_in_lexical_and_mobiledoc_posts() -> None:
     """A bookmark, an embed, a gallery, a callout and a toggle were dropped as cards "an
-    article does without" when Ghost's export gave a post as Lexical or Mobiledoc."""
+    article does without" when Ghost's export gave a post as Lexical or Mobiledoc; a
+    recording, a video, a product and a header were named as cards not read, their words
+    and links lost."""
     from publisher.importers.ghost import lexical_html, mobiledoc_html
 
     lexical = {"type": "root", "children": [{"type": k, **card} for k, card in GHOST_CARDS]}

@@ -210,7 +210,8 @@ def card_html(kind: str, card: dict[str, Any]) -> str | None:
     embed as a link to what it shows (its caption under it), a gallery's pictures, a
     callout as a quote, a toggle as its heading and text, a Markdown card as what its
     Markdown says, a code card as preformatted text, a button or a file card as a link with
-    its words. Furniture is "";
+    its words, a recording or a video as a link to it, a product's and a header's words
+    and button. Furniture is "";
     a card not read here is None, for the report to name."""
     if kind in _FURNITURE:
         return ""
@@ -248,11 +249,38 @@ def card_html(kind: str, card: dict[str, Any]) -> str | None:
         return f"<figure>{code}<figcaption>{caption}</figcaption></figure>" if caption else code
     if kind == "button":
         return _link(card.get("buttonUrl"), card.get("buttonText"))
+    if kind == "audio":  # a recording: a link to it by its title, as ghost_cards reads it
+        return _link(card.get("src"), card.get("title"))
+    if kind == "video":
+        return _link(card.get("src"), _words(card.get("caption")) or card.get("fileName"))
+    if kind == "product":
+        title = html.escape(_words(card.get("productTitle")))
+        shown = f"<p><strong>{title}</strong></p>" if title else ""
+        if isinstance(image := card.get("productImageSrc"), str) and image.strip():
+            shown += _figure(image.strip(), title, "")
+        shown += str(card.get("productDescription", "") or "")
+        if card.get("productButtonEnabled", True):
+            shown += _link(card.get("productUrl"), card.get("productButton"))
+        return shown
+    if kind == "header":
+        shown = "".join(
+            f"<{tag}>{html.escape(words)}</{tag}>"
+            for tag, key in (("h2", "header"), ("h3", "subheader"))
+            if (words := _words(card.get(key)))
+        )
+        if card.get("buttonEnabled", True):
+            shown += _link(card.get("buttonUrl"), card.get("buttonText"))
+        return shown
     if kind == "file":
         link = _link(card.get("src"), card.get("fileTitle") or card.get("fileName"))
         caption = html.escape(str(card.get("fileCaption", "") or "").strip())
         return link.replace("</a></p>", f"</a><br>{caption}</p>") if caption and link else link
     return None
+
+
+def _words(value: object) -> str:
+    """A card's words, its HTML (a caption's, a header's) taken off."""
+    return " ".join(re.sub(r"<[^>]*>", " ", html.unescape(str(value or ""))).split())
 
 
 def _link(url: object, words: object) -> str:
