@@ -130,9 +130,8 @@ def _linked(name: str, attributes: str, inner: str | None) -> tuple[str, str, bo
         return (source, given.get("alt", ""), True) if _URL.fullmatch(source) else None
     keys, words_key = _LINKS[name]
     address = next((given[key] for key in keys if given.get(key)), "")
-    if name == "vc_btn":  # "url:https%3A%2F%2F…|title:…|target:_blank"
-        part = next((p for p in address.split("|") if p.startswith("url:")), "")
-        address = unquote(part[4:])
+    if name == "vc_btn" and "url:" in address:  # "url:https%3A%2F%2F…|title:…|target:…"
+        address = unquote(next(p for p in address.split("|") if "url:" in p).partition("url:")[2])
     if not _URL.fullmatch(address):
         return None
     words = given.get(words_key, "") if words_key else re.sub(r"<[^>]*>", "", inner or "")
