@@ -15,6 +15,7 @@ import pypandoc
 import pytest
 from bounded import finishes_within
 from click.testing import CliRunner
+from PIL import Image
 
 from publisher.cli import main
 from publisher.errors import PublisherError
@@ -3088,3 +3089,27 @@ def test_a_title_property_stays_the_title_beside_a_heading_of_its_words_or_of_se
         doc = read(path)
         assert doc.title == "Rent strike: the ballot"
         assert (heading is None) == ("<h1" not in doc.body_html)  # the same words: not twice
+
+
+def test_a_web_pages_blank_paragraphs_make_no_gaps(tmp_path: Path) -> None:
+    """Word's web pages space their text with `<p><o:p>&nbsp;</o:p></p>` and WordPress's
+    classic editor with `<p>&nbsp;</p>`: each was an empty paragraph, a gap a line high in
+    every output. They go; a picture alone in a paragraph and code's blank lines stay."""
+    path = tmp_path / "statement.htm"
+    path.write_text(
+        "<html><head><title>Statement</title></head><body>"
+        '<p class="MsoNormal">The committee met.<o:p></o:p></p>'
+        '<p class="MsoNormal"><o:p>&nbsp;</o:p></p><p>&nbsp;</p><p> <br> </p>'
+        '<p><img src="gate.png" alt="The gate"></p><p>&#160;</p>'
+        "<pre>turn  time\n\n night 22:00</pre><p>It rejected the offer.</p></body></html>",
+        encoding="utf-8",
+    )
+    Image.new("RGB", (40, 30)).save(tmp_path / "gate.png")
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [p.text_content() for p in tree.iter("p")] == [
+        "The committee met.",
+        "",  # the picture's
+        "It rejected the offer.",
+    ]
+    assert tree.xpath("//img/@alt") == ["The gate"]
+    assert tree.xpath("string(//pre)") == "turn  time\n\n night 22:00"

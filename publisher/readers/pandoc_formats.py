@@ -66,7 +66,13 @@ class HtmlReader:
         page = _table_ends_written(page)
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
         body = html_without_merge_tags(converted.body_html, path)  # a letter of Mailchimp's
-        return RawDocument(converted.meta, pandoc.page_breaks(body))
+        return RawDocument(converted.meta, pandoc.page_breaks(_BLANK_PARAGRAPH.sub("", body)))
+
+
+# A paragraph of nothing but spaces and line breaks: how Word's web pages (`<o:p>&nbsp;</o:p>`)
+# and WordPress's classic editor (`<p>&nbsp;</p>`) space their text out, one empty line of
+# the page each. The theme spaces paragraphs itself; left in, each made a gap in every output.
+_BLANK_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;|&#160;|<br\s*/?>)*</p>\n?")
 
 
 # pandoc takes tens of seconds over 10,000 nested <div>s; no page needs more than this.
