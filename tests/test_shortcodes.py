@@ -164,8 +164,8 @@ def test_hugos_details_and_qr_show_what_they_hold_open(
 ) -> None:
     """Hugo's `details` (0.140) and `qr` (0.141) were a theme's to this reader: `details`
     lost its summary, `qr` its address, each with a warning. Print and mail cannot fold
-    a text away or scan a code on screen: the summary is a bold line above what it wraps,
-    the code's text a link."""
+    a text away: the summary is a bold line above what it wraps. A code is its picture
+    (see the next test) and its text, a link to tap on a screen."""
     post = tmp_path / "rally.md"
     post.write_text(
         "---\ntitle: Rally\n---\n"
@@ -177,7 +177,7 @@ def test_hugos_details_and_qr_show_what_they_hold_open(
     with caplog.at_level(logging.WARNING, logger="publisher"):
         doc = read_document(post, "rally", tmp_path, "en")
     body = lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
-    paragraphs = [p.text_content() for p in body.iter("p")]
+    paragraphs = [" ".join(p.text_content().split()) for p in body.iter("p")]
     assert paragraphs == [
         "What to bring",
         "Water and a hat.",
@@ -186,6 +186,7 @@ def test_hugos_details_and_qr_show_what_they_hold_open(
         "Sign: https://act.example.org/sign",
         "Call: +44 20 7946 0000",
     ]
+    assert body.xpath("//img/@alt") == ["QR code: https://act.example.org/sign"]
     assert [b.text for b in body.iter("strong")] == ["What to bring", "Details"]
     assert body.xpath("//a/@href") == ["https://act.example.org/sign"]
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
@@ -313,3 +314,31 @@ def test_a_hugo_post_builds_without_a_shortcode_in_any_output(
     ]:
         text = output.read_text()
         assert "youtube dQw" not in text and "notice warning" not in text, output
+
+
+def test_hugos_qr_code_prints_as_a_code_a_phone_reads(tmp_path: Path) -> None:
+    """A rally post's `{{< qr text="…" />}}` is for a leaflet's reader to scan: it was
+    printed as its address alone. The printed issue shows the code, and a reader scanning
+    the page gets the address."""
+    import subprocess
+
+    import zxingcpp
+    from conftest import WORKSPACES, copy_workspace
+    from PIL import Image
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    (root / "documents" / "rally.md").write_text(
+        '---\ntitle: Rally\n---\nSign the petition:\n\n{{< qr text="https://act.example.org/sign" />}}\n'
+    )
+    manifest = next((root / "issues").glob("*.yaml"))
+    manifest.write_text(manifest.read_text().replace("second-article]", "rally]"))
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = next((root / "dist").glob("*/*.pdf"))
+    subprocess.run(["pdftoppm", "-r", "150", "-png", pdf, tmp_path / "page"], check=True)
+    read = [
+        code.text
+        for page in sorted(tmp_path.glob("page-*.png"))
+        for code in zxingcpp.read_barcodes(Image.open(page))
+    ]
+    assert read == ["https://act.example.org/sign"]

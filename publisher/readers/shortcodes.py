@@ -16,7 +16,8 @@ so it writes what the built-in ones show, in Markdown, before pandoc reads the t
 - `highlight` → a fenced code block in its language;
 - `details` → its summary in bold ("Details" without one), then what it wraps: open, as
   print and mail cannot fold it;
-- `qr` → the text it codes (`text`, else what it wraps), as a link when it is an address;
+- `qr` → the QR code, as a picture (a leaflet's reader scans it), then the text it codes
+  (`text`, else what it wraps), as a link when it is an address (a screen's reader taps it);
 - `param` → the value the page's front matter gives the parameter it names (`{{< param
   "location" >}}`, a dotted `"venue.city"`, or one under the front matter's `params`),
   else the site's (its language's, or its `[params]`), as text, as Hugo's `.Param`;
@@ -240,10 +241,28 @@ def _shown(
         return escaped_markdown(value)
     if name == "details":  # open, as print and mail show it: its summary, then what it wraps
         return f"\n\n**{named.get('summary') or 'Details'}**\n\n"
-    if name == "qr":  # the text it codes (what it wraps when it has none), linked if an address
+    if name == "qr":  # the code, for print, then its text (linked if an address), for screens
         text = named.get("text", "")
-        return f"<{text}>" if re.match(r"https?://\S+$", text) else escaped_markdown(text)
+        coded = f"<{text}>" if re.match(r"https?://\S+$", text) else escaped_markdown(text)
+        return f"{_qr_picture(text, named.get('alt', ''))} {coded}" if text.strip() else coded
     return None
+
+
+def _qr_picture(text: str, alt: str) -> str:
+    """A QR code of `text`, as Hugo's `qr` draws it (4 pixels a module), as a Markdown
+    picture kept inside the text: the build saves it as a file of documents/media/ as it
+    does any (`resources.inline_picture`)."""
+    import base64
+    import io
+
+    import segno
+
+    drawn = io.BytesIO()
+    segno.make(text, error="m").save(drawn, kind="svg", scale=4, border=2, xmldecl=False)
+    described = escaped_markdown(alt or f"QR code: {text}")
+    return (
+        f"![{described}](data:image/svg+xml;base64,{base64.b64encode(drawn.getvalue()).decode()})"
+    )
 
 
 # What Markdown may read as a mark or a tag in a value set into the text
