@@ -186,7 +186,10 @@ def test_hugos_details_and_qr_show_what_they_hold_open(
         "Sign: https://act.example.org/sign",
         "Call: +44 20 7946 0000",
     ]
-    assert body.xpath("//img/@alt") == ["QR code: https://act.example.org/sign"]
+    assert body.xpath("//img/@alt") == [
+        "QR code: https://act.example.org/sign",
+        "QR code: +44 20 7946 0000",
+    ]
     assert [b.text for b in body.iter("strong")] == ["What to bring", "Details"]
     assert body.xpath("//a/@href") == ["https://act.example.org/sign"]
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

@@ -93,7 +93,13 @@ def without_shortcodes(
             continue
         closing, name, params = parsed.group(1), parsed.group(2).lower(), parsed.group(3)
         shown = None
-        if name == "highlight" and not closing:
+        if name == "qr" and not closing and "text" not in named_words(tag_words(params) or []):
+            close = _closing_of(name, index, closings)  # the text it codes is what it wraps
+            if close is not None:
+                coded = body[end : tags[close][0]].strip()
+                alt = named_words(tag_words(params) or []).get("alt", "")
+                shown, end, index = qr_markdown(coded, alt), tags[close][1], close + 1
+        elif name == "highlight" and not closing:
             close = _closing_of(name, index, closings)
             if close is not None:
                 language = params.split()[0] if params.split() else ""
@@ -241,11 +247,18 @@ def _shown(
         return escaped_markdown(value)
     if name == "details":  # open, as print and mail show it: its summary, then what it wraps
         return f"\n\n**{named.get('summary') or 'Details'}**\n\n"
-    if name == "qr":  # the code, for print, then its text (linked if an address), for screens
-        text = named.get("text", "")
-        coded = f"<{text}>" if re.match(r"https?://\S+$", text) else escaped_markdown(text)
-        return f"{_qr_picture(text, named.get('alt', ''))} {coded}" if text.strip() else coded
+    if name == "qr":
+        return qr_markdown(named.get("text", ""), named.get("alt", ""))
     return None
+
+
+def qr_markdown(text: str, alt: str) -> str:
+    """Hugo's `qr` of `text`: the code, for print, then the text (linked if an address),
+    for a screen; "" for no text."""
+    if not text.strip():
+        return ""
+    coded = f"<{text}>" if re.match(r"https?://\S+$", text) else escaped_markdown(text)
+    return f"{_qr_picture(text, alt)} {coded}"
 
 
 def _qr_picture(text: str, alt: str) -> str:
