@@ -3113,3 +3113,22 @@ def test_a_web_pages_blank_paragraphs_make_no_gaps(tmp_path: Path) -> None:
     ]
     assert tree.xpath("//img/@alt") == ["The gate"]
     assert tree.xpath("string(//pre)") == "turn  time\n\n night 22:00"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+def test_an_office_files_blank_paragraphs_make_no_gaps(tmp_path: Path, suffix: str) -> None:
+    """Text pasted from a web page into Word or LibreOffice brings its blank
+    paragraphs (a no-break space each), which pandoc keeps: gaps in every output."""
+    path = tmp_path / f"statement{suffix}"
+    pypandoc.convert_text(
+        "<p>The committee met.</p><p>&nbsp;</p><p>&nbsp;</p><p>It rejected the offer.</p>",
+        suffix.lstrip("."),
+        format="html",
+        outputfile=str(path),
+        extra_args=["--standalone"],
+    )
+    paragraphs = lxml.html.fromstring(f"<div>{read(path).body_html}</div>").xpath("//p")
+    assert [p.text_content() for p in paragraphs] == [
+        "The committee met.",
+        "It rejected the offer.",
+    ]

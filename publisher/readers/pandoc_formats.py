@@ -70,8 +70,10 @@ class HtmlReader:
 
 
 # A paragraph of nothing but spaces and line breaks: how Word's web pages (`<o:p>&nbsp;</o:p>`)
-# and WordPress's classic editor (`<p>&nbsp;</p>`) space their text out, one empty line of
-# the page each. The theme spaces paragraphs itself; left in, each made a gap in every output.
+# and WordPress's classic editor (`<p>&nbsp;</p>`) space their text out, and text pasted
+# from them into Word or LibreOffice, one empty line of the page each (pandoc drops
+# only an empty one). The theme spaces paragraphs itself; left in, each made a gap in every
+# output. (Markdown's `&nbsp;` is typed on purpose, and stays.)
 _BLANK_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;|&#160;|<br\s*/?>)*</p>\n?")
 
 
@@ -163,7 +165,9 @@ class DocxReader:
         for picture in pictures_not_in_file(path):
             log.warning("%s: %s", path, picture)
         meta, body_html = _title_block(path, meta, converted.body_html)
-        return RawDocument(meta, _drop_repeated_properties(body_html, meta))
+        return RawDocument(
+            meta, _BLANK_PARAGRAPH.sub("", _drop_repeated_properties(body_html, meta))
+        )
 
 
 def _review_marks_said(path: Path, changes: int, comments: int, program: str) -> None:
@@ -464,7 +468,7 @@ class OdtReader:
         meta = heading_over_unseen_title(path, meta, body, unseen)
         _review_marks_said(path, *odt_review_marks(path), "LibreOffice")
         meta, body = _title_block(path, meta, body)
-        return RawDocument(meta, _drop_repeated_properties(body, meta))
+        return RawDocument(meta, _BLANK_PARAGRAPH.sub("", _drop_repeated_properties(body, meta)))
 
 
 # A change LibreOffice tracks (each listed once, before the text) and a comment in the
