@@ -538,7 +538,7 @@ GHOST_MEDIA_CARDS = (
     ' class="kg-product-card-title-container"><h4 class="kg-product-card-title">Strike fund'
     ' badge</h4></div><div class="kg-product-card-rating"><span class="kg-product-card-rating-'
     'active kg-product-card-rating-star"><svg viewBox="0 0 24 24"></svg></span></div><div'
-    ' class="kg-product-card-description"><p>Enamel, 25 mm. Every penny goes to the strike'
+    ' class="kg-product-card-description">Enamel, 25 mm. <p>Every penny goes to the strike'
     ' fund.</p></div><a href="https://shop.union.example.org/badge" class="kg-product-card-'
     'button kg-product-card-btn-accent" target="_blank" rel="noopener noreferrer"><span>Buy'
     " a badge</span></a></div></div>"

@@ -74,7 +74,10 @@ def _product(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
         picture.append(lxml.html.Element("img", src=image.get("src"), alt=image.get("alt", "")))
         shown.append(picture)
     for description in card.xpath(".//*[contains(@class, 'kg-product-card-description')]"):
-        shown += [part for part in description if isinstance(part.tag, str)]
+        words = lxml.html.Element("div")  # a wrapper, unwrapped with the others: its words stay
+        words.text = description.text
+        words.extend(list(description))
+        shown.append(words)
     for button in card.xpath(".//a[contains(@class, 'kg-product-card-button')][@href]"):
         words = " ".join(button.text_content().split())
         shown.append(_paragraph_linking(button.get("href"), words or button.get("href")))
