@@ -171,3 +171,30 @@ def test_a_note_without_a_title_is_titled_by_its_name_as_typed(
     path = tmp_path / name
     path.write_text("Forty tenants came.\n", encoding="utf-8")
     assert read_document(path, "note", tmp_path, "en").title == title
+
+
+def test_an_embedded_pdf_or_note_is_a_link_to_it(tmp_path: Path) -> None:
+    """Obsidian shows an embedded PDF (`![[report.pdf]]`) or note (`![[first-article]]`)
+    inside the note. pandoc made the PDF an <embed>, left out as "a video or sound file",
+    and the note a picture "in no format": both lost with a wrong warning. Each is now a
+    link, as `[[…]]` is: the PDF offered as a download, the note leading to its page."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    (root / "documents" / "report.pdf").write_bytes(b"%PDF-1.4\n% the rent survey\n%%EOF\n")
+    (root / "documents" / "Tenants meeting.md").write_text(
+        "# Tenants meeting\n\nThe survey:\n\n![[report.pdf]]\n\nThe notes: ![[first-article]]\n",
+        encoding="utf-8",
+    )
+    manifest = next((root / "issues").glob("*.yaml"))
+    manifest.write_text(
+        manifest.read_text().replace("second-article]", "second-article, Tenants meeting]")
+    )
+    report = build(root, formats=["web"])
+    assert not report.failed
+    folder = next(report.out_dir.glob("*/tenants-meeting/"))
+    page = lxml.html.parse(str(folder / "index.html")).getroot()
+    article = page.xpath("//article")[0]
+    links = {a.text_content(): a.get("href") for a in article.iter("a")}
+    download = links["report.pdf"].removeprefix("https://minimal.example.org/")
+    assert (report.out_dir / download).read_bytes().startswith(b"%PDF-1.4")
+    assert links["first-article"].rstrip("/").endswith("first-article")
+    assert not article.xpath(".//embed | .//img | .//figure")

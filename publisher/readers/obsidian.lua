@@ -11,6 +11,9 @@
 -- 3. An embedded picture (![[photo.png]], ![[photo.png|300]]) has no caption or alt
 --    text that is only its file name or its width: as ![](photo.png), for the editor to
 --    describe (the build warns about pictures without one).
+-- 4. Anything else embedded (![[report.pdf]], ![[Another note]]), which Obsidian shows
+--    inside the note, is a link to it, as [[report.pdf]] is: pandoc made a PDF an <embed>
+--    that no output shows, and a note a picture of no format, each left out with a warning.
 
 local function strip_comments(inlines, hidden)
   local kept = pandoc.Inlines {}
@@ -134,6 +137,30 @@ local function embedded(image)
   return image.classes:includes("wikilink")
 end
 
+-- What Obsidian shows as a picture, by its file's suffix (the build converts HEIC and TIFF)
+local PICTURES = {
+  jpg = true, jpeg = true, png = true, gif = true, webp = true, svg = true, avif = true,
+  bmp = true, heic = true, heif = true, tif = true, tiff = true,
+}
+
+local function a_picture(image)
+  local suffix = image.src:match("%.(%w+)$")
+  return suffix ~= nil and PICTURES[suffix:lower()] == true
+end
+
+local function as_link(image)
+  local words = image.caption
+  if #words == 0 then
+    words = { pandoc.Str(image.src) }
+  end
+  return pandoc.Link(words, image.src, image.title, pandoc.Attr("", { "wikilink" }))
+end
+
+local function link_alone(block)
+  return block and block.content and #block.content == 1 and block.content[1].t == "Link"
+    and block.content[1].classes:includes("wikilink")
+end
+
 return {
   {
     Pandoc = function(doc)
@@ -148,6 +175,9 @@ return {
   {
     BlockQuote = callout,
     Image = function(image)
+      if embedded(image) and not a_picture(image) then
+        return as_link(image)
+      end
       if embedded(image) and only_a_name(image, pandoc.utils.stringify(image.caption)) then
         image.caption = {}
         return image
@@ -155,6 +185,9 @@ return {
     end,
     Figure = function(figure)
       local plain = figure.content[1]
+      if link_alone(plain) then -- what was embedded, now its link: no figure, no caption
+        return pandoc.Para(plain.content)
+      end
       local image = plain and plain.content and plain.content[1]
       if image and image.t == "Image" and embedded(image) then
         if only_a_name(image, pandoc.utils.stringify(figure.caption)) then
