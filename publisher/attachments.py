@@ -13,11 +13,12 @@ draft, with its comments and tracked changes, and is never published as it is.
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from .paths import followed, is_file
 from .resources import pool_images
@@ -45,6 +46,28 @@ ATTACHMENTS = frozenset(
 _HREF = re.compile(r'<a\b[^>]*?\shref="([^"]*)"', re.IGNORECASE)
 _LINK = re.compile(r'<a\b[^>]*?\shref="([^"]*)"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+
+
+# A link as Obsidian writes one (`[[report.pdf]]`, `![[report.pdf]]`: pandoc's class "wikilink")
+_WIKILINK = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)("[^>]*\sclass="(?:[^"]*\s)?wikilink[\s"])')
+
+
+def vault_links(body: str, document: Path, pool: Path) -> str:
+    """`body` with each of its links to a download written as Obsidian writes them, by the
+    file's name alone (`[[report.pdf]]`, the PDF in attachments/), leading to the one file
+    of that name in the vault, as Obsidian finds it, when none is beside the document."""
+    from .resources import in_vault
+
+    def found(link: re.Match[str]) -> str:
+        name = unquote(html.unescape(link[2]))
+        if PurePosixPath(name).suffix.lower() not in ATTACHMENTS or "/" in name:
+            return link[0]
+        if is_file(document.parent / name) or len(named := in_vault(pool, name)) != 1:
+            return link[0]
+        relative = Path(os.path.relpath(named[0], document.parent)).as_posix()
+        return link[1] + html.escape(quote(relative)) + link[3]
+
+    return _WIKILINK.sub(found, body) if "wikilink" in body else body
 
 
 def linked_files(body: str, folder: Path, pool: Path) -> tuple[str, ...]:

@@ -103,7 +103,7 @@ def confine_images(
                 if found is None and _EMBEDDED.search(tag) and "/" not in parts.path:
                     name = unquote(parts.path)
                     if name not in vault:  # each name looked for once per document
-                        vault[name] = _in_vault(pool, name)
+                        vault[name] = in_vault(pool, name)
                     named_so = vault[name]
                     if len(named_so) > 1:
                         _several_named(document, src, named_so, pool)
@@ -219,7 +219,7 @@ def _site_root(document: Path, pool: Path) -> Path:
 _EMBEDDED = re.compile(r'\sclass="(?:[^"]*\s)?wikilink[\s"]')
 
 
-def _in_vault(pool: Path, name: str) -> list[Path]:
+def in_vault(pool: Path, name: str) -> list[Path]:
     """The files of the pool named `name` (a picture embedded by its name alone), but in
     Obsidian's own folders (.obsidian, .trash)."""
     if name in (".", ".."):

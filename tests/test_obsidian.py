@@ -198,3 +198,35 @@ def test_an_embedded_pdf_or_note_is_a_link_to_it(tmp_path: Path) -> None:
     assert (report.out_dir / download).read_bytes().startswith(b"%PDF-1.4")
     assert links["first-article"].rstrip("/").endswith("first-article")
     assert not article.xpath(".//embed | .//img | .//figure")
+
+
+def test_a_file_linked_by_its_name_alone_is_found_in_the_vault(tmp_path: Path) -> None:
+    """Obsidian finds `[[report.pdf]]` anywhere in the vault (its attachments/ folder, as
+    it saves files dropped into a note), as it finds a picture: the link led nowhere and
+    its words were left unlinked, with a warning. Two files of that name: as before."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    (root / "documents" / "attachments").mkdir()
+    (root / "documents" / "attachments" / "survey.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    for folder in ("a", "b"):  # twice in the vault: which one is not for publisher to guess
+        (root / "documents" / folder).mkdir()
+        (root / "documents" / folder / "minutes.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (root / "documents" / "notes").mkdir()
+    (root / "documents" / "notes" / "Tenants meeting.md").write_text(
+        "# Tenants meeting\n\nThe survey: ![[survey.pdf]] ([[survey.pdf|the same]]).\n\n"
+        "The minutes: [[minutes.pdf]].\n",
+        encoding="utf-8",
+    )
+    manifest = next((root / "issues").glob("*.yaml"))
+    manifest.write_text(
+        manifest.read_text().replace("second-article]", "second-article, Tenants meeting]")
+    )
+    report = build(root, formats=["web"])
+    page = next(report.out_dir.glob("*/tenants-meeting/index.html"))
+    article = lxml.html.parse(str(page)).getroot().xpath("//article")[0]
+    links = [(a.text_content(), a.get("href")) for a in article.iter("a")]
+    assert links == [
+        ("survey.pdf", "https://minimal.example.org/media/attachments/survey.pdf"),
+        ("the same", "https://minimal.example.org/media/attachments/survey.pdf"),
+    ]
+    assert (report.out_dir / "media" / "attachments" / "survey.pdf").is_file()
+    assert "The minutes: minutes.pdf." in " ".join(article.text_content().split())

@@ -23,7 +23,7 @@ from xml.parsers.expat import ExpatError
 
 from .. import textfiles
 from ..arabic_shapes import as_letters
-from ..attachments import linked_files
+from ..attachments import linked_files, vault_links
 from ..controls import clean_mapping, control_references_as_characters, strip_controls
 from ..dashes import dashed
 from ..embeds import say_local_media
@@ -268,6 +268,7 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
     if (lead := shown_lead_image(extra.get("image"), pool, path, limits)) is not None:
         extra = {**extra, "image": lead}
     _say_unusable_lead_image(extra, pool, path)
+    body = vault_links(body, path, pool)  # Obsidian's [[report.pdf]], in attachments/
     attachments = linked_files(body, path.parent, pool)
     aliases = aliases_from_the_page(document.aliases, path, pool)
     addresses = hugo_addresses(extra, path, pool, document.title, document.date)
