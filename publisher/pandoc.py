@@ -62,10 +62,10 @@ def to_html(
 # LaTeX, which no output shows: read as LaTeX, "C:\Users\ana\Documents" was "C:" and
 # "\textbf{bold}" nothing. A backslash command is printed as written instead.
 MARKDOWN = "markdown+wikilinks_title_after_pipe+mark+emoji-task_lists-raw_tex"
-# What else Obsidian writes (comments, callouts, embedded pictures' captions): only text that
-# holds one of its marks pays for starting the filter's Lua
+# What else Obsidian writes (comments, callouts, embedded pictures' captions, block
+# identifiers): only text that holds one of its marks pays for starting the filter's Lua
 _OBSIDIAN_FILTER = Path(__file__).with_name("readers") / "obsidian.lua"
-_OBSIDIAN_MARKS = ("%%", "[!", "[[")
+_OBSIDIAN_MARKS = ("%%", "[!", "[[", " ^")
 
 
 # A task list's items (- [ ] print leaflets, - [x] book the hall), which pandoc would draw as

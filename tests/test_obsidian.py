@@ -230,3 +230,24 @@ def test_a_file_linked_by_its_name_alone_is_found_in_the_vault(tmp_path: Path) -
     ]
     assert (report.out_dir / "media" / "attachments" / "survey.pdf").is_file()
     assert "The minutes: minutes.pdf." in " ".join(article.text_content().split())
+
+
+def test_a_blocks_identifier_is_not_printed(tmp_path: Path) -> None:
+    """Obsidian adds `^id` to a paragraph, an item or (on a line of its own) a table that
+    another note links to, and never shows it: it was printed at the end of each."""
+    path = tmp_path / "meeting.md"
+    path.write_text(
+        "We met on Tuesday. ^meeting-1\n\n- Point one ^p1\n- Point two\n\n"
+        "| Ward | Votes |\n|---|---|\n| North | 40 |\n\n^votes\n\n"
+        "Two to the power 3 is 2 ^ 3, or 2^3^.\n",
+        encoding="utf-8",
+    )
+    body = read_document(path, "meeting", tmp_path, "en").body_html
+    tree = lxml.html.fragment_fromstring(body, create_parent="div")
+    assert [p.text_content() for p in tree.xpath("./p | .//li")] == [
+        "We met on Tuesday.",
+        "Point one",
+        "Point two",
+        "Two to the power 3 is 2 ^ 3, or 23.",
+    ]
+    assert "^" not in tree.xpath("string(//table)") and "votes" not in body

@@ -11,6 +11,9 @@
 -- 3. An embedded picture (![[photo.png]], ![[photo.png|300]]) has no caption or alt
 --    text that is only its file name or its width: as ![](photo.png), for the editor to
 --    describe (the build warns about pictures without one).
+-- 5. A block's identifier (`We met on Tuesday. ^meeting-1`, or `^table-1` on a line of its
+--    own under a table), which Obsidian adds for a link to the block and never shows, is
+--    left out.
 -- 4. Anything else embedded (![[report.pdf]], ![[Another note]]), which Obsidian shows
 --    inside the note, is a link to it, as [[report.pdf]] is: pandoc made a PDF an <embed>
 --    that no output shows, and a note a picture of no format, each left out with a warning.
@@ -156,6 +159,22 @@ local function as_link(image)
   return pandoc.Link(words, image.src, image.title, pandoc.Attr("", { "wikilink" }))
 end
 
+local function without_block_id(block)
+  local inlines = block.content
+  local last = #inlines
+  if last == 0 or inlines[last].t ~= "Str" or not inlines[last].text:match("^%^[%w%-]+$") then
+    return nil
+  end
+  if last == 1 then
+    return {} -- an identifier on a line of its own: of the block above it
+  end
+  if inlines[last - 1].t == "Space" or inlines[last - 1].t == "SoftBreak" then
+    inlines:remove(last)
+    inlines:remove(last - 1)
+    return block
+  end
+end
+
 local function link_alone(block)
   return block and block.content and #block.content == 1 and block.content[1].t == "Link"
     and block.content[1].classes:includes("wikilink")
@@ -174,6 +193,8 @@ return {
   },
   {
     BlockQuote = callout,
+    Para = without_block_id,
+    Plain = without_block_id,
     Image = function(image)
       if embedded(image) and not a_picture(image) then
         return as_link(image)
