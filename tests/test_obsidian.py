@@ -251,3 +251,32 @@ def test_a_blocks_identifier_is_not_printed(tmp_path: Path) -> None:
         "Two to the power 3 is 2 ^ 3, or 23.",
     ]
     assert "^" not in tree.xpath("string(//table)") and "votes" not in body
+
+
+def test_a_query_block_is_left_out_naming_its_lines(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Obsidian shows a Dataview or Tasks query as the list it makes from the vault; the
+    query ("LIST FROM #housing") was printed as code to every subscriber. It goes, with a
+    warning naming its lines; a query shown inside other code, and other code, stay."""
+    path = tmp_path / "cases.md"
+    path.write_text(
+        "Our open cases:\n\n```dataview\nLIST FROM #housing\n```\n\n~~~~tasks\nnot done\n~~~~\n\n"
+        "````markdown\n```dataview\nshown as code\n```\n````\n\nEnd.\n",
+        encoding="utf-8",
+    )
+    body = read_document(path, "cases", tmp_path, "en").body_html
+    tree = lxml.html.fragment_fromstring(body, create_parent="div")
+    assert [p.text_content() for p in tree.iter("p")] == ["Our open cases:", "End."]
+    assert tree.xpath("string(//pre)") == "```dataview\nshown as code\n```"
+    assert "LIST FROM" not in body and "not done" not in body
+    assert f"{path}: Obsidian's query blocks (dataview, tasks) left out (lines 3, 7)" in caplog.text
+
+
+def test_a_query_never_closed_takes_nothing_with_it(tmp_path: Path) -> None:
+    """A query block whose closing fence was never typed holds the rest of the note, as
+    Markdown reads it: left out, it took the end of the statement with it."""
+    path = tmp_path / "cases.md"
+    path.write_text("Our cases:\n\n```dataview\nLIST FROM #housing\n\nWe win.\n")
+    body = read_document(path, "cases", tmp_path, "en").body_html
+    assert "We win." in body and "LIST FROM #housing" in body

@@ -26,6 +26,7 @@ from .pasted_tables import tab_separated_tables
 from .reference_keys import say_reference_problems
 from .shortcodes import without_shortcodes
 from .typed_lists import markdown_as_meant, typed_lists
+from .vault_queries import without_vault_queries
 from .zola_shortcodes import without_zola_shortcodes
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class MarkdownReader:
         say_markup_left_out(body, path, first_line)
         say_links_typed_apart(body, path, first_line)
         body = without_merge_tags(body, path, first_line)  # *|FNAME|*: no one's name
+        body = without_vault_queries(body, path, first_line)  # Obsidian's ```dataview
         if path.suffix.lower() == ".mdx":  # Astro's, Docusaurus's: Markdown with JSX
             from .mdx import markdown_of_mdx
 
