@@ -128,6 +128,9 @@ PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nend
         ("second-article.doc", OLE, "a Word 97-2003 document", "save it as .docx"),
         ("second-article.pages", b"PK\x03\x04", "an Apple Pages document", "Export To > Word"),
         ("second-article.pdf", b"%PDF-1.7", "a PDF", "publisher import"),
+        # a researcher's report: its figures come of running its code, which publisher does not
+        ("second-article.qmd", b"---\ntitle: Rents\n---\n", "a Quarto", "quarto render"),
+        ("second-article.ipynb", b'{"cells": []}', "a Jupyter notebook", "nbconvert"),
     ],
 )
 def test_a_document_sent_in_a_format_publisher_cannot_read_is_named_with_what_to_do(

@@ -148,6 +148,21 @@ _NOT_READ = {
             " table to publish goes in a document (pasted into Word, LibreOffice or Markdown)",
         ),
     ),
+    **dict.fromkeys(
+        (".qmd", ".rmd"),
+        (
+            "a Quarto or R Markdown document, whose code runs when it is rendered",
+            "render it to Markdown first (quarto render FILE --to gfm; in R,"
+            " rmarkdown::render(FILE, 'md_document')) and put the .md with its pictures in"
+            " documents/",
+        ),
+    ),
+    ".ipynb": (
+        "a Jupyter notebook",
+        "export it to Markdown first (jupyter nbconvert --to markdown FILE, or in Jupyter File"
+        " > Save and Export Notebook As > Markdown) and put the .md with its pictures in"
+        " documents/",
+    ),
     ".vcf": (
         "contacts from an address book",
         "import them as subscribers with 'publisher subscribers import FILE'",
