@@ -1853,21 +1853,39 @@ def test_a_hugo_bundles_index_is_refused_saying_to_copy_its_folder(tmp_path: Pat
     assert "copy its folder strike/ into documents/ as it is" in str(problem.hint), problem
 
 
-def test_a_folder_of_files_is_read_with_progress_told_of_each(tmp_path: Path) -> None:
-    """A folder of hundreds of Word files or statements takes minutes to import: each file
-    read is told to the progress bar."""
+def test_a_folder_of_files_is_imported_side_by_side_with_progress_told_of_each(
+    tmp_path: Path,
+) -> None:
+    """A folder of hundreds of Word files or statements took minutes to import, one pandoc
+    process after another, with nothing on the screen. Their texts are made side by side
+    now, each file read and each document written told to the progress bar, in order: one
+    at a time (PUBLISHER_JOBS=1) writes the same files and report."""
     folder = tmp_path / "inbox"
     folder.mkdir()
     for name in ("march.txt", "strike.txt", "rally.txt"):
         (folder / name).write_text(f"{name.split('.')[0].title()} call\n\nCome one, come all.\n")
-    into = tmp_path / "documents"
-    into.mkdir()
-    progress = RecordedProgress()
-    report = import_files([folder], into, progress=progress)
-    assert len(report.documents) == 3 and not report.problems
-    assert progress.expected == 3
-    assert sorted(progress.steps) == [
-        "reading march.txt",
-        "reading rally.txt",
-        "reading strike.txt",
-    ]
+    written: dict[str, object] = {}
+    for jobs in ("1", "2"):
+        into = tmp_path / f"documents{jobs}"
+        into.mkdir()
+        progress = RecordedProgress()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("PUBLISHER_JOBS", jobs)
+            report = import_files([folder], into, progress=progress)
+        assert not report.problems
+        assert [(r.source.name, r.path.name, r.status) for r in report.documents] == [
+            ("march.txt", "march-call.md", "imported"),
+            ("rally.txt", "rally-call.md", "imported"),
+            ("strike.txt", "strike-call.md", "imported"),
+        ]
+        assert progress.expected == 6
+        assert sorted(progress.steps) == [
+            "reading march.txt",
+            "reading rally.txt",
+            "reading strike.txt",
+            "writing march-call.md",
+            "writing rally-call.md",
+            "writing strike-call.md",
+        ]
+        written[jobs] = {p.name: p.read_bytes() for p in sorted(into.iterdir())}
+    assert written["1"] == written["2"]

@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 from collections.abc import Iterator, Set
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ from ..readers import fallback_title, is_picture, not_read
 from ..sanitize import plain_text
 from ..sites import hugo_site
 from ..slugs import unique
+from ..workers import workers
 from .draft import Draft
 from .index import EDITED, stamped, unedited
 from .index import imported_index as _imported_index
@@ -90,13 +92,63 @@ def import_files(
 ) -> ImportReport:
     """Each of `inputs` as documents in `into`; `fetch` (when the editor asks:
     `--fetch-images`) brings the pictures a document shows only from the web; `progress`
-    is told of each file read."""
+    is told of each file read and each document written."""
+    progress = progress or Silent()
+    with ThreadPoolExecutor(max_workers=workers()) as threads:
+        report, written = _read_files(inputs, into, split, dry_run, fetch, progress, threads)
+        progress.expect(len(written))
+        for to_write in written:  # in order: an interrupted import wrote the first ones
+            with progress.task(f"writing {to_write.target.name}"):
+                _write(to_write, report, dry_run)
+    return report
+
+
+@dataclass
+class _ToWrite:
+    """A document read, its text being made in a thread (a pandoc process each)."""
+
+    row: int  # its place in the report
+    text: Future[str]
+    existing: Path | None
+    target: Path
+    media: dict[str, bytes]
+
+
+def _write(document: _ToWrite, report: ImportReport, dry_run: bool) -> None:
+    """Write `document` (unless its text is what the pool has), and say so in its row."""
+    row = report.documents[document.row]
+    text = document.text.result()
+    existing, target = document.existing, document.target
+    if existing is not None and existing.read_text(encoding="utf-8") == text:
+        report.documents[document.row] = replace(row, path=existing, status="unchanged")
+        return
+    if not dry_run:
+        for name, image in document.media.items():
+            atomic_write(target.parent / "media" / target.stem / Path(name).name, image)
+        atomic_write(target, text.encode("utf-8"))
+    status = "dry run" if dry_run else "updated" if existing else "imported"
+    report.documents[document.row] = replace(row, status=status)
+
+
+def _read_files(
+    inputs: list[Path],
+    into: Path,
+    split: bool | None,
+    dry_run: bool,
+    fetch: Fetch | None,
+    progress: Progress,
+    threads: ThreadPoolExecutor,
+) -> tuple[ImportReport, list[_ToWrite]]:
+    """Each of `inputs` read, one after another (which slug each document takes depends on
+    those before it), its documents' texts being made in `threads` meanwhile: their rows
+    in the report, and what is to be written."""
     report = ImportReport()
+    written: list[_ToWrite] = []
     known = _imported_index(into)
     taken = {slug_for(p) for p in DocumentPool.scan(into).files}
     this_run: dict[str, list[Imported]] = {}  # by their file's hash, for copies given with it
     given = list(_files_given(inputs, report.problems, report.exports))
-    for source in _each_told(given, progress or Silent()):
+    for source in _each_told(given, progress):
         if is_housekeeping(source):
             report.left_out.append(source)
             continue
@@ -140,18 +192,11 @@ def import_files(
                 report.documents.append(Imported(source, part, draft, existing, status))
                 continue
             target = existing or into / f"{_unique_slug(draft.title, taken)}.md"
-            text = _document_text(draft, source, digest, part, target.stem)
-            if existing is not None and existing.read_text(encoding="utf-8") == text:
-                report.documents.append(Imported(source, part, draft, existing, "unchanged"))
-                continue
-            if not dry_run:
-                for name, image in (media | fetched).items():
-                    atomic_write(target.parent / "media" / target.stem / Path(name).name, image)
-                atomic_write(target, text.encode("utf-8"))
-            status = "dry run" if dry_run else "updated" if existing else "imported"
-            report.documents.append(Imported(source, part, draft, target, status))
+            made = threads.submit(_document_text, draft, source, digest, part, target.stem)
+            written.append(_ToWrite(len(report.documents), made, existing, target, media | fetched))
+            report.documents.append(Imported(source, part, draft, target, "to write"))
         this_run[digest] = report.documents[start:]
-    return report
+    return report, written
 
 
 def _files_given(inputs: list[Path], problems: list[Problem], exports: list[Path]) -> list[Path]:
