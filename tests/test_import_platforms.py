@@ -1896,7 +1896,8 @@ GHOST_CARDS: list[tuple[str, dict[str, Any]]] = [
     (
         "product",
         {
-            "productTitle": "Strike badge",
+            "productTitle": "Badge & pin",
+            "productImageSrc": "/content/images/badge.jpg",
             "productDescription": "<p>Enamel, 25 mm.</p>",
             "productButtonEnabled": True,
             "productButton": "Buy a badge",
@@ -1923,7 +1924,8 @@ GHOST_CARDS_SHOWN = (
     "<h3>Can I join?</h3><p>Yes: ask your rep.</p>"
     '<p><a href="https://union.example.org/content/media/speech.mp3">Speech</a></p>'
     '<p><a href="https://union.example.org/content/media/march.mp4">The march</a></p>'
-    "<p><strong>Strike badge</strong></p><p>Enamel, 25 mm.</p>"
+    "<p><strong>Badge &amp; pin</strong></p>"
+    '<img src="/content/images/badge.jpg" alt="Badge &amp; pin"><p>Enamel, 25 mm.</p>'
     '<p><a href="https://shop.example.org/badge">Buy a badge</a></p>'
     "<h2>Join us</h2><h3>Every Saturday</h3>"
     '<p><a href="https://actionnetwork.org/events/saturday">Sign up</a></p>'

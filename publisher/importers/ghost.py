@@ -254,8 +254,8 @@ def card_html(kind: str, card: dict[str, Any]) -> str | None:
     if kind == "video":
         return _link(card.get("src"), _words(card.get("caption")) or card.get("fileName"))
     if kind == "product":
-        title = html.escape(_words(card.get("productTitle")))
-        shown = f"<p><strong>{title}</strong></p>" if title else ""
+        title = _words(card.get("productTitle"))
+        shown = f"<p><strong>{html.escape(title)}</strong></p>" if title else ""
         if isinstance(image := card.get("productImageSrc"), str) and image.strip():
             shown += _figure(image.strip(), title, "")
         shown += str(card.get("productDescription", "") or "")
