@@ -1350,6 +1350,7 @@ def test_words_in_brackets_are_kept_and_only_wordpress_shortcodes_shown_as_the_s
         'join" button_text="Join the branch"][/et_pb_button][et_pb_image src="https://example.org'
         '/wp-content/uploads/branch.jpg" alt="The branch meeting"][/et_pb_image][/et_pb_column]'
         "[/et_pb_row][/et_pb_section]\n\n"
+        '[su_button url="https://example.org/social"]Tea &amp; talk[/su_button]\n\n'
     )
     start = "<content:encoded><![CDATA["
     export = wordpress_edited(
@@ -1369,6 +1370,12 @@ def test_words_in_brackets_are_kept_and_only_wordpress_shortcodes_shown_as_the_s
     assert "contact" not in text and "Name" not in text
     assert "https://example.org/join" in links and "Join the branch" in text  # a builder's button
     assert "et_pb" not in text
+    assert "Tea & talk" in text and "&amp;" not in text
+    from publisher.importers.wp_shortcodes import shortcodes_shown
+
+    assert shortcodes_shown('[su_button url="https://x.org/"]Tea &amp; talk[/su_button]') == (
+        '<a href="https://x.org/">Tea &amp; talk</a>'  # its words' reference read once
+    )
     assert report.online_images and "branch.jpg" in " ".join(u for _, u in report.online_images)
 
 

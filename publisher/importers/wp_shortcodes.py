@@ -134,9 +134,14 @@ def _linked(name: str, attributes: str, inner: str | None) -> tuple[str, str, bo
         address = unquote(next(p for p in address.split("|") if "url:" in p).partition("url:")[2])
     if not _URL.fullmatch(address):
         return None
-    words = given.get(words_key, "") if words_key else re.sub(r"<[^>]*>", "", inner or "")
+    words = given.get(words_key, "") if words_key else _text_of(inner or "")
     words = " ".join(words.split()) or unquote(address.rstrip("/").rpartition("/")[2]) or address
     return address, words, False
+
+
+def _text_of(markup: str) -> str:
+    """The words of what a shortcode wraps: its tags taken off, its references read."""
+    return html.unescape(re.sub(r"<[^>]*>", "", markup))
 
 
 def _as_typed(name: str, attributes: str, inner: str | None) -> str:
