@@ -14,7 +14,7 @@ import pytest
 from conftest import WORKSPACES, copy_workspace
 from PIL import Image
 
-from publisher.build import build
+from publisher.build import BuildReport, build
 from publisher.readers import read_document
 
 
@@ -124,17 +124,24 @@ def test_a_picture_the_vault_has_twice_is_left_out_saying_which_to_write(
     ) in caplog.text
 
 
-def test_wiki_links_lead_to_the_notes_they_name(tmp_path: Path) -> None:
-    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
-    (root / "documents" / "Tenants meeting.md").write_text(
-        "# Tenants meeting\n\nSee [[first-article|the first article]] and [[second-article]].\n",
-        encoding="utf-8",
-    )
+def built_with_note(root: Path, note: str, folder: str = "") -> BuildReport:
+    """The workspace `root` with the note "Tenants meeting" (in `folder` of documents/) in
+    its issue, built for the web."""
+    (root / "documents" / folder).mkdir(exist_ok=True)
+    (root / "documents" / folder / "Tenants meeting.md").write_text(note, encoding="utf-8")
     manifest = next((root / "issues").glob("*.yaml"))
     manifest.write_text(
         manifest.read_text().replace("second-article]", "second-article, Tenants meeting]")
     )
-    report = build(root, formats=["web"])
+    return build(root, formats=["web"])
+
+
+def test_wiki_links_lead_to_the_notes_they_name(tmp_path: Path) -> None:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    report = built_with_note(
+        root,
+        "# Tenants meeting\n\nSee [[first-article|the first article]] and [[second-article]].\n",
+    )
     page = next(report.out_dir.glob("*/tenants-meeting/index.html")).read_text()
     links = re.findall(r'<a href="([^"]+)"[^>]*>(the first article|second-article)</a>', page)
     assert [(href.rstrip("/").rsplit("/", 1)[-1], text) for href, text in links] == [
@@ -180,15 +187,10 @@ def test_an_embedded_pdf_or_note_is_a_link_to_it(tmp_path: Path) -> None:
     link, as `[[…]]` is: the PDF offered as a download, the note leading to its page."""
     root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
     (root / "documents" / "report.pdf").write_bytes(b"%PDF-1.4\n% the rent survey\n%%EOF\n")
-    (root / "documents" / "Tenants meeting.md").write_text(
+    report = built_with_note(
+        root,
         "# Tenants meeting\n\nThe survey:\n\n![[report.pdf]]\n\nThe notes: ![[first-article]]\n",
-        encoding="utf-8",
     )
-    manifest = next((root / "issues").glob("*.yaml"))
-    manifest.write_text(
-        manifest.read_text().replace("second-article]", "second-article, Tenants meeting]")
-    )
-    report = build(root, formats=["web"])
     assert not report.failed
     folder = next(report.out_dir.glob("*/tenants-meeting/"))
     page = lxml.html.parse(str(folder / "index.html")).getroot()
@@ -210,17 +212,8 @@ def test_a_file_linked_by_its_name_alone_is_found_in_the_vault(tmp_path: Path) -
     for folder in ("a", "b"):  # twice in the vault: which one is not for publisher to guess
         (root / "documents" / folder).mkdir()
         (root / "documents" / folder / "minutes.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
-    (root / "documents" / "notes").mkdir()
-    (root / "documents" / "notes" / "Tenants meeting.md").write_text(
-        "# Tenants meeting\n\nThe survey: ![[survey.pdf]] ([[survey.pdf|the same]]).\n\n"
-        "The minutes: [[minutes.pdf]].\n",
-        encoding="utf-8",
-    )
-    manifest = next((root / "issues").glob("*.yaml"))
-    manifest.write_text(
-        manifest.read_text().replace("second-article]", "second-article, Tenants meeting]")
-    )
-    report = build(root, formats=["web"])
+    note = "# Tenants meeting\n\nThe survey: ![[survey.pdf]] ([[survey.pdf|the same]]).\n\n"
+    report = built_with_note(root, note + "The minutes: [[minutes.pdf]].\n", "notes")
     page = next(report.out_dir.glob("*/tenants-meeting/index.html"))
     article = lxml.html.parse(str(page)).getroot().xpath("//article")[0]
     links = [(a.text_content(), a.get("href")) for a in article.iter("a")]
