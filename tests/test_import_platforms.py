@@ -2660,3 +2660,26 @@ def test_an_exports_posts_are_written_in_order_with_progress_told_of_each(
             if p.is_file()
         }
     assert written["1"] == written["2"]
+
+
+def test_a_campaigns_blocks_of_bare_words_stay_paragraphs_apart() -> None:
+    """A caption block's words and a boxed text block's, typed straight into their cells
+    with no paragraph round them, ran into one: "…gate 4 on Monday.Strike fund: …"."""
+    from publisher.importers.mailchimp import campaign_body
+    from publisher.importers.platform_html import clean_post_html
+
+    campaign = (
+        '<html><body><table class="mcnTextBlock"><tr><td class="mcnTextContent"><p>Watch the'
+        ' march.</p></td></tr></table><table class="mcnCaptionBlock"><tr><td'
+        ' class="mcnTextContent">Pickets at gate 4 on Monday.</td></tr></table><table'
+        ' class="mcnBoxedTextBlock"><tr><td class="mcnTextContent">Strike fund: <a'
+        ' href="https://example.org/donate">donate here</a>.</td></tr></table></body></html>'
+    )
+    body = lxml.html.fragment_fromstring(
+        clean_post_html(campaign_body(campaign), None).html, create_parent="div"
+    )
+    assert [p.text_content() for p in body.iter("p")] == [
+        "Watch the march.",
+        "Pickets at gate 4 on Monday.",
+        "Strike fund: donate here.",
+    ]

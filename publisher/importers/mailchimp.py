@@ -41,6 +41,12 @@ _CAMPAIGN = re.compile(
     rb'class="[^"]*\b(mcnTextContent|mceText)\b|og:url"\s+content="https?://[\w.-]*campaign-archive\.com/'
 )
 _LAYOUT_TAGS = ("table", "tbody", "thead", "tr", "td", "th", "center")
+# What in a block is a block of text itself: without one, the block's words are a paragraph,
+# not run on into the next block's ("Pickets at gate 4.Strike fund: …")
+_BLOCK_INSIDE = (
+    ".//p | .//div | .//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//ul | .//ol"
+    " | .//blockquote | .//table | .//pre"
+)
 _CELLS = ("td", "th", "center")
 
 
@@ -114,8 +120,10 @@ def _body(page: lxml.html.HtmlElement) -> str:
                 linked = block.getparent()
                 shown = linked if linked is not None and linked.tag == "a" else block
                 parts.append(lxml.html.tostring(shown, encoding="unicode", with_tail=False))
-            else:
+            elif block.xpath(_BLOCK_INSIDE):
                 parts.append(inner_html(block))
+            else:  # words alone in the block's cell (a caption's): a paragraph of their own
+                parts.append(f"<p>{inner_html(block)}</p>")
         return "".join(parts)
     body = page.find(".//body")
     if body is None:
