@@ -3132,3 +3132,21 @@ def test_an_office_files_blank_paragraphs_make_no_gaps(tmp_path: Path, suffix: s
         "The committee met.",
         "It rejected the offer.",
     ]
+
+
+def test_a_mailchimp_campaign_saved_as_a_web_page_reads_as_its_subscribers_read_it(
+    tmp_path: Path,
+) -> None:
+    """A campaign from Mailchimp's archive, saved into documents/ to publish again: its
+    preheader ("View this email in your browser"), social links and footer (the old list's
+    copyright line and unsubscribe links) were published with its text. Its blocks alone
+    are read now, as `publisher import` reads them."""
+    page = Path(__file__).parent / "exports" / "mailchimp" / "campaign-bulletin-14.html"
+    path = tmp_path / "lockout.html"
+    path.write_bytes(page.read_bytes())
+    doc = read(path)
+    text = " ".join(lxml.html.fromstring(f"<div>{doc.body_html}</div>").text_content().split())
+    assert text.startswith("The crane drivers have now been locked out for three weeks.")
+    assert text.endswith("Collections continue every Friday at the main gate. Give to the fund")
+    for furniture in ("View this email", "Twitter", "Copyright", "unsubscribe", "preferences"):
+        assert furniture not in text, furniture

@@ -104,6 +104,19 @@ def campaign_body(markup: str) -> str:
     return _body(lxml.html.document_fromstring(markup))
 
 
+def campaign_page(page: str) -> str | None:
+    """A campaign saved as a web page into documents/, as the page of its blocks alone, its
+    <head> (and so its title) kept: what subscribers read, without the template's preheader,
+    header and footer ("View this email in your browser", the old list's address and its
+    unsubscribe link). None for any other page."""
+    if not _is_campaign(page.encode("utf-8", "replace")):
+        return None
+    tree = lxml.html.document_fromstring(page)
+    head = tree.find("head")
+    kept = "" if head is None else lxml.html.tostring(head, encoding="unicode")
+    return f"<html>{kept}<body>{_body(tree)}</body></html>"
+
+
 def _body(page: lxml.html.HtmlElement) -> str:
     blocks = [
         element

@@ -53,7 +53,10 @@ class HtmlReader:
         if unwrapped:
             log.warning("%s: %d elements nested too deep were unwrapped", path, unwrapped)
         page = page_breaks_in_page_marked(page)  # before Google Docs' styles are dropped
-        if is_google_docs(page):
+        if (letter := _campaign_page(page)) is not None:  # a Mailchimp campaign, saved
+            log.info("%s: a Mailchimp campaign: its blocks read, its header and footer not", path)
+            page = letter
+        elif is_google_docs(page):
             page = plain_google_docs(page, path)
         elif is_etherpad(page):
             page = etherpad_paragraphs(page)
@@ -75,6 +78,12 @@ class HtmlReader:
 # only an empty one). The theme spaces paragraphs itself; left in, each made a gap in every
 # output. (Markdown's `&nbsp;` is typed on purpose, and stays.)
 _BLANK_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;|&#160;|<br\s*/?>)*</p>\n?")
+
+
+def _campaign_page(page: str) -> str | None:
+    from ..importers.mailchimp import campaign_page  # importers read with the readers
+
+    return campaign_page(page)
 
 
 # pandoc takes tens of seconds over 10,000 nested <div>s; no page needs more than this.
