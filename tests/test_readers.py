@@ -3150,3 +3150,43 @@ def test_a_mailchimp_campaign_saved_as_a_web_page_reads_as_its_subscribers_read_
     assert text.endswith("Collections continue every Friday at the main gate. Give to the fund")
     for furniture in ("View this email", "Twitter", "Copyright", "unsubscribe", "preferences"):
         assert furniture not in text, furniture
+
+
+SAVED_POST = (
+    "<!DOCTYPE html><html><head><title>Cleaners win back pay - Dockside</title>{site}</head>"
+    '<body><nav class="main-menu"><a href="/">Dockside</a> <button>Subscribe</button></nav>'
+    "<article><h1>Cleaners win back pay</h1><p>The cleaners have won back every hour of"
+    ' pay.</p></article><div class="comments"><p>Great news! — Bo</p></div>'
+    "<footer>© 2026 Dockside · Privacy · Terms</footer></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("site", "said"),
+    [
+        ('<meta property="og:site_name" content="Dockside">', " (Dockside)"),
+        (
+            '<link rel="canonical" href="https://dockside.example.org/p/pay">',
+            " (dockside.example.org)",
+        ),
+        ("", None),  # a document written as HTML, a menu and all: the editor's own
+    ],
+)
+def test_a_page_saved_from_a_website_is_named_with_how_to_keep_its_article_alone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, site: str, said: str | None
+) -> None:
+    """ "Save page as" on a blog's post, put in documents/: the site's menu, buttons,
+    comments and footer were published with the article, without a word."""
+    path = tmp_path / "pay.html"
+    path.write_text(SAVED_POST.format(site=site), encoding="utf-8")
+    caplog.set_level(logging.WARNING, logger="publisher")
+    read(path)
+    warned = said_of(caplog, "a page saved from a website")
+    if said is None:
+        assert not warned
+        return
+    assert warned == [
+        f"{path}: a page saved from a website{said}: its menus, buttons and comments are"
+        " published with its article; 'publisher import pay.html' makes a document of the"
+        " article alone, for you to review"
+    ]

@@ -34,6 +34,7 @@ from .office_copy import prepared
 from .page_breaks import page_breaks_in_page_marked
 from .pagenotes import notes_as_footnotes
 from .rtf_marks import pictures_placed, rtf_marked
+from .saved_site_page import say_saved_from_a_site
 from .symbol_fonts import symbol_fonts_read
 from .title_block import styled_under_first_paragraph
 from .unseen_title import heading_over_unseen_title
@@ -60,6 +61,8 @@ class HtmlReader:
             page = plain_google_docs(page, path)
         elif is_etherpad(page):
             page = etherpad_paragraphs(page)
+        else:
+            say_saved_from_a_site(page, path)  # "Save page as" on a blog's post
         page = symbol_fonts_read(
             word_comments_left_out(word_lists_kept(word_page_read(page)), path)
         )
