@@ -2260,6 +2260,23 @@ def test_a_zola_posts_shortcodes_show_what_the_site_showed(
     assert said.endswith("taken away (what they wrap is kept): note (line 7); counter (line 11)")
 
 
+def test_an_eleventy_posts_nunjucks_call_is_not_named_a_zola_shortcode(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`{{ year() }}` in a post from an Eleventy site is taken away as Zola's calls are (the
+    syntax is the same): the warning called it a Zola shortcode, which sent the editor
+    looking for a Zola site they never had."""
+    path = tmp_path / "report.md"
+    path.write_text("---\ntitle: Report\n---\n\nCopyright {{ year() }} the branch.\n")
+    caplog.set_level(logging.WARNING, logger="publisher")
+    assert "year" not in read(path).body_html
+    [said] = [r.getMessage() for r in caplog.records]
+    assert said == (
+        f"{path}: template calls publisher does not know (a Zola site's shortcodes, an Eleventy"
+        " site's Nunjucks functions), taken away (what they wrap is kept): year (line 5)"
+    )
+
+
 MERGE_TAGGED = (
     "Dear *|FNAME|*,\n\n"
     'Thanks for joining, *|FNAME|*. Hi {first_name, "friend"}! Write to'
