@@ -150,11 +150,11 @@ def confine_images(
         if (problem := image_problem(shown, limits.image_pixels)) is not None:
             log.warning("%s: image %r left out: %s", at(src), src, problem)
             return ""
-        relative = quote(shown.relative_to(pool).as_posix())
-        used.append(shown.relative_to(pool).as_posix())
+        relative = shown.relative_to(pool).as_posix()
+        used.append(relative)
         if _SRC.search(tag):
-            return _SRC.sub(lambda m: m.group(1) + relative + m.group(3), tag)
-        return tag.replace("<img", f'<img src="{relative}"', 1)  # the sanitiser dropped a data: one
+            return _SRC.sub(lambda m: m.group(1) + quote(relative) + m.group(3), tag)
+        return tag.replace("<img", f'<img src="{quote(relative)}"', 1)  # a data: one's src: gone
 
     def replace(match: re.Match[str]) -> str:
         if match.group(0).startswith("<img"):
@@ -322,15 +322,22 @@ def office_image(document: Path, src: str, pool: Path) -> Path | None:
         return None
     if target.is_file() and target.read_bytes() == data:
         return target  # already copied; a replaced picture keeps its name, so compare bytes
+    return _copied_out(document, target, data, f"image {src!r}")
+
+
+def _copied_out(document: Path, target: Path, data: bytes, named: str) -> Path | None:
+    """`data`, a picture of `document` (`named` so in messages), written to `target` in
+    documents/media/ for the build to use as any picture of the pool; None, said, when it
+    cannot be written."""
     from .errors import PublisherError
     from .output import atomic_write
 
     try:
         atomic_write(target, data)
     except PublisherError as exc:
-        log.warning("%s: image %r left out: %s", document, src, exc)
+        log.warning("%s: %s left out: %s", document, named, exc)
         return None
-    log.info("%s: its image %s is used from %s", document, src, target)
+    log.info("%s: %s is used from %s", document, named, target)
     return target
 
 
@@ -350,24 +357,15 @@ def inline_picture(document: Path, url: str, pool: Path) -> Path | None:
     import hashlib
 
     data, media_type = embedded_picture(url)
+    name = f"picture-{hashlib.sha256(data).hexdigest()[:12]}{_INLINE_SUFFIXES[media_type]}"
+    target = pool / "media" / document.stem / name
+    if target.is_file():
+        return target  # named by its bytes: the same picture, read and saved by a build before
     if len(data) > OFFICE_IMAGE_LIMIT:
         raise ValueError(f"a picture of {len(data) // 1024 // 1024} MB: save it as a file")
     if media_type != "image/svg+xml" and not _readable_picture(data):
         raise ValueError("its data is damaged or cut short, and shows no picture")
-    name = f"picture-{hashlib.sha256(data).hexdigest()[:12]}{_INLINE_SUFFIXES[media_type]}"
-    target = pool / "media" / document.stem / name
-    if target.is_file():
-        return target  # named by its bytes: the same picture
-    from .errors import PublisherError
-    from .output import atomic_write
-
-    try:
-        atomic_write(target, data)
-    except PublisherError as exc:
-        log.warning("%s: a picture kept inside the text left out: %s", document, exc)
-        return None
-    log.info("%s: a picture kept inside its text is used from %s", document, target)
-    return target
+    return _copied_out(document, target, data, "a picture kept inside the text")
 
 
 def _readable_picture(data: bytes) -> bool:
