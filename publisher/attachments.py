@@ -58,11 +58,17 @@ def vault_links(body: str, document: Path, pool: Path) -> str:
     of that name in the vault, as Obsidian finds it, when none is beside the document."""
     from .resources import in_vault
 
+    vault: dict[str, list[Path]] = {}  # a file's name → the files of the pool so named
+
     def found(link: re.Match[str]) -> str:
         name = unquote(html.unescape(link[2]))
         if PurePosixPath(name).suffix.lower() not in ATTACHMENTS or "/" in name:
             return link[0]
-        if is_file(document.parent / name) or len(named := in_vault(pool, name)) != 1:
+        if is_file(document.parent / name):
+            return link[0]
+        if name not in vault:  # each name looked for once, as confine_images does a picture's
+            vault[name] = in_vault(pool, name)
+        if len(named := vault[name]) != 1:
             return link[0]
         relative = Path(os.path.relpath(named[0], document.parent)).as_posix()
         return link[1] + html.escape(quote(relative)) + link[3]

@@ -11,12 +11,12 @@
 -- 3. An embedded picture (![[photo.png]], ![[photo.png|300]]) has no caption or alt
 --    text that is only its file name or its width: as ![](photo.png), for the editor to
 --    describe (the build warns about pictures without one).
--- 5. A block's identifier (`We met on Tuesday. ^meeting-1`, or `^table-1` on a line of its
---    own under a table), which Obsidian adds for a link to the block and never shows, is
---    left out.
 -- 4. Anything else embedded (![[report.pdf]], ![[Another note]]), which Obsidian shows
 --    inside the note, is a link to it, as [[report.pdf]] is: pandoc made a PDF an <embed>
 --    that no output shows, and a note a picture of no format, each left out with a warning.
+-- 5. A block's identifier (`We met on Tuesday. ^meeting-1`, or `^table-1` on a line of its
+--    own under a table), which Obsidian adds for a link to the block and never shows, is
+--    left out.
 
 local function strip_comments(inlines, hidden)
   local kept = pandoc.Inlines {}
@@ -140,7 +140,9 @@ local function embedded(image)
   return image.classes:includes("wikilink")
 end
 
--- What Obsidian shows as a picture, by its file's suffix (the build converts HEIC and TIFF)
+-- What Obsidian shows as a picture, by its file's suffix: the suffixes of Python's
+-- resources.SHOWN_IMAGE_SUFFIXES and picture_copies.CONVERTED_SUFFIXES, and AVIF (left out
+-- by the build, with a warning saying how to save it)
 local PICTURES = {
   jpg = true, jpeg = true, png = true, gif = true, webp = true, svg = true, avif = true,
   bmp = true, heic = true, heif = true, tif = true, tiff = true,
