@@ -279,8 +279,10 @@ def card_html(kind: str, card: dict[str, Any]) -> str | None:
 
 
 def _words(value: object) -> str:
-    """A card's words, its HTML (a caption's, a header's) taken off."""
-    return " ".join(re.sub(r"<[^>]*>", " ", html.unescape(str(value or ""))).split())
+    """A card's words (a caption's, a header's, given as HTML), as a reader sees them."""
+    from .platform_html import html_words
+
+    return html_words(str(value or ""))
 
 
 def _link(url: object, words: object) -> str:

@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote
 
+from ..readers.tag_words import bracket_escaped
+
 _MEDIA = "embed|video|audio|playlist|youtube|vimeo|soundcloud|wpvideo|dailymotion|ted|spotify"
 _FORMS = (
     "contact-form|contact-form-7|contact-field|jetpack_subscription_form|subscribe|"
@@ -134,14 +136,15 @@ def _linked(name: str, attributes: str, inner: str | None) -> tuple[str, str, bo
         address = unquote(next(p for p in address.split("|") if "url:" in p).partition("url:")[2])
     if not _URL.fullmatch(address):
         return None
-    words = given.get(words_key, "") if words_key else _text_of(inner or "")
+    words = given.get(words_key, "") if words_key else _html_words(inner or "")
     words = " ".join(words.split()) or unquote(address.rstrip("/").rpartition("/")[2]) or address
     return address, words, False
 
 
-def _text_of(markup: str) -> str:
-    """The words of what a shortcode wraps: its tags taken off, its references read."""
-    return html.unescape(re.sub(r"<[^>]*>", "", markup))
+def _html_words(markup: str) -> str:
+    from .platform_html import html_words  # lxml's, only when a button wraps its words
+
+    return html_words(markup)
 
 
 def _as_typed(name: str, attributes: str, inner: str | None) -> str:
@@ -152,7 +155,7 @@ def _markdown_link(name: str, attributes: str, inner: str | None) -> str:
     if (found := _linked(name, attributes, inner)) is None:
         return _as_typed(name, attributes, inner)
     address, words, picture = found
-    words = words.replace("[", "\\[").replace("]", "\\]")
+    words = bracket_escaped(words)
     address = address.replace("(", "%28").replace(")", "%29")  # a .txt reads no <address>
     shown = f"{'!' if picture else ''}[{words}]({address})"
     return shown if name.lower() in _INLINE else f"\n\n{shown}\n\n"
