@@ -319,8 +319,14 @@ def _quoted_post(card: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
 
 def _data_attrs(element: lxml.html.HtmlElement) -> dict[str, Any]:
     """The JSON in Substack's data-attrs, where its cards keep what they show; {} for none."""
+    return data_attrs(element.get("data-attrs") or "")
+
+
+def data_attrs(value: str) -> dict[str, Any]:
+    """Substack's data-attrs' JSON (the attribute's value, its references read); {} for
+    none, or for one that is no object."""
     try:
-        found = json.loads(element.get("data-attrs") or "{}")
+        found = json.loads(value or "{}")
     except ValueError:
         return {}
     return found if isinstance(found, dict) else {}

@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 import re
 
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of
@@ -95,10 +94,8 @@ def read(files: ExportFiles) -> PlatformExport:
 
 
 def _label(attrs: str) -> str:
-    """The label a Substack player's data-attrs give it; "" for none."""
-    try:
-        given = json.loads(html.unescape(attrs))
-    except ValueError:
-        return ""
-    label = given.get("label") if isinstance(given, dict) else None
+    """The label a Substack player's data-attrs (as written in its HTML) give it; "" for none."""
+    from .platform_html import data_attrs
+
+    label = data_attrs(html.unescape(attrs)).get("label")
     return " ".join(label.split()) if isinstance(label, str) else ""
