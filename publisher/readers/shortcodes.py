@@ -93,12 +93,13 @@ def without_shortcodes(
             continue
         closing, name, params = parsed.group(1), parsed.group(2).lower(), parsed.group(3)
         shown = None
-        if name == "qr" and not closing and "text" not in named_words(tag_words(params) or []):
+        qr = named_words(tag_words(params) or []) if name == "qr" and not closing else None
+        if qr is not None and "text" not in qr:
             close = _closing_of(name, index, closings)  # the text it codes is what it wraps
             if close is not None:
                 coded = body[end : tags[close][0]].strip()
-                alt = named_words(tag_words(params) or []).get("alt", "")
-                shown, end, index = qr_markdown(coded, alt), tags[close][1], close + 1
+                shown = _qr_markdown(coded, qr.get("alt", ""))
+                end, index = tags[close][1], close + 1
         elif name == "highlight" and not closing:
             close = _closing_of(name, index, closings)
             if close is not None:
@@ -248,11 +249,11 @@ def _shown(
     if name == "details":  # open, as print and mail show it: its summary, then what it wraps
         return f"\n\n**{named.get('summary') or 'Details'}**\n\n"
     if name == "qr":
-        return qr_markdown(named.get("text", ""), named.get("alt", ""))
+        return _qr_markdown(named.get("text", ""), named.get("alt", ""))
     return None
 
 
-def qr_markdown(text: str, alt: str) -> str:
+def _qr_markdown(text: str, alt: str) -> str:
     """Hugo's `qr` of `text`: the code, for print, then the text (linked if an address),
     for a screen; "" for no text."""
     if not text.strip():
