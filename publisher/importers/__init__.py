@@ -118,9 +118,9 @@ def _write(document: _ToWrite, report: ImportReport, dry_run: bool) -> None:
     """Write `document` (unless its text is what the pool has), and say so in its row."""
     row = report.documents[document.row]
     text = document.text.result()
-    existing, target = document.existing, document.target
+    existing, target = document.existing, document.target  # the same path when it exists
     if existing is not None and existing.read_text(encoding="utf-8") == text:
-        report.documents[document.row] = replace(row, path=existing, status="unchanged")
+        report.documents[document.row] = replace(row, status="unchanged")
         return
     if not dry_run:
         for name, image in document.media.items():
