@@ -25,8 +25,10 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
 from ..errors import PublisherError
+from ..tree_edits import body_html, body_tree
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, old_address, title_from_words
 from .platform_html import html_words
 from .wp_shortcodes import shortcodes_shown
@@ -68,9 +70,37 @@ def read(files: ExportFiles) -> PlatformExport:
             a.findtext("wp:author_login", "", ns): a.findtext("wp:author_display_name", "", ns)
             for a in channel.findall("wp:author", ns)
         }
+        address = channel.findtext("wp:base_blog_url", "", ns) or channel.findtext("link") or ""
+        site = _Site(address.strip(), authors, uploads)
         for item in channel.findall("item"):
-            _item(item, ns, authors, uploads, export)
+            _item(item, ns, site, export)
     return export
+
+
+@dataclass(frozen=True)
+class _Site:
+    """What a post of the export is read with: the site's address, its authors' names by
+    login, its uploaded pictures."""
+
+    address: str
+    authors: dict[str, str]
+    uploads: _Uploads
+
+    def whole(self, address: str) -> str:
+        """`address` made whole when written from the site's root (`/news/strike`, as
+        Squarespace writes its posts' links and its files' `/s/leaflet.pdf`) or without its
+        scheme (`//www.youtube.com/…`): out of the site, such an address leads nowhere."""
+        if address.startswith("/") and self.address.startswith(("http://", "https://")):
+            return urljoin(self.address, address)
+        return address
+
+    def addresses_whole(self, body: str) -> str:
+        """`body` (a post's HTML) with every address in it made `whole`."""
+        if not re.search(r"""(?:href|src)\s*=\s*["']?/""", body):
+            return body
+        root = body_tree(body)
+        root.rewrite_links(self.whole, resolve_base_href=False)
+        return body_html(root)
 
 
 @dataclass(frozen=True)
@@ -136,13 +166,7 @@ def _wp_namespace(channel: Any) -> str:
     return "http://wordpress.org/export/1.2/"
 
 
-def _item(
-    item: Any,
-    ns: dict[str, str],
-    authors: dict[str, str],
-    uploads: _Uploads,
-    export: PlatformExport,
-) -> None:
+def _item(item: Any, ns: dict[str, str], site: _Site, export: PlatformExport) -> None:
     kind = item.findtext("wp:post_type", "post", ns)
     if kind not in ("post", "page"):
         return  # attachments are found through the posts that show them
@@ -151,8 +175,9 @@ def _item(
     body = _paragraphs(
         _with_footnotes(item.findtext(_CONTENT) or "", meta.get("footnotes", "")),
         post_id,
-        uploads,
+        site.uploads,
     )
+    body = site.addresses_whole(body)
     # WordPress allows a post without a title (its address then its id): named, as
     # Blogger's are, by its first sentence
     title = html.unescape(item.findtext("title") or "").strip() or title_from_words(
@@ -180,17 +205,17 @@ def _item(
         for t in terms.get("category", []) + terms.get("post_tag", [])
         if t and t != "Uncategorized"
     ]
-    link = (item.findtext("link") or "").strip()
+    link = site.whole((item.findtext("link") or "").strip())
     creator = item.findtext(_DC) or ""
     excerpt = item.findtext(_EXCERPT) or ""
-    featured = uploads.by_id.get(meta.get("_thumbnail_id", "").strip())
+    featured = site.uploads.by_id.get(meta.get("_thumbnail_id", "").strip())
     export.posts.append(
         Post(
             title=title,
             body_html=body,
             key=post_id or title,
             date=_day(item.findtext("wp:post_date", "", ns)),
-            authors=[authors.get(creator) or creator] if creator else [],
+            authors=[site.authors.get(creator) or creator] if creator else [],
             tags=list(dict.fromkeys(tags)),
             language=(terms.get("language") or [""])[0],
             summary=excerpt.strip(),
