@@ -13,6 +13,7 @@ from pathlib import Path
 import lxml.html
 from platform_exports import imported, text_of
 
+from publisher.importers.platform_report import as_json
 from publisher.readers import read_document
 
 EXPORT = Path(__file__).parent / "exports" / "squarespace"
@@ -22,6 +23,41 @@ SITE = "https://www.riversidetenants.org"
 def body_of(root: Path, slug: str) -> lxml.html.HtmlElement:
     document = read_document(root / "documents" / f"{slug}.md", slug, root / "documents", "en")
     return lxml.html.fragment_fromstring(document.body_html, create_parent="div")
+
+
+def test_blocks_drawn_by_script_keep_what_they_show(tmp_path: Path) -> None:
+    """A video, a recording, a meeting place and an embedded event were empty boxes to the
+    importer, gone without a word (the video's caption alone stayed, under nothing); the
+    picture, loaded by script, was gone unlisted; the rule between two blocks was gone.
+    Each is now a link to what it showed, the picture is listed as online with its words,
+    and the rule stays; the newsletter form still goes."""
+    root, report = imported(EXPORT, tmp_path)
+    body = body_of(root, "rent-strike-third-week")
+    links = [(a.text_content(), a.get("href")) for a in body.iter("a")]
+    assert links[-4:] == [
+        ("Maria speaks at the rally", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+        (
+            "Tenants’ meeting, 2 December",
+            "https://static1.squarespace.com/static/5f1/t/abc/1733400000000/meeting.mp3",
+        ),
+        (
+            "Riverside Community Hall, 12 Mill Street, Riverside, RS1 2AB, United Kingdom",
+            "https://www.openstreetmap.org/?mlat=51.50735&mlon=-0.12775#map=17/51.50735/-0.12775",
+        ),
+        ("Rally for repairs", "https://www.facebook.com/events/123456789/"),
+    ]
+    assert body.find(".//hr") is not None
+    text = " ".join(body.text_content().split())
+    assert "Maria speaks at the rally" in text and text.count("Maria speaks at the rally") == 1
+    assert "Email Address" not in text and "Sign Up" not in text  # the newsletter form
+    assert as_json(report, root)["online_images"] == [
+        {
+            "post": "Rent strike enters its third week",
+            "url": "https://images.squarespace-cdn.com/content/v1/5f1/abc/picket.jpg",
+            "alt": "Tenants picketing outside 14 Mill Street",
+            "caption": "The picket on Saturday morning.",
+        }
+    ]
 
 
 def test_addresses_from_the_sites_root_lead_to_the_site_or_the_posts_document(

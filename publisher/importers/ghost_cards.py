@@ -50,8 +50,8 @@ def _recording(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | Non
     address = _source(card, "audio")
     if not address:
         return None
-    title = _words(card, "kg-audio-title") or _file_name(address)
-    return [_paragraph_linking(address, title)]
+    title = _words(card, "kg-audio-title") or file_name(address)
+    return [paragraph_linking(address, title)]
 
 
 def _video(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
@@ -59,7 +59,7 @@ def _video(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
     if not address:
         return None
     caption = " ".join(card.xpath("string(.//figcaption)").split())
-    return [_paragraph_linking(address, caption or _file_name(address))]
+    return [paragraph_linking(address, caption or file_name(address))]
 
 
 def _product(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
@@ -80,7 +80,7 @@ def _product(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
         shown.append(words)
     for button in card.xpath(".//a[contains(@class, 'kg-product-card-button')][@href]"):
         words = " ".join(button.text_content().split())
-        shown.append(_paragraph_linking(button.get("href"), words or button.get("href")))
+        shown.append(paragraph_linking(button.get("href"), words or button.get("href")))
     return shown
 
 
@@ -94,11 +94,11 @@ def _words(card: lxml.html.HtmlElement, class_name: str) -> str:
     return " ".join(card.xpath(f"string(.//*[contains(@class, '{class_name}')])").split())
 
 
-def _file_name(address: str) -> str:
+def file_name(address: str) -> str:
     return unquote(PurePosixPath(urlsplit(address).path).name) or address
 
 
-def _paragraph_linking(address: str, words: str) -> lxml.html.HtmlElement:
+def paragraph_linking(address: str, words: str) -> lxml.html.HtmlElement:
     paragraph = lxml.html.Element("p")
     etree.SubElement(paragraph, "a", href=address).text = words
     return paragraph

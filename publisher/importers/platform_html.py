@@ -27,12 +27,14 @@ from lxml import etree
 from ..attachments import ATTACHMENTS
 from ..embeds import page_of, played_by
 from ..readers.googledocs import styles_as_emphasis
+from ..readers.lazy_images import pictures_shown
 from ..readers.lines import gather_div_lines
 from ..readers.pagenotes import notes_in
 from ..tree_edits import drop_keeping_tail
 from .exports import GHOST_SITE, ExportFiles
 from .ghost_cards import ghost_cards_as_content
 from .merge_links import MergeLink, unmerge_links
+from .squarespace_blocks import squarespace_blocks_as_content
 
 if TYPE_CHECKING:
     from .fetch import Fetched
@@ -157,6 +159,8 @@ def clean_post_html(
     for comment in root.xpath("//comment()"):
         drop_keeping_tail(comment)
     result.merge_links = unmerge_links(root)  # before the links to merge tags go
+    pictures_shown(root)  # loaded by a script (Squarespace's), before <noscript> goes
+    squarespace_blocks_as_content(root)  # before the cards: a video's wrapper says "embed"
     _galleries_as_figures(root)  # before the cards: a gallery's class says "embed" too
     _cards_as_links(root)  # before frames and furniture go: an embed's class says "embed"
     _file_cards_as_links(root)
@@ -197,7 +201,8 @@ def clean_post_html(
     notes_in(root)  # before the ids go: Substack's, Ghost's footnotes
     gather_div_lines(root)  # before the blank lines (<div><br></div>) go as empty
     for element in list(root.iter("p", "figure", "div", "span")):
-        empty = not "".join(element.itertext()).strip() and element.find(".//img") is None
+        shown = next(element.iter("img", "hr"), None) is not None  # a picture, a rule
+        empty = not "".join(element.itertext()).strip() and not shown
         if empty and _attached(element, root):
             drop_keeping_tail(element)
     for element in list(root.iter()):

@@ -6,6 +6,7 @@ a blank file) and the picture's address in `data-src`, `data-lazy-src` or `data-
 from a browser before its script ran, or by a site's export, shows the placeholders:
 publisher left the picture out and named the placeholder. Here the address is put back
 in `src`; a <noscript> copy of the same picture, for browsers without the script, goes.
+A platform's export that keeps its pages' markup (Squarespace's) is read the same way.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ _MARKS = tuple(f"{name}=" for name in (*_LAZY, "srcset"))
 def lazy_images_shown(page: str) -> str:
     """`page` with each lazily loaded picture's address in its `src` (unchanged when it
     has none)."""
-    return page_edited(page, _pictures_shown) if any(m in page for m in _MARKS) else page
+    return page_edited(page, pictures_shown) if any(m in page for m in _MARKS) else page
 
 
-def _pictures_shown(tree: Any) -> bool:
+def pictures_shown(tree: Any) -> bool:
     """Give each lazily loaded picture under `tree` its address, in place, and leave out
     the <noscript> copies of those shown; whether any was given one."""
     shown: set[str] = set()

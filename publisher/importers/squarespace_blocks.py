@@ -1,0 +1,97 @@
+"""Squarespace's blocks as what they show. Squarespace exports its blog as a WordPress
+file whose posts are its pages' blocks, drawn by scripts that a copy never runs; before
+`platform_html` takes what is left of a block away as furniture (a video's wrapper is
+classed "embed"), or finds nothing in it:
+
+- a video or embed block (an empty box; what it plays only in its `data-block-json`) → a
+  link to it, named by its title, its caption under it;
+- an audio block (a player drawn from its `data-url` and `data-title`) → a link to the
+  recording, named by its title;
+- a map block (a map drawn from its `data-block-json` location) → its address, linked to
+  the place on OpenStreetMap.
+
+An image block's picture, loaded by script from its `data-src`, is one of the lazily loaded
+pictures `readers.lazy_images` shows. A block with nothing to link is left to the furniture.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from .ghost_cards import file_name, paragraph_linking
+
+_BLOCK = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' {}-block ')]"
+
+
+def squarespace_blocks_as_content(root: lxml.html.HtmlElement) -> None:
+    """Each video, embed, audio and map block in `root` replaced by what it shows."""
+    blocks = (("video", _played), ("embed", _played), ("audio", _recording), ("map", _place))
+    for kind, shown in blocks:
+        for block in root.xpath(_BLOCK.format(kind)):
+            if block.getparent() is None or (content := shown(block)) is None:
+                continue
+            content.tail = block.tail
+            block.getparent().replace(block, content)
+
+
+def _played(block: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    found = _block_json(block)
+    address = str(found.get("url") or "")
+    if not address.startswith(("http://", "https://")):
+        return None
+    caption = " ".join(block.xpath("string(.//*[contains(@class, '-caption')])").split())
+    described = found.get("description")
+    if not caption and isinstance(described, dict) and str(described.get("html") or "").strip():
+        caption = lxml.html.fragment_fromstring(
+            described["html"], create_parent="div"
+        ).text_content()
+        caption = " ".join(caption.split())
+    title = " ".join(str(found.get("title") or "").split())
+    paragraph = paragraph_linking(address, title or caption or address)
+    if title and caption:  # the writer's words of it, under the link
+        etree.SubElement(paragraph, "br").tail = caption
+    return paragraph
+
+
+def _recording(block: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    player = next(iter(block.xpath(".//*[@data-url]")), None)
+    address = str(player.get("data-url", "")).strip() if player is not None else ""
+    if player is None or not address.startswith(("http://", "https://")):
+        return None
+    title = " ".join(str(player.get("data-title", "")).split())
+    return paragraph_linking(address, title or file_name(address))
+
+
+def _place(block: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    location = _block_json(block).get("location")
+    if not isinstance(location, dict):
+        return None
+    lines = ("addressTitle", "addressLine1", "addressLine2", "addressCountry")
+    address = ", ".join(w for k in lines if (w := " ".join(str(location.get(k) or "").split())))
+    try:
+        lat = float(str(location.get("markerLat", location.get("mapLat"))))
+        lon = float(str(location.get("markerLng", location.get("mapLng"))))
+    except (TypeError, ValueError):
+        return _paragraph(address) if address else None
+    at = f"{lat:.5f}/{lon:.5f}"
+    href = f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{at}"
+    return paragraph_linking(href, address or f"{lat:.5f}, {lon:.5f}")
+
+
+def _block_json(block: lxml.html.HtmlElement) -> dict[str, Any]:
+    """The JSON a block keeps what it shows in ({} for none, or for one not an object)."""
+    try:
+        found = json.loads(block.get("data-block-json") or "{}")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _paragraph(words: str) -> lxml.html.HtmlElement:
+    paragraph = lxml.html.Element("p")
+    paragraph.text = words
+    return paragraph
