@@ -70,8 +70,9 @@ def import_(
     Facebook or PDFs), PDFs, saved web pages (.html, .mhtml, .webarchive), e-mails saved
     as .eml, DOCX, ODT and RTF (TextEdit's .rtfd too), Google Docs' web page download (the
     .zip), Markdown with its pictures inside (Google Docs' Markdown download), or a whole
-    newsletter exported from Substack, Ghost, WordPress, Blogger, Medium, Mailchimp, listmonk or Notion
-    (the zip, folder or file as downloaded: posts, issues, images and the list), a
+    newsletter exported from Substack, Ghost, WordPress (or Squarespace), Blogger, Medium,
+    Mailchimp, listmonk or Notion (the zip, folder or file as downloaded: posts, issues,
+    images and the list), a
     Telegram channel's posts (Telegram Desktop's export in JSON), a Facebook Page's or an
     Instagram account's posts (their download in JSON), a Mastodon or X (Twitter)
     account's archive, a Bluesky account's export (.car), or any newsletter's or blog's
