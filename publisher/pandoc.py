@@ -60,8 +60,10 @@ def to_html(
 # highlights (==text==) and emoji typed by name (:fist:, as GitHub and Slack show them)
 # read as what they show, not printed as typed; and without raw
 # LaTeX, which no output shows: read as LaTeX, "C:\Users\ana\Documents" was "C:" and
-# "\textbf{bold}" nothing. A backslash command is printed as written instead.
-MARKDOWN = "markdown+wikilinks_title_after_pipe+mark+emoji-task_lists-raw_tex"
+# "\textbf{bold}" nothing. A backslash command is printed as written instead. An
+# abbreviation's key (`*[HTML]: HyperText Markup Language`, kramdown's and PHP Markdown
+# Extra's), which those show only as a word's tooltip, is not printed as a paragraph.
+MARKDOWN = "markdown+wikilinks_title_after_pipe+mark+emoji+abbreviations-task_lists-raw_tex"
 # What else Obsidian writes (comments, callouts, embedded pictures' captions, block
 # identifiers): only text that holds one of its marks pays for starting the filter's Lua
 _OBSIDIAN_FILTER = Path(__file__).with_name("readers") / "obsidian.lua"

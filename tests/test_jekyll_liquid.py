@@ -335,6 +335,48 @@ def test_kramdown_attribute_lists_are_never_printed(site: Path) -> None:
     assert "{: .kept-in-code}" in body  # code shows what it holds
 
 
+KRAMDOWN_EXTENSIONS = """---
+title: Ballot result
+---
+
+* TOC
+{:toc}
+
+## Result
+
+Turnout was high{::comment} (check the count with Ana){:/comment} at the HQ.
+
+{::comment}
+Do not publish: the branch secretary has not seen this yet.
+{:/comment}
+
+{::nomarkdown}
+<p>Every member <b>voted</b>.</p>
+{:/}
+
+*[HQ]: the union's headquarters
+
+```
+{::comment}shown in code{:/comment}
+```
+"""
+
+
+def test_kramdown_comments_contents_and_abbreviations_are_never_printed(site: Path) -> None:
+    """kramdown's comment (`{::comment}…{:/comment}`) hides an editor's note from readers:
+    its marks went, its words were published. The one-item list marked `{:toc}`, where
+    kramdown draws the page's contents, was printed as "• TOC"; an abbreviation's key
+    (`*[HQ]: …`), shown by kramdown only as the word's tooltip, as a paragraph."""
+    pool = site / "documents"
+    post = pool / "blog" / "_posts" / "2026-01-12-ballot.md"
+    post.write_text(KRAMDOWN_EXTENSIONS, encoding="utf-8")
+    body = read_document(post, "ballot", pool, "en").body_html
+    text = " ".join(re.sub(r"<[^>]+>", " ", body).split())
+    assert text == (
+        "Result Turnout was high at the HQ. Every member voted . {::comment}shown in code{:/comment}"
+    )
+
+
 def test_a_post_url_after_the_sites_baseurl_names_the_post(site: Path) -> None:
     """`{{ site.baseurl }}{% post_url … %}`, as Jekyll's docs write it for a site with a
     baseurl (and so `{% link %}`): the post, not '..2026-01-03-first-week'."""
