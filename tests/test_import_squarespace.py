@@ -11,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import lxml.html
+import pytest
 from platform_exports import imported, text_of
 
+from publisher.errors import PublisherError
 from publisher.importers.platform_report import as_json
 from publisher.readers import read_document
 
@@ -75,3 +77,37 @@ def test_addresses_from_the_sites_root_lead_to_the_site_or_the_posts_document(
     assert links["our letter"] == f"{SITE}/s/letter-to-landlord.pdf"
     assert links["join the union"] == f"{SITE}/join"
     assert links["we wrote to the landlord"] == "letter-to-the-landlord.md"
+
+
+def test_ampersands_written_as_html_writes_them_are_read_with_a_warning_naming_the_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A title written into the XML as the site shows it ("Rent & repairs", "Café&nbsp;
+    meeting") is not well-formed XML: the whole export was refused. It is read as the
+    platform meant it, with a warning naming the first line; an `&` in a CDATA section,
+    where XML allows it, is not counted. A file broken otherwise is still refused."""
+    xml = (EXPORT / "Squarespace-Wordpress-Export-12-05-2026.xml").read_text(encoding="utf-8")
+    export = tmp_path / "Squarespace-Wordpress-Export-12-05-2026.xml"
+    export.write_text(
+        xml.replace("Rent strike enters its third week", "Rent &amp repairs & the Caf&eacute;")
+        .replace("Our letter to the landlord", "Our letter&nbsp;to the landlord")
+        .replace('<p class="">We asked', '<p class="">Boilers & heating: we asked'),
+        encoding="utf-8",
+    )
+    line = (
+        export.read_text(encoding="utf-8")
+        .split("\n")
+        .index("<title>Rent &amp repairs & the Caf&eacute;</title>")
+    )
+    root, report = imported(export, tmp_path)
+    assert {w.post.title for w in report.written} == {
+        "Rent & repairs & the Café",
+        "Our letter\N{NO-BREAK SPACE}to the landlord",
+    }
+    said = f"{export}:{line + 1}: 2 '&' alone and 2 of HTML's names of characters (&nbsp;…)"
+    assert said in caplog.text
+    _, text = text_of(root, "letter-to-the-landlord")
+    assert "Boilers & heating: we asked" in text
+    export.write_text(xml.replace("</title>", "", 1), encoding="utf-8")
+    with pytest.raises(PublisherError, match="not valid XML"):
+        imported(export, tmp_path / "broken")

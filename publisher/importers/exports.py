@@ -25,6 +25,7 @@ from ..controls import strip_controls
 from ..errors import PublisherError
 from .members import Member
 from .unreadable import json_error, xml_error
+from .xml_ampersands import ampersands_written
 
 log = logging.getLogger(__name__)
 
@@ -216,8 +217,9 @@ class ExportFiles:
     def xml(self, name: str) -> Any:
         """The XML file `name` parsed without entities or network, so that it reads no file
         or address it names; not well-formed, it is named with its line. Control characters
-        a post was typed with are taken out first (`controls.strip_controls`), with a
-        warning."""
+        a post was typed with are taken out first (`controls.strip_controls`), and
+        ampersands the platform did not write as XML needs are written so
+        (`xml_ampersands`), each with a warning."""
         from lxml import etree
 
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -229,21 +231,30 @@ class ExportFiles:
         try:  # a platform writes UTF-8
             cleaned, removed = strip_controls(data.decode("utf-8-sig"))
         except UnicodeDecodeError:
-            removed = None
+            raise xml_error(error, data, self.path(name)) from None
+        cleaned, written = ampersands_written(cleaned)
+        if not removed and not written.lines:
+            raise xml_error(error, data, self.path(name)) from None
+        try:  # read as WordPress's own importer does
+            root = etree.fromstring(cleaned.encode("utf-8"), parser)
+        except etree.XMLSyntaxError as exc:
+            raise xml_error(exc, data, self.path(name)) from None
         if removed:
-            try:  # read as WordPress's own importer does: without them
-                root = etree.fromstring(cleaned.encode("utf-8"), parser)
-            except etree.XMLSyntaxError as exc:
-                error = exc
-            else:
-                log.warning(
-                    "%s:%d: %d control character(s) that XML allows nowhere (pasted into a"
-                    " post from Word) taken out to read it (%s); a vertical tab or form feed"
-                    " became a space",
-                    self.path(name),
-                    removed.lines[0],
-                    removed.counts.total(),
-                    removed.describe(),
-                )
-                return root
-        raise xml_error(error, data, self.path(name)) from None
+            log.warning(
+                "%s:%d: %d control character(s) that XML allows nowhere (pasted into a"
+                " post from Word) taken out to read it (%s); a vertical tab or form feed"
+                " became a space",
+                self.path(name),
+                removed.lines[0],
+                removed.counts.total(),
+                removed.describe(),
+            )
+        if written.lines:
+            log.warning(
+                "%s:%d: %s where XML allows none, read as the platform meant them: the"
+                " export is not well-formed XML",
+                self.path(name),
+                written.lines[0],
+                written.describe(),
+            )
+        return root
