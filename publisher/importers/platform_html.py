@@ -31,6 +31,7 @@ from ..readers.lazy_images import pictures_shown
 from ..readers.lines import gather_div_lines
 from ..readers.pagenotes import notes_in
 from ..tree_edits import drop_keeping_tail
+from .drawn_blocks import drawn_blocks_written
 from .exports import GHOST_SITE, ExportFiles
 from .ghost_cards import ghost_cards_as_content
 from .merge_links import MergeLink, unmerge_links
@@ -167,6 +168,7 @@ def clean_post_html(
     ghost_cards_as_content(root)  # before their players become links and the cards go
     _players_as_links(root)  # what is left of them: frames pasted into the post itself
     _buttons_as_links(root)  # before the furniture goes: a button's class says "button"
+    drawn_blocks_written(root)  # folded text, a quote's source
     for element in list(root.iter(*_DROP_TAGS)):
         if element.getparent() is not None:
             drop_keeping_tail(element)
@@ -379,6 +381,9 @@ def _players_as_links(root: lxml.html.HtmlElement) -> None:
         )
         if not address:
             continue  # dropped with the frames
+        figure, caption = _alone_in_figure(player)  # WordPress's audio and video blocks
+        if figure is not None and not (title and caption):  # its caption names the link
+            player, title = figure, title or caption
         link = lxml.html.Element("a", href=address)
         link.text = title or address
         placed = link
@@ -387,6 +392,20 @@ def _players_as_links(root: lxml.html.HtmlElement) -> None:
             placed.append(link)
         placed.tail = player.tail
         player.getparent().replace(player, placed)
+
+
+def _alone_in_figure(player: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, str]:
+    """The figure that holds `player` and nothing else but a caption, and the caption's
+    words; (None, "") when it is in no such figure."""
+    figure = player.getparent()
+    if figure.tag != "figure" or (figure.text or "").strip() or (player.tail or "").strip():
+        return None, ""
+    others = [c for c in figure if c is not player and isinstance(c.tag, str)]
+    if not others:
+        return figure, ""
+    if len(others) == 1 and others[0].tag == "figcaption" and not (others[0].tail or "").strip():
+        return figure, " ".join(others[0].text_content().split())
+    return None, ""
 
 
 def _buttons_as_links(root: lxml.html.HtmlElement) -> None:

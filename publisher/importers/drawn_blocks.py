@@ -1,0 +1,38 @@
+"""What a browser draws of a post's folded text and of a quote's source, written out, as
+print and mail show them and as the Markdown a post becomes can keep them (pandoc's
+Markdown has no <details>, and writes a <cite> as bare words):
+
+- a <details> (WordPress's details block, a theme's "Read more") → its summary, in bold,
+  as a paragraph of its own, then what it folds: open;
+- a <cite> closing a quote (WordPress's quote and pull quote blocks) → a line of its own,
+  "— Maria", under the quote's words, which it no longer reads as one of.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+_DASHES = ("—", "–", "-", "―", "~")
+
+
+def drawn_blocks_written(root: lxml.html.HtmlElement) -> None:
+    """`root` with its folded text open and its quotes' sources written as such, in place."""
+    for details in list(root.iter("details")):
+        summary = details.find("summary")
+        if summary is not None:
+            words = " ".join(summary.text_content().split())
+            paragraph = lxml.html.Element("p")
+            if words:
+                etree.SubElement(paragraph, "strong").text = words
+            paragraph.tail = summary.tail
+            details.replace(summary, paragraph)
+        details.drop_tag()  # what it folds stays, where it is
+    for quote in root.iter("blockquote"):
+        children = [child for child in quote if isinstance(child.tag, str)]
+        cite = children[-1] if children and children[-1].tag == "cite" else None
+        if cite is None or not cite.text_content().strip():
+            continue
+        cite.tag = "p"
+        if not cite.text_content().lstrip().startswith(_DASHES):
+            cite.text = "— " + (cite.text or "").lstrip()

@@ -1,0 +1,84 @@
+"""`publisher import` of a WordPress post's blocks that a browser draws: an audio or video
+block's player, a details block's folded text, a quote block's source. Each must reach
+the document as the site's reader saw it, not as a bare address, a plain paragraph, or a
+name read as one of the quote's lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platform_exports import imported, text_of
+
+WXR = """<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+<title>Dockside Bulletin</title>
+<link>https://union.example.org</link>
+<wp:wxr_version>1.2</wp:wxr_version>
+<item>
+<title><![CDATA[Rally report]]></title>
+<link>https://union.example.org/2026/03/rally-report/</link>
+<content:encoded><![CDATA[{content}]]></content:encoded>
+<wp:post_id>7</wp:post_id>
+<wp:post_date><![CDATA[2026-03-02 08:00:00]]></wp:post_date>
+<wp:post_name><![CDATA[rally-report]]></wp:post_name>
+<wp:status><![CDATA[publish]]></wp:status>
+<wp:post_type><![CDATA[post]]></wp:post_type>
+</item>
+</channel>
+</rss>
+"""
+UPLOADS = "https://union.example.org/wp-content/uploads/2026/03"
+BLOCKS = f"""<!-- wp:paragraph -->
+<p>Three hundred at the gates.</p>
+<!-- /wp:paragraph -->
+
+<!-- wp:audio -->
+<figure class="wp-block-audio"><audio controls src="{UPLOADS}/speech.mp3"></audio><figcaption
+ class="wp-element-caption">The convenor at the gates</figcaption></figure>
+<!-- /wp:audio -->
+
+<!-- wp:video -->
+<figure class="wp-block-video"><video controls src="{UPLOADS}/march.mp4"></video></figure>
+<!-- /wp:video -->
+
+<!-- wp:details -->
+<details class="wp-block-details"><summary>Strike pay rules</summary><!-- wp:paragraph -->
+<p>Claim by Friday.</p>
+<!-- /wp:paragraph --></details>
+<!-- /wp:details -->
+
+<!-- wp:quote -->
+<blockquote class="wp-block-quote"><!-- wp:paragraph -->
+<p>Not a penny less.</p>
+<!-- /wp:paragraph --><cite>Maria, cleaner</cite></blockquote>
+<!-- /wp:quote -->
+
+<!-- wp:pullquote -->
+<figure class="wp-block-pullquote"><blockquote><p>No more.</p><cite>— Ana</cite></blockquote></figure>
+<!-- /wp:pullquote -->
+"""
+
+
+def test_players_folded_text_and_quotes_sources_read_as_the_site_showed_them(
+    tmp_path: Path,
+) -> None:
+    """An audio block was a figure of its bare address over its caption; a details block's
+    summary a plain paragraph, as if the text's own; a quote's source (<cite>) one more of
+    its lines. The recording is now a link named by its caption (a video without one by
+    its address), the summary bold over the text it folded, the source "— Maria"."""
+    export = tmp_path / "site.WordPress.2026-03-05.xml"
+    export.write_text(WXR.replace("{content}", BLOCKS), encoding="utf-8")
+    root, _ = imported(export, tmp_path)
+    _, text = text_of(root, "rally-report")
+    assert text.strip().split("\n\n") == [
+        "Three hundred at the gates.",
+        f"[The convenor at the gates]({UPLOADS}/speech.mp3)",
+        f"<{UPLOADS}/march.mp4>",
+        "**Strike pay rules**",
+        "Claim by Friday.",
+        "> Not a penny less.\n>\n> — Maria, cleaner",
+        "::: figure\n> No more.\n>\n> — Ana\n:::",
+    ]
