@@ -3132,6 +3132,32 @@ def test_a_web_pages_blank_paragraphs_make_no_gaps(tmp_path: Path) -> None:
     assert tree.xpath("string(//pre)") == "turn  time\n\n night 22:00"
 
 
+def test_a_web_pages_folded_text_is_open_and_a_quotes_source_said_as_one(
+    tmp_path: Path,
+) -> None:
+    """A page's <details> (a "Read the rules" fold) became its summary as a plain
+    paragraph, as if one of the text's own; a quote's source (<cite>, after its words) one
+    more line of the quote. The summary is bold over the text it folded, the source
+    "— Maria"; a title cited within a sentence stays in it."""
+    path = tmp_path / "rally.html"
+    path.write_text(
+        "<html><head><title>Rally</title></head><body><p>Intro.</p>"
+        "<details><summary>Strike pay rules</summary><p>Claim by Friday.</p></details>"
+        "<blockquote><p>Not a penny less.</p><cite>Maria, cleaner</cite></blockquote>"
+        "<p>As <cite>The Ragged Trousered Philanthropists</cite> says.</p></body></html>",
+        encoding="utf-8",
+    )
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [lxml.html.tostring(p, encoding="unicode").strip() for p in tree.iter("p")] == [
+        "<p>Intro.</p>",
+        "<p><strong>Strike pay rules</strong></p>",
+        "<p>Claim by Friday.</p>",
+        "<p>Not a penny less.</p>",
+        "<p>— Maria, cleaner</p>",
+        "<p>As The Ragged Trousered Philanthropists says.</p>",
+    ]
+
+
 @pytest.mark.parametrize("suffix", [".docx", ".odt"])
 def test_an_office_files_blank_paragraphs_make_no_gaps(tmp_path: Path, suffix: str) -> None:
     """Text pasted from a web page into Word or LibreOffice brings its blank

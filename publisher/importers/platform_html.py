@@ -26,12 +26,12 @@ from lxml import etree
 
 from ..attachments import ATTACHMENTS
 from ..embeds import page_of, played_by
+from ..readers.drawn_blocks import drawn_blocks_written
 from ..readers.googledocs import styles_as_emphasis
 from ..readers.lazy_images import pictures_shown
 from ..readers.lines import gather_div_lines
 from ..readers.pagenotes import notes_in
 from ..tree_edits import drop_keeping_tail
-from .drawn_blocks import drawn_blocks_written
 from .exports import GHOST_SITE, ExportFiles
 from .ghost_cards import ghost_cards_as_content
 from .merge_links import MergeLink, unmerge_links

@@ -1,6 +1,6 @@
-"""What a browser draws of a post's folded text and of a quote's source, written out, as
-print and mail show them and as the Markdown a post becomes can keep them (pandoc's
-Markdown has no <details>, and writes a <cite> as bare words):
+"""What a browser draws of a page's folded text and of a quote's source, written out, as
+print and mail show them and as pandoc keeps them (it reads a <details> as its words
+alone, its summary a plain paragraph, and a <cite> as bare words):
 
 - a <details> (WordPress's details block, a theme's "Read more") → its summary, in bold,
   as a paragraph of its own, then what it folds: open;
@@ -16,9 +16,12 @@ from lxml import etree
 _DASHES = ("—", "–", "-", "―", "~")
 
 
-def drawn_blocks_written(root: lxml.html.HtmlElement) -> None:
-    """`root` with its folded text open and its quotes' sources written as such, in place."""
+def drawn_blocks_written(root: lxml.html.HtmlElement) -> bool:
+    """`root` with its folded text open and its quotes' sources written as such, in place;
+    whether it had any."""
+    changed = False
     for details in list(root.iter("details")):
+        changed = True
         summary = details.find("summary")
         if summary is not None:
             words = " ".join(summary.text_content().split())
@@ -34,5 +37,7 @@ def drawn_blocks_written(root: lxml.html.HtmlElement) -> None:
         if cite is None or not cite.text_content().strip():
             continue
         cite.tag = "p"
+        changed = True
         if not cite.text_content().lstrip().startswith(_DASHES):
             cite.text = "— " + (cite.text or "").lstrip()
+    return changed
