@@ -632,6 +632,23 @@ def test_a_substack_posts_file_and_digest_cards_link_by_their_titles(tmp_path: P
     ]
 
 
+def test_a_substack_posts_pull_quote_is_a_quote(tmp_path: Path) -> None:
+    """Substack draws a pull quote from a <div class="pullquote">: it was imported as one
+    more paragraph, the sentence it repeats from the text printed twice alike."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "substack", export)
+    post = export / "posts" / "140001.cleaners-win-back-pay.html"
+    post.write_text(
+        post.read_text(encoding="utf-8")
+        + '<div class="pullquote"><p>We were invisible until we stopped.</p></div>',
+        encoding="utf-8",
+    )
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    markdown = (root / "documents" / "cleaners-win-back-pay.md").read_text(encoding="utf-8")
+    assert markdown.rstrip().endswith("\n> We were invisible until we stopped.")
+
+
 def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
     """WordPress's classic editor keeps a line break as a newline, which WordPress shows as
     one (wpautop): a meeting's place and time, typed on lines of their own, ran together

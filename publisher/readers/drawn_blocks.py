@@ -5,7 +5,9 @@ alone, its summary a plain paragraph, and a <cite> as bare words):
 - a <details> (WordPress's details block, a theme's "Read more") → its summary, in bold,
   as a paragraph of its own, then what it folds: open;
 - a <cite> closing a quote (WordPress's quote and pull quote blocks) → a line of its own,
-  "— Maria", under the quote's words, which it no longer reads as one of.
+  "— Maria", under the quote's words, which it no longer reads as one of;
+- a pull quote drawn from a <div> by its class (Substack's `pullquote`) → a quote: its
+  words set apart, not one more paragraph repeating the text's.
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ def drawn_blocks_written(root: lxml.html.HtmlElement) -> bool:
     """`root` with its folded text open and its quotes' sources written as such, in place;
     whether it had any."""
     changed = False
+    for pulled in root.xpath(
+        ".//div[contains(concat(' ', normalize-space(@class), ' '), ' pullquote ')]"
+    ):
+        pulled.tag = "blockquote"
+        changed = True
     for details in list(root.iter("details")):
         changed = True
         summary = details.find("summary")
