@@ -3132,6 +3132,25 @@ def test_a_web_pages_blank_paragraphs_make_no_gaps(tmp_path: Path) -> None:
     assert tree.xpath("string(//pre)") == "turn  time\n\n night 22:00"
 
 
+def test_a_hugo_posts_block_attributes_are_never_printed(tmp_path: Path) -> None:
+    """Hugo's Markdown (Goldmark) gives a block a class or an id on the line under it
+    (`{.lead}`, `{#intro .lead}`): pandoc printed it as words of the paragraph, or as a
+    paragraph. A heading's own attributes, a span's and code's text are kept as ever."""
+    path = tmp_path / "strike.md"
+    path.write_text(
+        "---\ntitle: Strike\n---\n\nIntro paragraph.\n{.lead}\n\n## Vote {#vote .big}\n\n"
+        "[Yes]{.x} it is.\n\n{#close .muted}\n\n```\n{.kept}\n```\n",
+        encoding="utf-8",
+    )
+    body = read(path).body_html
+    assert [line for line in body.splitlines() if line] == [
+        "<p>Intro paragraph.</p>",
+        '<h2 class="big" id="strike-vote">Vote</h2>',
+        '<p><span class="x">Yes</span> it is.</p>',
+        "<pre><code>{.kept}</code></pre>",
+    ]
+
+
 def test_a_web_pages_folded_text_is_open_and_a_quotes_source_said_as_one(
     tmp_path: Path,
 ) -> None:

@@ -95,6 +95,8 @@ def more_marker_apart(body: str) -> str:
 # Kramdown's (Jekyll's Markdown) attribute lists, which pandoc would print: `{: .lead}` on
 # a line of its own gives the block before it a class (or names a list of attributes:
 # `{:refdef: style="…"}`); right after a span or a picture, `{: .muted}` gives it one.
+# Hugo's Markdown (Goldmark) writes a block's the same way without the colon: `{.lead}`,
+# `{#intro .lead}`, on the line under it (pandoc gives a line of its own no attributes).
 # A one-item list marked `{:toc}` is where kramdown draws the page's contents: the issue's
 # outputs have their own, and "• TOC" would be printed. Its extensions: `{::comment}…
 # {:/comment}` (or `{:/}`) hides what it holds, from readers as an HTML comment would;
@@ -103,19 +105,21 @@ def more_marker_apart(body: str) -> str:
 _KRAMDOWN = re.compile(
     FENCED_CODE + r"|\{::comment\}.*?\{:/(?:comment)?\}"  # an editor's note: not for readers
     r"|^[ \t]{0,3}(?:[*+-]|\d+\.)[ \t][^\n]*\n[ \t]{0,3}\{:\s*toc\s*\}[ \t]*(?:\n|$)"
-    r"|^[ \t]{0,3}\{:[^{}\n]*\}[ \t]*(?:\n|$)"  # a block's, or a list of attributes
+    r"|^[ \t]{0,3}\{(?::|[.#][\w-])[^{}\n]*\}[ \t]*(?:\n|$)"  # a block's, or a list of them
     r"|(?<=\))\{:\s*([^{}\n]*)\}"  # a picture's or a link's: pandoc's attributes
     r"|(?<=[\]*_`])\{:[^{}\n]*\}"  # a span's
     r"|\{::\w+[^{}\n]*\}|\{:/\w*\}",  # an extension's marks, in a line
     re.MULTILINE | re.DOTALL,
 )
 
+_BLOCK_ATTRIBUTES = re.compile(r"^[ \t]{0,3}\{[.#]", re.MULTILINE)
+
 
 def without_kramdown_attributes(body: str) -> str:
     """`body` without kramdown's `{: …}` attribute lists, but a picture's or a link's,
     which become pandoc's (`{.img-responsive width="300"}`: its width is kept), and
     without its comments, its contents' place and its extensions' marks."""
-    if "{:" not in body:
+    if "{:" not in body and not _BLOCK_ATTRIBUTES.search(body):
         return body
 
     def written(found: re.Match[str]) -> str:
