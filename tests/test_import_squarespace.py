@@ -8,6 +8,8 @@ and links to the site's own pages, files and posts written as `/news/…` and `/
 
 from __future__ import annotations
 
+import html
+import json
 from pathlib import Path
 
 import lxml.html
@@ -15,6 +17,7 @@ import pytest
 from platform_exports import imported, text_of
 
 from publisher.errors import PublisherError
+from publisher.importers.platform_html import clean_post_html
 from publisher.importers.platform_report import as_json
 from publisher.readers import read_document
 
@@ -111,3 +114,30 @@ def test_ampersands_written_as_html_writes_them_are_read_with_a_warning_naming_t
     export.write_text(xml.replace("</title>", "", 1), encoding="utf-8")
     with pytest.raises(PublisherError, match="not valid XML"):
         imported(export, tmp_path / "broken")
+
+
+@pytest.mark.parametrize(
+    ("kind", "found", "shown"),
+    [
+        ("video", {"url": ["https://x.org"]}, ""),  # no address: left to the furniture
+        ("video", {"url": "https://x.org/v", "title": {"a": 1}}, "https://x.org/v"),
+        ("map", {"location": {"addressTitle": ["Hall"], "markerLat": [1]}}, ""),
+        ("map", {"location": {"addressTitle": "Hall", "markerLat": "nan"}}, "Hall"),
+        ("map", {"location": {"addressTitle": "Hall", "markerLat": 91, "markerLng": 0}}, "Hall"),
+        ("map", {"location": "Hall"}, ""),
+        ("audio", [1, 2], ""),
+    ],
+)
+def test_a_blocks_json_of_another_shape_shows_only_what_it_says(
+    kind: str, found: object, shown: str
+) -> None:
+    """A block's JSON written otherwise than Squarespace writes it (a list for a text, a
+    place nowhere on Earth) shows no Python value ("['Hall']") and links no such place."""
+    block = (
+        f'<div class="sqs-block {kind}-block" data-block-json="{html.escape(json.dumps(found))}">'
+        '<div class="sqs-block-content"></div></div>'
+    )
+    cleaned = clean_post_html(f"<p>Before.</p>{block}", None)
+    root = lxml.html.fragment_fromstring(cleaned.html, create_parent="div")
+    assert [p.text_content() for p in root.iter("p")] == ["Before.", shown][: 2 if shown else 1]
+    assert "openstreetmap" not in cleaned.html

@@ -17,6 +17,7 @@ pictures `readers.lazy_images` shows. A block with nothing to link is left to th
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import lxml.html
@@ -45,12 +46,11 @@ def _played(block: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         return None
     caption = " ".join(block.xpath("string(.//*[contains(@class, '-caption')])").split())
     described = found.get("description")
-    if not caption and isinstance(described, dict) and str(described.get("html") or "").strip():
-        caption = lxml.html.fragment_fromstring(
-            described["html"], create_parent="div"
-        ).text_content()
+    markup = described.get("html") if isinstance(described, dict) else None
+    if not caption and isinstance(markup, str) and markup.strip():
+        caption = lxml.html.fragment_fromstring(markup, create_parent="div").text_content()
         caption = " ".join(caption.split())
-    title = " ".join(str(found.get("title") or "").split())
+    title = _text(found.get("title"))
     paragraph = paragraph_linking(address, title or caption or address)
     if title and caption:  # the writer's words of it, under the link
         etree.SubElement(paragraph, "br").tail = caption
@@ -71,11 +71,13 @@ def _place(block: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     if not isinstance(location, dict):
         return None
     lines = ("addressTitle", "addressLine1", "addressLine2", "addressCountry")
-    address = ", ".join(w for k in lines if (w := " ".join(str(location.get(k) or "").split())))
+    address = ", ".join(words for key in lines if (words := _text(location.get(key))))
     try:
         lat = float(str(location.get("markerLat", location.get("mapLat"))))
         lon = float(str(location.get("markerLng", location.get("mapLng"))))
-    except (TypeError, ValueError):
+    except ValueError:
+        lat = lon = math.nan
+    if not (abs(lat) <= 90 and abs(lon) <= 180):  # none, or nowhere on Earth
         return _paragraph(address) if address else None
     at = f"{lat:.5f}/{lon:.5f}"
     href = f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{at}"
@@ -89,6 +91,11 @@ def _block_json(block: lxml.html.HtmlElement) -> dict[str, Any]:
     except ValueError:
         return {}
     return found if isinstance(found, dict) else {}
+
+
+def _text(value: object) -> str:
+    """A text of the block's JSON, single-spaced; "" for none, or for what is no text."""
+    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def _paragraph(words: str) -> lxml.html.HtmlElement:
