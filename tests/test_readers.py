@@ -3157,7 +3157,8 @@ def test_a_web_pages_folded_text_is_open_and_a_quotes_source_said_as_one(
     """A page's <details> (a "Read the rules" fold) became its summary as a plain
     paragraph, as if one of the text's own; a quote's source (<cite>, after its words) one
     more line of the quote. The summary is bold over the text it folded, the source
-    "— Maria"; a title cited within a sentence stays in it."""
+    "— Maria"; a title cited within a sentence stays in it, in italics as browsers set it
+    (it was set upright)."""
     path = tmp_path / "rally.html"
     path.write_text(
         "<html><head><title>Rally</title></head><body><p>Intro.</p>"
@@ -3173,7 +3174,7 @@ def test_a_web_pages_folded_text_is_open_and_a_quotes_source_said_as_one(
         "<p>Claim by Friday.</p>",
         "<p>Not a penny less.</p>",
         "<p>— Maria, cleaner</p>",
-        "<p>As The Ragged Trousered Philanthropists says.</p>",
+        "<p>As <em>The Ragged Trousered Philanthropists</em> says.</p>",
     ]
 
 

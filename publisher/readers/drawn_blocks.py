@@ -6,6 +6,7 @@ alone, its summary a plain paragraph, and a <cite> as bare words):
   as a paragraph of its own, then what it folds: open;
 - a <cite> closing a quote (WordPress's quote and pull quote blocks) → a line of its own,
   "— Maria", under the quote's words, which it no longer reads as one of;
+- a <cite> in a sentence (a book's, a report's title) → in italics, as browsers set it;
 - a pull quote drawn from a <div> by its class (Substack's `pullquote`) → a quote: its
   words set apart, not one more paragraph repeating the text's.
 """
@@ -47,4 +48,7 @@ def drawn_blocks_written(root: lxml.html.HtmlElement) -> bool:
         changed = True
         if not cite.text_content().lstrip().startswith(_DASHES):
             cite.text = "— " + (cite.text or "").lstrip()
+    for cite in list(root.iter("cite")):  # a work's title in a sentence: set in italics
+        cite.tag = "em"
+        changed = True
     return changed
