@@ -82,3 +82,40 @@ def test_players_folded_text_and_quotes_sources_read_as_the_site_showed_them(
         "> Not a penny less.\n>\n> — Maria, cleaner",
         "::: figure\n> No more.\n>\n> — Ana\n:::",
     ]
+
+
+PLUGIN_SHORTCODES = """<p>The branch met on Thursday.</p>
+[pullquote]Not a penny less.[/pullquote]
+[su_quote cite="Maria, cleaner"]We will not go back.[/su_quote]
+[su_spoiler title="Strike pay rules" style="fancy"]Claim by Friday.[/su_spoiler]
+[googlemaps https://maps.google.com/maps?q=Riverside+Hall&amp;output=embed]
+[ctct form="1"]
+[instagram-feed num=6]
+[ssba]
+[wp_ad_camp_1]
+[toc]
+<p>They said [sic] it was [toc of the list] and [subscribe to our list].</p>
+"""
+
+
+def test_a_plugins_shortcodes_show_what_the_site_showed_and_its_widgets_go(
+    tmp_path: Path,
+) -> None:
+    """A plugin's quote, fold and map were printed as typed ("[pullquote]Not a penny
+    less.[/pullquote]"), or lost their quote's source and fold's title with the page
+    builders' tags; a newsletter form, a feed of the site's Instagram, a share bar, an
+    advert and a list of contents were printed as typed. Words in brackets that are no
+    plugin's stay."""
+    export = tmp_path / "site.WordPress.2026-03-05.xml"
+    export.write_text(WXR.replace("{content}", PLUGIN_SHORTCODES), encoding="utf-8")
+    root, _ = imported(export, tmp_path)
+    _, text = text_of(root, "rally-report")
+    assert text.strip().split("\n\n") == [
+        "The branch met on Thursday.",
+        "> Not a penny less.",
+        "> We will not go back.\n>\n> — Maria, cleaner",
+        "**Strike pay rules**",
+        "Claim by Friday.",
+        "<https://maps.google.com/maps?q=Riverside+Hall&output=embed>",
+        "They said \\[sic\\] it was \\[toc of the list\\] and \\[subscribe to our list\\].",
+    ]

@@ -8,6 +8,12 @@ So only known shortcodes are changed here:
   Jetpack's `[youtube URL]`, `[vimeo …]`…) becomes a link to it: a page or an email cannot
   play it, and the address is what the reader needs;
 - a form (contact, subscribe, donate) goes, with what it holds: nothing to submit it to;
+  so does a plugin's widget that shows nothing of the post's (a feed of the site's
+  Instagram or Facebook posts, a share bar, an advert, a list of contents);
+- a quote (`[pullquote]`, Shortcodes Ultimate's `[su_quote cite=…]`) becomes a quote, its
+  source a line "— Maria" under it; a fold (`[spoiler title=…]`, `[su_spoiler]`,
+  `[expand]`) its title in bold, then what it folded: open;
+- Jetpack's `[googlemaps URL]` becomes a link to the map;
 - a page builder's or a plugin's button (Divi's `[et_pb_button button_url=… button_text=…]`,
   WPBakery's `[vc_btn]`, Avada's `[fusion_button]`, Shortcodes Ultimate's `[su_button]`, a
   theme's `[button link=…]`) becomes a link with its words, Divi's `[et_pb_image src=…]` a
@@ -25,17 +31,32 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote
 
+from ..readers.fenced_code import FENCED_CODE
 from ..readers.tag_words import bracket_escaped
 
-_MEDIA = "embed|video|audio|playlist|youtube|vimeo|soundcloud|wpvideo|dailymotion|ted|spotify"
+_MEDIA = (
+    "embed|video|audio|playlist|youtube|vimeo|soundcloud|wpvideo|dailymotion|ted|spotify|googlemaps"
+)
+# What goes, with what it holds: forms, and widgets that show the site's, not the post's
 _FORMS = (
     "contact-form|contact-form-7|contact-field|jetpack_subscription_form|subscribe|"
-    "mc4wp_form|gravityform|wpforms|ninja_form|formidable|give_form|charitable_donation_form"
+    "mc4wp_form|gravityform|wpforms|ninja_form|formidable|give_form|charitable_donation_form|"
+    "ctct|mailpoet_form|newsletter_form|yikes-mailchimp|forminator_form|fluentform|"
+    "instagram-feed|custom-facebook-feed|custom-twitter-feeds|youtube-feed|ssba|"
+    "simple-social-share|addtoany|social_warfare|shareaholic|toc|ez-toc|lwptoc|adrotate|"
+    r"the_ad|wp_ad_camp_\d+"
 )
+# A quote, and the attributes naming its source; a fold, and the one naming its title
+_QUOTES = {"pullquote": ("cite", "author", "source"), "su_quote": ("cite",)}
+_FOLDS = {"spoiler": "title", "su_spoiler": "title", "expand": "title", "toggle": "title"}
+_FOLDED = "|".join((*_QUOTES, *_FOLDS))
 _BUILDERS = r"(?:vc|et_pb|fusion|av|cs|tatsu|mk|kc|ux|themify|su)_[a-z0-9_]+"
 # A tag's attributes hold no bracket (WordPress refuses them there): a `[` ends the search,
 # so thousands of tags never closed are read in time linear in the text
 _ATTRIBUTES = r"(?:\s[^\[\]]*)?"
+# Attributes given by name only (`id="3"`, `form=1`), as a form's or a widget's are: "[toc of
+# the list]" and "[subscribe to our list]" are the writer's words
+_NAMED_ATTRIBUTES = r"""(?:\s+[\w-]+\s*=\s*(?:"[^"\[\]]*"|'[^'\[\]]*'|[^\s"'\[\]]+))*\s*/?"""
 
 # A button's or an embedded document's shortcode: the attribute holding its address, and the
 # one holding its words (None: the words are what it wraps)
@@ -57,11 +78,14 @@ _LINKED_TAG = re.compile(rf"\[({_LINKED})(?![\w-])({_ATTRIBUTES})\]", re.I)
 _LINKED_CLOSING = re.compile(rf"\[/({_LINKED})\]", re.I)
 _NAMED = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 
+_FOLDED_TAG = re.compile(rf"\[({_FOLDED})\b({_ATTRIBUTES})\]", re.I)
+_FOLDED_CLOSING = re.compile(rf"\[/({_FOLDED})\]", re.I)
 _MEDIA_TAG = re.compile(rf"\[({_MEDIA})\b({_ATTRIBUTES})\]", re.I)
-_FORM_TAG = re.compile(rf"\[({_FORMS})\b({_ATTRIBUTES})\]", re.I)
+_FORM_TAG = re.compile(rf"\[({_FORMS})\b({_NAMED_ATTRIBUTES})\]", re.I)
 _CLOSING = re.compile(rf"\[/({_MEDIA}|{_FORMS})\]", re.I)
 _BUILDER_TAG = re.compile(rf"\[/?{_BUILDERS}\b{_ATTRIBUTES}/?\]", re.I)
 _CAPTION_OR_GALLERY = re.compile(rf"\[/?(?:caption|gallery)\b{_ATTRIBUTES}\]", re.I)
+_FENCED = re.compile(FENCED_CODE, re.MULTILINE | re.DOTALL)
 _URL = re.compile(r"""https?://[^\s"'\]<>]+""")
 
 # a tag's name, its attributes and what it wraps → shown
@@ -71,6 +95,7 @@ Shown = Callable[[str, str, str | None], str]
 def shortcodes_shown(text: str) -> str:
     """`text` with its known shortcodes as the site showed them (see the module's docstring)."""
     text = _paired(_LINKED_TAG, _html_link, text, _LINKED_CLOSING)  # before builders' go
+    text = _paired(_FOLDED_TAG, _html_folded, text, _FOLDED_CLOSING)  # su_quote is a builder's
     text = _paired(_FORM_TAG, _gone, _BUILDER_TAG.sub("", text))
     return _paired(_MEDIA_TAG, _media_link, text)
 
@@ -79,10 +104,19 @@ def shortcodes_as_text(text: str) -> str:
     """`text` (Markdown or plain text, as copied out of WordPress's code editor) with its
     known shortcodes as the site showed them: a video's or embed's address alone (which
     the reader links), a form gone, a builder's and a caption's tags gone and what they
-    hold kept, a gallery (its uploads are not at hand) gone."""
+    hold kept, a gallery (its uploads are not at hand) gone. Fenced code shows what it
+    holds, as written."""
+    if "[" not in text:
+        return text
+    parts = _FENCED.split(text)  # the code blocks at odd places
+    return "".join(part if n % 2 else _text_shown(part) for n, part in enumerate(parts))
+
+
+def _text_shown(text: str) -> str:
     if "[" not in text:
         return text
     text = _paired(_LINKED_TAG, _markdown_link, text, _LINKED_CLOSING)  # before builders' go
+    text = _paired(_FOLDED_TAG, _markdown_folded, text, _FOLDED_CLOSING)
     text = _paired(_FORM_TAG, _gone, _BUILDER_TAG.sub("", text))
     return _paired(_MEDIA_TAG, _media_address, _CAPTION_OR_GALLERY.sub("", text))
 
@@ -122,10 +156,46 @@ def _media_address(name: str, attributes: str, inner: str | None) -> str:
     return url.group(0) if url else ""
 
 
+def _given(attributes: str) -> dict[str, str]:
+    """A tag's attributes by name (in lower case), their values' references read."""
+    return {key.lower(): a or b or c for key, a, b, c in _NAMED.findall(html.unescape(attributes))}
+
+
+def _folded(attributes: str, name: str) -> tuple[bool, str]:
+    """Whether the tag `name` is a quote, and its source's or its fold's title."""
+    given, name = _given(attributes), name.lower()
+    if name in _QUOTES:
+        return True, next((given[key] for key in _QUOTES[name] if given.get(key)), "").strip()
+    return False, given.get(_FOLDS[name], "").strip()
+
+
+def _html_folded(name: str, attributes: str, inner: str | None) -> str:
+    if inner is None:
+        return _as_typed(name, attributes, inner)
+    quote, said = _folded(attributes, name)
+    said = html.escape(said, quote=False)
+    if quote:
+        source = f"<p>— {said}</p>" if said else ""
+        return f"<blockquote><p>{inner.strip()}</p>{source}</blockquote>"
+    title = f"<p><strong>{said}</strong></p>" if said else ""
+    return f"{title}<p>{inner.strip()}</p>"
+
+
+def _markdown_folded(name: str, attributes: str, inner: str | None) -> str:
+    if inner is None:
+        return _as_typed(name, attributes, inner)
+    quote, said = _folded(attributes, name)
+    if quote:
+        lines = [*inner.strip().splitlines(), *(["", f"— {said}"] if said else [])]
+        return "\n\n" + "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
+    title = f"**{said}**\n\n" if said else ""
+    return f"\n\n{title}{inner.strip()}\n\n"
+
+
 def _linked(name: str, attributes: str, inner: str | None) -> tuple[str, str, bool] | None:
     """A button's or a document's address and words, or a picture's and its description
     (True); None when the tag gives no address (a theme's `[button]` in the writer's words)."""
-    given = {key.lower(): a or b or c for key, a, b, c in _NAMED.findall(html.unescape(attributes))}
+    given = _given(attributes)
     name = name.lower()
     if name == _PICTURE_CODES:
         source = given.get("src", "")
@@ -173,7 +243,7 @@ def _html_link(name: str, attributes: str, inner: str | None) -> str:
 
 
 def _media_link(name: str, attributes: str, inner: str | None) -> str:
-    url = _URL.search(f"{attributes} {inner or ''}")
+    url = _URL.search(html.unescape(f"{attributes} {inner or ''}"))  # HTML: `&amp;` is `&`
     if url is None:
         return ""  # an id only (Jetpack's [wpvideo abc]): nothing to link to
     address = html.escape(url.group(0), quote=True)
