@@ -150,6 +150,37 @@ def test_wiki_links_lead_to_the_notes_they_name(tmp_path: Path) -> None:
     ]
 
 
+def test_a_link_to_a_notes_heading_or_block_leads_to_it_in_obsidians_words(
+    tmp_path: Path,
+) -> None:
+    """[[Note#Strike votes]] led to the note's page at "#second-article-Strike votes", an
+    id it does not have (pandoc's is `strike-votes`); [[Note#^line-1]] to a block whose
+    identifier was gone; both said "Note#…" as typed. They lead to the heading and the
+    block, in Obsidian's words ("Note › Strike votes", the note's name for a block); a
+    link in the note to its own heading ([[#Our demands]]) too."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    second = root / "documents" / "second-article.md"
+    second.write_text(
+        second.read_text() + "\nWe stopped work. ^line-1\n\n## Strike votes\n\nNinety per cent.\n"
+    )
+    report = built_with_note(
+        root,
+        "# Tenants meeting\n\nSee [[second-article#Strike votes]], [[second-article#^line-1]],"
+        " [[second-article#^line-1|the stoppage]] and [[#Our demands]].\n\n## Our demands\n",
+    )
+    page = next(report.out_dir.glob("*/tenants-meeting/index.html")).read_text()
+    links = lxml.html.fromstring(page).xpath("//a[contains(@class, 'wikilink')]")
+    assert [(a.get("href").rsplit("/", 1)[-1], a.text_content()) for a in links] == [
+        ("#second-article-strike-votes", "second-article › Strike votes"),
+        ("#second-article-block-line-1", "second-article"),
+        ("#second-article-block-line-1", "the stoppage"),
+        ("#tenants-meeting-our-demands", "Our demands"),
+    ]
+    shown = next(report.out_dir.glob("*/second-article/index.html")).read_text()
+    ids = lxml.html.fromstring(shown).xpath("//@id")
+    assert {"second-article-strike-votes", "second-article-block-line-1"} <= set(ids)
+
+
 def test_a_picture_is_looked_for_by_its_name_only_not_as_a_pattern_nor_in_the_trash(
     vault: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -237,13 +268,17 @@ def test_a_blocks_identifier_is_not_printed(tmp_path: Path) -> None:
     )
     body = read_document(path, "meeting", tmp_path, "en").body_html
     tree = lxml.html.fragment_fromstring(body, create_parent="div")
-    assert [p.text_content() for p in tree.xpath("./p | .//li")] == [
+    assert [" ".join(p.text_content().split()) for p in tree.xpath(".//p | .//li")] == [
         "We met on Tuesday.",
         "Point one",
         "Point two",
         "Two to the power 3 is 2 ^ 3, or 23.",
     ]
-    assert "^" not in tree.xpath("string(//table)") and "votes" not in body
+    assert "^" not in tree.xpath("string(//table)") and "^" not in "".join(tree.xpath("//@id"))
+    # each is its block's anchor, for a link to it; the table's, the line under it
+    assert tree.xpath("normalize-space(//*[@id='meeting-block-meeting-1'])") == "We met on Tuesday."
+    assert tree.xpath("normalize-space(//li[*/@id='meeting-block-p1'])") == "Point one"
+    assert tree.xpath("//*[@id='meeting-block-votes']//td/text()") == ["North", "40"]
 
 
 def test_a_query_block_is_left_out_naming_its_lines(

@@ -16,7 +16,12 @@
 --    that no output shows, and a note a picture of no format, each left out with a warning.
 -- 5. A block's identifier (`We met on Tuesday. ^meeting-1`, or `^table-1` on a line of its
 --    own under a table), which Obsidian adds for a link to the block and never shows, is
---    left out.
+--    not printed: it is the block's anchor, `block-meeting-1` (an XML name, as the EPUB's
+--    ids must be: `^` is none).
+-- 6. A link to a heading or a block of a note ([[Note#Strike votes]], [[Note#^meeting-1]],
+--    [[#Votes]]) leads to its anchor: the id pandoc gives that heading (`strike-votes`),
+--    the block's. Its words, when the link has none of its own, are Obsidian's: "Note ›
+--    Strike votes", or the note's name for a block, not "Note#^meeting-1".
 
 local function strip_comments(inlines, hidden)
   local kept = pandoc.Inlines {}
@@ -161,20 +166,70 @@ local function as_link(image)
   return pandoc.Link(words, image.src, image.title, pandoc.Attr("", { "wikilink" }))
 end
 
-local function without_block_id(block)
+-- The identifier ending a paragraph, and the paragraph without it (nil when the line is
+-- the identifier alone: the block above's); nil when it ends with none
+local function block_id(block)
+  if block.t ~= "Para" and block.t ~= "Plain" then
+    return nil
+  end
   local inlines = block.content
   local last = #inlines
-  if last == 0 or inlines[last].t ~= "Str" or not inlines[last].text:match("^%^[%w%-]+$") then
+  local id = last > 0 and inlines[last].t == "Str" and inlines[last].text:match("^%^([%w%-]+)$")
+  if not id then
     return nil
   end
   if last == 1 then
-    return {} -- an identifier on a line of its own: of the block above it
+    return id, nil
   end
   if inlines[last - 1].t == "Space" or inlines[last - 1].t == "SoftBreak" then
     inlines:remove(last)
     inlines:remove(last - 1)
-    return block
+    return id, block
   end
+end
+
+local function anchored(block, id)
+  return pandoc.Div({ block }, pandoc.Attr("block-" .. id))
+end
+
+local function with_block_anchors(blocks)
+  local kept = pandoc.Blocks {}
+  for _, block in ipairs(blocks) do
+    local id, rest = block_id(block)
+    if not id then
+      kept:insert(block)
+    elseif rest then
+      kept:insert(anchored(rest, id))
+    elseif #kept > 0 then
+      kept[#kept] = anchored(kept[#kept], id)
+    end
+  end
+  return kept
+end
+
+-- The id pandoc gives a heading of these words, as it gave the note's own
+local function heading_id(words)
+  local read = pandoc.read("# " .. words, "markdown").blocks[1]
+  return read and read.t == "Header" and read.identifier or words
+end
+
+local function to_anchor(link)
+  if not link.classes:includes("wikilink") then
+    return nil
+  end
+  local note, fragment = link.target:match("^([^#]*)#(.+)$")
+  if not fragment then
+    return nil
+  end
+  local block = fragment:match("^%^([%w%-]+)$")
+  local said = pandoc.utils.stringify(link.content) == link.target
+  link.target = note .. "#" .. (block and ("block-" .. block) or heading_id(fragment))
+  if said and note ~= "" then -- no words of its own: Obsidian's
+    link.content = { pandoc.Str(block and note or (note .. " › " .. fragment)) }
+  elseif said and not block then
+    link.content = { pandoc.Str(fragment) }
+  end
+  return link
 end
 
 local function link_alone(block)
@@ -195,8 +250,8 @@ return {
   },
   {
     BlockQuote = callout,
-    Para = without_block_id,
-    Plain = without_block_id,
+    Blocks = with_block_anchors,
+    Link = to_anchor,
     Image = function(image)
       if embedded(image) and not a_picture(image) then
         return as_link(image)
