@@ -5,7 +5,9 @@ database as a CSV beside the folder of its row pages, whose properties open each
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -95,3 +97,28 @@ def test_pictures_come_from_the_export_and_links_lead_to_the_pages_documents(
     expected = NOTION / "Rent strike statement 3f2a9c1e07b84d2c9a1b2c3d4e5f6a7b" / "Untitled.png"
     assert picture.read_bytes() == expected.read_bytes()
     assert "The [meeting notes](meeting-notes.md) say who voted." in statement
+
+
+def test_a_page_copied_into_documents_as_exported_reads_its_properties_as_front_matter(
+    tmp_path: Path,
+) -> None:
+    """A database row's page copied into documents/ rather than imported printed its
+    properties ("Author: Ana Ruiz Date: March 1, 2026 3:04 PM Status: Published") as its first
+    paragraph. They are read as `publisher import` reads them: its author, date, tags,
+    and a draft's Status making it a draft."""
+    rows = NOTION / "Statements 8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d"
+    pool = tmp_path / "documents"
+    shutil.copytree(rows, pool)
+    read = {
+        doc.title: doc
+        for doc in (read_document(path, "x", pool, "en") for path in sorted(pool.glob("*.md")))
+    }
+    pay, steps = read["Cleaners win back pay"], read["Next steps"]
+    assert (pay.authors, pay.date, pay.draft) == (("Ana Ruiz",), dt.date(2026, 3, 1), False)
+    assert (pay.tags, pay.summary) == (
+        ("health", "strike"),
+        "Six months of organising at the hospital.",
+    )
+    assert pay.body_html.startswith("<p>The hospital’s cleaners")
+    assert (steps.authors, steps.draft) == (("Ben Ode",), True)
+    assert "Status" not in pay.body_html + steps.body_html

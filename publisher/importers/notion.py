@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import PurePosixPath
+from typing import Any
 from urllib.parse import unquote
 
 from ..pool import slugged
@@ -76,6 +77,31 @@ def read(files: ExportFiles) -> PlatformExport:
             )
         )
     return export
+
+
+def page_front_matter(text: str, path: PurePosixPath | str) -> tuple[dict[str, Any], str] | None:
+    """A Notion page's properties as a document's front matter, and the rest of its text,
+    when `path` is named as Notion names a page and its `Key: Value` lines give any: the
+    page copied into documents/ as exported, not imported (its Status and Owner were
+    printed as the article's first paragraph)."""
+    named = _PAGE.search(str(path))
+    if named is None:
+        return None
+    title, fields, rest = _page(text, named[1])
+    if not fields:
+        return None
+    meta: dict[str, Any] = {"title": title}
+    if (day := _date(fields.get("date", ""))) is not None:
+        meta["date"] = day
+    for key, field in (("authors", "authors"), ("tags", "tags")):
+        if listed := _listed(fields.get(field, "")):
+            meta[key] = listed
+    for key, field in (("summary", "summary"), ("lang", "language")):
+        if fields.get(field):
+            meta[key] = fields[field]
+    if fields.get("status", "").lower() in _DRAFT:
+        meta["draft"] = True
+    return meta, rest
 
 
 def _page(text: str, named: str) -> tuple[str, dict[str, str], str]:

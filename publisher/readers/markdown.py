@@ -36,12 +36,15 @@ class MarkdownReader:
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown", ".mdx")
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        from ..importers.wp_shortcodes import shortcodes_as_text  # importers import readers
+        from ..importers.notion import page_front_matter  # importers import readers
+        from ..importers.wp_shortcodes import shortcodes_as_text
 
         text = document_text(path)
         front, body = split_front_matter(text, path)
         meta_source = front.parse(path) if front else None
         meta = meta_source.data if meta_source else {}
+        if not front and (page := page_front_matter(body, path.name)) is not None:
+            meta, body = page  # a Notion page, copied in as exported: its properties
         printed: set[str] = set()  # the front matter's keys its text prints
         first_line = text.count("\n", 0, len(text) - len(body)) + 1
         body = read_in_order(body, path, first_line)  # Arabic copied out of a PDF
