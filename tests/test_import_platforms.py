@@ -649,6 +649,25 @@ def test_a_substack_posts_pull_quote_is_a_quote(tmp_path: Path) -> None:
     assert markdown.rstrip().endswith("\n> We were invisible until we stopped.")
 
 
+def test_a_substack_posts_spotify_player_links_by_its_title(tmp_path: Path) -> None:
+    """Substack's Spotify and SoundCloud frames keep what they play's title in their
+    data-attrs: the link said its address ("https://open.spotify.com/playlist/…")."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "substack", export)
+    post = export / "posts" / "140001.cleaners-win-back-pay.html"
+    post.write_text(
+        post.read_text(encoding="utf-8")
+        + '<iframe class="spotify-wrap" data-attrs="{&quot;title&quot;:&quot;Strike Songs&quot;,'
+        "&quot;subtitle&quot;:&quot;Union Choir&quot;,&quot;url&quot;:&quot;https://open.spotify"
+        '.com/playlist/37i9&quot;}" src="https://open.spotify.com/embed/playlist/37i9"></iframe>',
+        encoding="utf-8",
+    )
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    markdown = (root / "documents" / "cleaners-win-back-pay.md").read_text(encoding="utf-8")
+    assert markdown.rstrip().endswith("\n[Strike Songs](https://open.spotify.com/playlist/37i9)")
+
+
 def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
     """WordPress's classic editor keeps a line break as a newline, which WordPress shows as
     one (wpautop): a meeting's place and time, typed on lines of their own, ran together

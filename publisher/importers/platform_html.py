@@ -381,6 +381,8 @@ def _players_as_links(root: lxml.html.HtmlElement) -> None:
         )
         if not address:
             continue  # dropped with the frames
+        named = _data_attrs(player).get("title")  # Substack's Spotify and SoundCloud frames'
+        title = title or (" ".join(named.split()) if isinstance(named, str) else "")
         figure, caption = _alone_in_figure(player)  # WordPress's audio and video blocks
         if figure is not None and not (title and caption):  # its caption names the link
             player, title = figure, title or caption
