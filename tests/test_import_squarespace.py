@@ -37,6 +37,7 @@ def test_blocks_drawn_by_script_keep_what_they_show(tmp_path: Path) -> None:
     Each is now a link to what it showed, the picture is listed as online with its words,
     and the rule stays; the newsletter form still goes."""
     root, report = imported(EXPORT, tmp_path)
+    assert report.platform == "Squarespace"  # the report says so, not "WordPress"
     body = body_of(root, "rent-strike-third-week")
     links = [(a.text_content(), a.get("href")) for a in body.iter("a")]
     assert links[-4:] == [

@@ -74,6 +74,8 @@ def read(files: ExportFiles) -> PlatformExport:
         site = _Site(address.strip(), authors, uploads)
         for item in channel.findall("item"):
             _item(item, ns, site, export)
+    if any('class="sqs-' in post.body_html for post in export.posts):
+        export.platform = "Squarespace"  # its blog, exported as WordPress reads it
     return export
 
 
