@@ -119,3 +119,36 @@ def test_a_plugins_shortcodes_show_what_the_site_showed_and_its_widgets_go(
         "<https://maps.google.com/maps?q=Riverside+Hall&output=embed>",
         "They said \\[sic\\] it was \\[toc of the list\\] and \\[subscribe to our list\\].",
     ]
+
+
+ACCORDION = """<!-- wp:accordion -->
+<div class="wp-block-accordion"><!-- wp:accordion-item -->
+<div class="wp-block-accordion-item"><!-- wp:accordion-heading -->
+<h3 class="wp-block-accordion-heading"><button class="wp-block-accordion-heading__toggle"
+ aria-expanded="false"><span class="wp-block-accordion-heading__toggle-title">How is strike
+ pay paid?</span><span class="wp-block-accordion-heading__toggle-icon"
+ aria-hidden="true">+</span></button></h3>
+<!-- /wp:accordion-heading --><!-- wp:accordion-panel -->
+<div class="wp-block-accordion-panel"><!-- wp:paragraph -->
+<p>Weekly, by transfer.</p>
+<!-- /wp:paragraph --></div>
+<!-- /wp:accordion-panel --></div>
+<!-- /wp:accordion-item --></div>
+<!-- /wp:accordion -->
+<p><button type="button" class="subscribe-button">Subscribe</button></p>
+"""
+
+
+def test_an_accordions_questions_keep_their_words(tmp_path: Path) -> None:
+    """An accordion's question is a heading whose words are in a button, as the disclosure
+    pattern writes it (WordPress's accordion block, a theme's FAQ): buttons went whole as
+    furniture, and the question with them, leaving an empty heading over its answer. Its
+    words stay, without the +; a button elsewhere still goes."""
+    export = tmp_path / "site.WordPress.2026-03-05.xml"
+    export.write_text(WXR.replace("{content}", ACCORDION), encoding="utf-8")
+    root, _ = imported(export, tmp_path)
+    _, text = text_of(root, "rally-report")
+    assert text.strip().split("\n\n") == [
+        "### How is strike pay paid?",
+        "Weekly, by transfer.",
+    ]

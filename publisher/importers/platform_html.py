@@ -78,6 +78,7 @@ _DROP_TAGS = (
     "embed",
     "template",
 )
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _FRAMES = ("a", "picture", "div", "span")  # what may hold an image and nothing else
 # The notes `pagenotes` made: their calls, the section of notes, each note
 _NOTE_MARKUP = re.compile(r"footnote-ref |footnotes |\s?page-note-\d+$")
@@ -170,9 +171,15 @@ def clean_post_html(
     _buttons_as_links(root)  # before the furniture goes: a button's class says "button"
     drawn_blocks_written(root)  # folded text, a quote's source
     for element in list(root.iter(*_DROP_TAGS)):
-        if element.getparent() is not None:
-            drop_keeping_tail(element)
-            result.removed += 1
+        if element.getparent() is None:
+            continue
+        if element.tag == "button" and next(element.iterancestors(*_HEADINGS), None) is not None:
+            for icon in element.xpath(".//*[@aria-hidden='true']"):
+                drop_keeping_tail(icon)  # its +, its arrow
+            element.drop_tag()  # a heading's words, in a fold's button (an accordion's)
+            continue
+        drop_keeping_tail(element)
+        result.removed += 1
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str):
             continue
