@@ -152,3 +152,27 @@ def test_an_accordions_questions_keep_their_words(tmp_path: Path) -> None:
         "### How is strike pay paid?",
         "Weekly, by transfer.",
     ]
+
+
+VERSE = """<!-- wp:verse -->
+<pre class="wp-block-verse">When the union's inspiration
+Through the workers' blood shall run,
+
+There can be no power greater
+Anywhere beneath the sun.</pre>
+<!-- /wp:verse -->
+"""
+
+
+def test_a_verse_is_printed_as_lines_not_as_code(tmp_path: Path) -> None:
+    """WordPress keeps a verse block (a song's words, a poem) in a <pre> for its lines: it
+    became a code block, printed in a fixed-width box. Each stanza is a paragraph, its
+    lines broken where they were."""
+    export = tmp_path / "site.WordPress.2026-03-05.xml"
+    export.write_text(WXR.replace("{content}", VERSE), encoding="utf-8")
+    root, _ = imported(export, tmp_path)
+    _, text = text_of(root, "rally-report")
+    assert text.strip().split("\n\n") == [
+        "When the union's inspiration\\\nThrough the workers' blood shall run,",
+        "There can be no power greater\\\nAnywhere beneath the sun.",
+    ]

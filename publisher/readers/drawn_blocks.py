@@ -7,16 +7,23 @@ alone, its summary a plain paragraph, and a <cite> as bare words):
 - a <cite> closing a quote (WordPress's quote and pull quote blocks) → a line of its own,
   "— Maria", under the quote's words, which it no longer reads as one of;
 - a <cite> in a sentence (a book's, a report's title) → in italics, as browsers set it;
+- a verse kept in a <pre> for its lines (WordPress's verse block), which would be printed
+  as code, in a fixed-width box → a paragraph a stanza, its lines broken where they were;
 - a pull quote drawn from a <div> by its class (Substack's `pullquote`) → a quote: its
   words set apart, not one more paragraph repeating the text's.
 """
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 from lxml import etree
 
+from ..tree_edits import drop_keeping_tail
+
 _DASHES = ("—", "–", "-", "―", "~")
+MARKS = ("<details", "<cite", "pullquote", "wp-block-verse")  # what a page holding any has
 
 
 def drawn_blocks_written(root: lxml.html.HtmlElement) -> bool:
@@ -27,6 +34,11 @@ def drawn_blocks_written(root: lxml.html.HtmlElement) -> bool:
         ".//div[contains(concat(' ', normalize-space(@class), ' '), ' pullquote ')]"
     ):
         pulled.tag = "blockquote"
+        changed = True
+    for verse in root.xpath(
+        ".//pre[contains(concat(' ', normalize-space(@class), ' '), ' wp-block-verse ')]"
+    ):
+        _stanzas(verse)
         changed = True
     for details in list(root.iter("details")):
         changed = True
@@ -52,3 +64,17 @@ def drawn_blocks_written(root: lxml.html.HtmlElement) -> bool:
         cite.tag = "em"
         changed = True
     return changed
+
+
+def _stanzas(verse: lxml.html.HtmlElement) -> None:
+    """The verse `verse` (a <pre>) as paragraphs, one a stanza, in its place."""
+    text = verse.text_content()  # its emphasis is lost: a verse is rarely marked so
+    stanzas = [s.strip("\n") for s in re.split(r"\n[ \t]*\n", text) if s.strip()]
+    for stanza in stanzas:
+        paragraph = lxml.html.Element("p")
+        lines = stanza.split("\n")
+        paragraph.text = lines[0].strip()
+        for line in lines[1:]:
+            etree.SubElement(paragraph, "br").tail = line.strip()
+        verse.addprevious(paragraph)
+    drop_keeping_tail(verse)

@@ -23,6 +23,7 @@ from ..sanitize import flatten_deep_html, raw_text_closed
 from ..tree_edits import page_edited
 from .base import RawDocument
 from .bold_title import opening_bold_title, without_lines_under_title
+from .drawn_blocks import MARKS as DRAWN
 from .drawn_blocks import drawn_blocks_written
 from .etherpad import etherpad_paragraphs, is_etherpad
 from .googledocs import is_google_docs, plain_google_docs
@@ -68,7 +69,7 @@ class HtmlReader:
             word_comments_left_out(word_lists_kept(word_page_read(page)), path)
         )
         page = _directions_kept(notes_as_footnotes(lazy_images_shown(page)))
-        if "<details" in page or "<cite" in page:  # folded text, a quote's source
+        if any(mark in page for mark in DRAWN):  # folded text, a quote's source, a verse
             page = page_edited(page, drawn_blocks_written)
         say_local_media(page, path)
         page = players_as_links(raw_text_closed(page))  # pandoc drops players, and fetches frames
