@@ -632,39 +632,36 @@ def test_a_substack_posts_file_and_digest_cards_link_by_their_titles(tmp_path: P
     ]
 
 
-def test_a_substack_posts_pull_quote_is_a_quote(tmp_path: Path) -> None:
-    """Substack draws a pull quote from a <div class="pullquote">: it was imported as one
-    more paragraph, the sentence it repeats from the text printed twice alike."""
+def substack_post_with(tmp_path: Path, markup: str) -> str:
+    """The Markdown that Substack's post "Cleaners win back pay", ending with `markup`,
+    is imported as."""
     export = tmp_path / "export"
     shutil.copytree(EXPORTS / "substack", export)
     post = export / "posts" / "140001.cleaners-win-back-pay.html"
-    post.write_text(
-        post.read_text(encoding="utf-8")
-        + '<div class="pullquote"><p>We were invisible until we stopped.</p></div>',
-        encoding="utf-8",
-    )
+    post.write_text(post.read_text(encoding="utf-8") + markup, encoding="utf-8")
     root = new_workspace(tmp_path / "ws")
     import_export(export, root)
-    markdown = (root / "documents" / "cleaners-win-back-pay.md").read_text(encoding="utf-8")
+    return (root / "documents" / "cleaners-win-back-pay.md").read_text(encoding="utf-8")
+
+
+def test_a_substack_posts_pull_quote_is_a_quote(tmp_path: Path) -> None:
+    """Substack draws a pull quote from a <div class="pullquote">: it was imported as one
+    more paragraph, the sentence it repeats from the text printed twice alike."""
+    markdown = substack_post_with(
+        tmp_path, '<div class="pullquote"><p>We were invisible until we stopped.</p></div>'
+    )
     assert markdown.rstrip().endswith("\n> We were invisible until we stopped.")
 
 
 def test_a_substack_posts_spotify_player_links_by_its_title(tmp_path: Path) -> None:
     """Substack's Spotify and SoundCloud frames keep what they play's title in their
     data-attrs: the link said its address ("https://open.spotify.com/playlist/…")."""
-    export = tmp_path / "export"
-    shutil.copytree(EXPORTS / "substack", export)
-    post = export / "posts" / "140001.cleaners-win-back-pay.html"
-    post.write_text(
-        post.read_text(encoding="utf-8")
-        + '<iframe class="spotify-wrap" data-attrs="{&quot;title&quot;:&quot;Strike Songs&quot;,'
+    markdown = substack_post_with(
+        tmp_path,
+        '<iframe class="spotify-wrap" data-attrs="{&quot;title&quot;:&quot;Strike Songs&quot;,'
         "&quot;subtitle&quot;:&quot;Union Choir&quot;,&quot;url&quot;:&quot;https://open.spotify"
         '.com/playlist/37i9&quot;}" src="https://open.spotify.com/embed/playlist/37i9"></iframe>',
-        encoding="utf-8",
     )
-    root = new_workspace(tmp_path / "ws")
-    import_export(export, root)
-    markdown = (root / "documents" / "cleaners-win-back-pay.md").read_text(encoding="utf-8")
     assert markdown.rstrip().endswith("\n[Strike Songs](https://open.spotify.com/playlist/37i9)")
 
 

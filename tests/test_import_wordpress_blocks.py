@@ -8,29 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from platform_exports import imported, text_of
+from test_import_platforms import WXR_IN_A_FOLDER
 
-WXR = """<?xml version="1.0" encoding="UTF-8" ?>
-<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
- xmlns:content="http://purl.org/rss/1.0/modules/content/"
- xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel>
-<title>Dockside Bulletin</title>
-<link>https://union.example.org</link>
-<wp:wxr_version>1.2</wp:wxr_version>
-<item>
-<title><![CDATA[Rally report]]></title>
-<link>https://union.example.org/2026/03/rally-report/</link>
-<content:encoded><![CDATA[{content}]]></content:encoded>
-<wp:post_id>7</wp:post_id>
-<wp:post_date><![CDATA[2026-03-02 08:00:00]]></wp:post_date>
-<wp:post_name><![CDATA[rally-report]]></wp:post_name>
-<wp:status><![CDATA[publish]]></wp:status>
-<wp:post_type><![CDATA[post]]></wp:post_type>
-</item>
-</channel>
-</rss>
-"""
-UPLOADS = "https://union.example.org/wp-content/uploads/2026/03"
+WXR = WXR_IN_A_FOLDER.replace("<p>Three hundred at the gates.</p>", "{content}")
+
+
+def paragraphs_imported(tmp_path: Path, content: str) -> list[str]:
+    """The Markdown paragraphs of a post whose content is `content`, imported."""
+    export = tmp_path / "site.WordPress.2026-03-05.xml"
+    export.write_text(WXR.replace("{content}", content), encoding="utf-8")
+    root, _ = imported(export, tmp_path)
+    return text_of(root, "rally-report")[1].strip().split("\n\n")
+
+
+UPLOADS = "https://example.org/newsletter/wp-content/uploads/2026/03"
 BLOCKS = f"""<!-- wp:paragraph -->
 <p>Three hundred at the gates.</p>
 <!-- /wp:paragraph -->
@@ -69,11 +60,7 @@ def test_players_folded_text_and_quotes_sources_read_as_the_site_showed_them(
     summary a plain paragraph, as if the text's own; a quote's source (<cite>) one more of
     its lines. The recording is now a link named by its caption (a video without one by
     its address), the summary bold over the text it folded, the source "— Maria"."""
-    export = tmp_path / "site.WordPress.2026-03-05.xml"
-    export.write_text(WXR.replace("{content}", BLOCKS), encoding="utf-8")
-    root, _ = imported(export, tmp_path)
-    _, text = text_of(root, "rally-report")
-    assert text.strip().split("\n\n") == [
+    assert paragraphs_imported(tmp_path, BLOCKS) == [
         "Three hundred at the gates.",
         f"[The convenor at the gates]({UPLOADS}/speech.mp3)",
         f"<{UPLOADS}/march.mp4>",
@@ -106,11 +93,7 @@ def test_a_plugins_shortcodes_show_what_the_site_showed_and_its_widgets_go(
     builders' tags; a newsletter form, a feed of the site's Instagram, a share bar, an
     advert and a list of contents were printed as typed. Words in brackets that are no
     plugin's stay."""
-    export = tmp_path / "site.WordPress.2026-03-05.xml"
-    export.write_text(WXR.replace("{content}", PLUGIN_SHORTCODES), encoding="utf-8")
-    root, _ = imported(export, tmp_path)
-    _, text = text_of(root, "rally-report")
-    assert text.strip().split("\n\n") == [
+    assert paragraphs_imported(tmp_path, PLUGIN_SHORTCODES) == [
         "The branch met on Thursday.",
         "> Not a penny less.",
         "> We will not go back.\n>\n> — Maria, cleaner",
@@ -144,11 +127,7 @@ def test_an_accordions_questions_keep_their_words(tmp_path: Path) -> None:
     pattern writes it (WordPress's accordion block, a theme's FAQ): buttons went whole as
     furniture, and the question with them, leaving an empty heading over its answer. Its
     words stay, without the +; a button elsewhere still goes."""
-    export = tmp_path / "site.WordPress.2026-03-05.xml"
-    export.write_text(WXR.replace("{content}", ACCORDION), encoding="utf-8")
-    root, _ = imported(export, tmp_path)
-    _, text = text_of(root, "rally-report")
-    assert text.strip().split("\n\n") == [
+    assert paragraphs_imported(tmp_path, ACCORDION) == [
         "### How is strike pay paid?",
         "Weekly, by transfer.",
     ]
@@ -168,11 +147,7 @@ def test_a_verse_is_printed_as_lines_not_as_code(tmp_path: Path) -> None:
     """WordPress keeps a verse block (a song's words, a poem) in a <pre> for its lines: it
     became a code block, printed in a fixed-width box. Each stanza is a paragraph, its
     lines broken where they were."""
-    export = tmp_path / "site.WordPress.2026-03-05.xml"
-    export.write_text(WXR.replace("{content}", VERSE), encoding="utf-8")
-    root, _ = imported(export, tmp_path)
-    _, text = text_of(root, "rally-report")
-    assert text.strip().split("\n\n") == [
+    assert paragraphs_imported(tmp_path, VERSE) == [
         "When the union's inspiration\\\nThrough the workers' blood shall run,",
         "There can be no power greater\\\nAnywhere beneath the sun.",
     ]

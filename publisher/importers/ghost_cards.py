@@ -12,6 +12,7 @@ A card with nothing to link or show (no recording, no title) is left to the furn
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -24,8 +25,19 @@ _CARD = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' kg-{}-card '
 def ghost_cards_as_content(root: lxml.html.HtmlElement) -> None:
     """Each audio, video and product card in `root` replaced by what it shows."""
     cards = (("callout", _callout), ("audio", _recording), ("video", _video), ("product", _product))
-    for kind, shown in cards:
-        for card in root.xpath(_CARD.format(kind)):
+    cards_shown(root, _CARD, cards)
+
+
+Shown = Callable[[lxml.html.HtmlElement], list[lxml.html.HtmlElement] | None]
+
+
+def cards_shown(
+    root: lxml.html.HtmlElement, pattern: str, kinds: Iterable[tuple[str, Shown]]
+) -> None:
+    """Each card under `root` of each kind (found by `pattern`, an XPath the kind's name is
+    put in) replaced by what its function makes of it; one it makes nothing of is left."""
+    for kind, shown in kinds:
+        for card in root.xpath(pattern.format(kind)):
             if card.getparent() is None or (content := shown(card)) is None:
                 continue
             content[-1].tail = card.tail

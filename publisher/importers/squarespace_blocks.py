@@ -23,7 +23,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from .ghost_cards import file_name, paragraph_linking
+from .ghost_cards import cards_shown, file_name, paragraph_linking
 
 _BLOCK = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' {}-block ')]"
 
@@ -31,15 +31,10 @@ _BLOCK = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' {}-block ')
 def squarespace_blocks_as_content(root: lxml.html.HtmlElement) -> None:
     """Each video, embed, audio and map block in `root` replaced by what it shows."""
     blocks = (("video", _played), ("embed", _played), ("audio", _recording), ("map", _place))
-    for kind, shown in blocks:
-        for block in root.xpath(_BLOCK.format(kind)):
-            if block.getparent() is None or (content := shown(block)) is None:
-                continue
-            content.tail = block.tail
-            block.getparent().replace(block, content)
+    cards_shown(root, _BLOCK, blocks)
 
 
-def _played(block: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+def _played(block: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
     found = _block_json(block)
     address = str(found.get("url") or "")
     if not address.startswith(("http://", "https://")):
@@ -54,19 +49,19 @@ def _played(block: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     paragraph = paragraph_linking(address, title or caption or address)
     if title and caption:  # the writer's words of it, under the link
         etree.SubElement(paragraph, "br").tail = caption
-    return paragraph
+    return [paragraph]
 
 
-def _recording(block: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+def _recording(block: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
     player = next(iter(block.xpath(".//*[@data-url]")), None)
     address = str(player.get("data-url", "")).strip() if player is not None else ""
     if player is None or not address.startswith(("http://", "https://")):
         return None
     title = " ".join(str(player.get("data-title", "")).split())
-    return paragraph_linking(address, title or file_name(address))
+    return [paragraph_linking(address, title or file_name(address))]
 
 
-def _place(block: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+def _place(block: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
     location = _block_json(block).get("location")
     if not isinstance(location, dict):
         return None
@@ -78,10 +73,10 @@ def _place(block: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     except ValueError:
         lat = lon = math.nan
     if not (abs(lat) <= 90 and abs(lon) <= 180):  # none, or nowhere on Earth
-        return _paragraph(address) if address else None
+        return [_paragraph(address)] if address else None
     at = f"{lat:.5f}/{lon:.5f}"
     href = f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{at}"
-    return paragraph_linking(href, address or f"{lat:.5f}, {lon:.5f}")
+    return [paragraph_linking(href, address or f"{lat:.5f}, {lon:.5f}")]
 
 
 def _block_json(block: lxml.html.HtmlElement) -> dict[str, Any]:
