@@ -1,7 +1,8 @@
-"""`publisher import` of a WordPress post's blocks that a browser draws: an audio or video
-block's player, a details block's folded text, a quote block's source. Each must reach
-the document as the site's reader saw it, not as a bare address, a plain paragraph, or a
-name read as one of the quote's lines."""
+"""`publisher import` of a WordPress post's blocks that a browser draws (an audio or video
+block's player, a details block's folded text, a quote block's source, an accordion's
+questions, a verse) and its plugins' shortcodes. Each must reach the document as the
+site's reader saw it: not as a bare address, a plain paragraph, code, a name read as one
+of the quote's lines, or the shortcode as typed."""
 
 from __future__ import annotations
 
