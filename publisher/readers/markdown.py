@@ -20,6 +20,7 @@ from .base import RawDocument
 from .fenced_code import FENCED_CODE
 from .liquid import without_liquid
 from .merge_tags import without_merge_tags
+from .notion_pages import page_front_matter
 from .pad_marks import without_pad_marks
 from .page_breaks import page_breaks_in_body_marked
 from .pasted_tables import tab_separated_tables
@@ -36,8 +37,7 @@ class MarkdownReader:
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown", ".mdx")
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        from ..importers.notion import page_front_matter  # importers import readers
-        from ..importers.wp_shortcodes import shortcodes_as_text
+        from ..importers.wp_shortcodes import shortcodes_as_text  # importers import readers
 
         text = document_text(path)
         front, body = split_front_matter(text, path)
