@@ -377,6 +377,26 @@ def test_kramdown_comments_contents_and_abbreviations_are_never_printed(site: Pa
     )
 
 
+def test_a_list_of_contents_goes_without_a_warning(
+    site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """minimal-mistakes' `{% include toc %}` and a Hugo theme's `{{< toc >}}` draw the
+    page's contents from its headings, as every output does: each was taken away with a
+    warning that publisher did not know it, which the editor could do nothing about."""
+    pool = site / "documents"
+    jekyll = pool / "blog" / "_posts" / "2026-01-12-report.md"
+    jekyll.write_text(
+        "---\ntitle: Report\n---\n\n{% include toc %}\n\n{% include toc.html %}\n\n## One\n",
+        encoding="utf-8",
+    )
+    hugo = pool / "hugo-report.md"
+    hugo.write_text("---\ntitle: Report\n---\n\n{{< toc >}}\n\n## One\n", encoding="utf-8")
+    for path in (jekyll, hugo):
+        body = read_document(path, "report", pool, "en").body_html
+        assert body == '<h2 id="report-one">One</h2>\n', body
+    assert not [r for r in caplog.records if r.levelname == "WARNING"], caplog.text
+
+
 def test_a_post_url_after_the_sites_baseurl_names_the_post(site: Path) -> None:
     """`{{ site.baseurl }}{% post_url … %}`, as Jekyll's docs write it for a site with a
     baseurl (and so `{% link %}`): the post, not '..2026-01-03-first-week'."""

@@ -20,6 +20,8 @@ so it writes, before pandoc reads the text:
   the filters that only shape it (`date: "%B %-d, %Y"`, `upcase`, `default: "…"`…);
 - eleventy-img's `{% image "./img/x.png", "alt", "sizes" %}` → the picture, its path from
   the site's root (where Eleventy runs);
+- an include that draws the page's contents (`{% include toc %}`) → nothing, without a
+  word: every output draws its own;
 - an include that shows a picture (`{% include image.html url="…" description="…" %}`,
   minimal-mistakes' `figure image_path=… caption=…`) → the picture with its caption; one
   that shows a YouTube or Vimeo video → the video's address, as a link; a button's (`{%
@@ -49,6 +51,7 @@ from ..sites import ELEVENTY_CONFIGS, JEKYLL_CONFIGS
 from .hexo_tags import BLOCKS as HEXO_BLOCKS
 from .hexo_tags import hexo_block, hexo_link, hexo_tag
 from .liquid_values import Variables, shown_value
+from .shortcodes import CONTENTS_LISTS
 from .tag_words import bracket_escaped, named_words, tag_words
 
 log = logging.getLogger(__name__)
@@ -245,6 +248,8 @@ def _included(params: str, root: str) -> str | None:
     if not (words := tag_words(params)):
         return None
     name, given = words[0].lower(), named_words(words[1:])
+    if name.removesuffix(".html") in CONTENTS_LISTS:  # minimal-mistakes' `include toc`
+        return ""  # the outputs draw their own
     picture = next((v for v in given.values() if _PICTURE.search(v)), None)
     if picture:
         caption = next(

@@ -23,6 +23,8 @@ so it writes what the built-in ones show, in Markdown, before pandoc reads the t
   else the site's (its language's, or its `[params]`), as text, as Hugo's `.Param`;
 - a theme's button or link (`{{< button href="…" >}}Sign{{< /button >}}`, or with `text=`
   and `link=`) → its words as a link to its address;
+- a theme's list of the page's contents (`toc`) → nothing, without a word: every output
+  draws its own;
 - any other (a theme's `note`, `notice`, `gallery`…) → its tags taken away, what it wraps
   kept, with one warning naming the file, the lines and the shortcodes.
 
@@ -53,7 +55,11 @@ _OPENINGS = ("{{<", "{{%")
 _CLOSINGS = (">}}", "%}}")
 _TAG = re.compile(r"\{\{[<%]\s*(/?)\s*([\w.-]+)(.*?)\s*/?\s*[>%]\}\}", re.S)
 _LONGEST = 2000  # characters in one shortcode: its parameters fit in a few lines
-_WRAPPING = ("details", "qr")  # built-in ones whose closing tag shows nothing
+_WRAPPING = ("details", "qr")
+# A theme's shortcode or a site's include drawing the page's contents from its headings
+CONTENTS_LISTS = frozenset(
+    {"toc", "table-of-contents", "tableofcontents"}
+)  # built-in ones whose closing tag shows nothing
 
 
 def without_shortcodes(
@@ -250,6 +256,8 @@ def _shown(
         return f"\n\n**{named.get('summary') or 'Details'}**\n\n"
     if name == "qr":
         return _qr_markdown(named.get("text", ""), named.get("alt", ""))
+    if name in CONTENTS_LISTS:
+        return ""  # a theme's list of the page's headings: the outputs draw their own
     return None
 
 
