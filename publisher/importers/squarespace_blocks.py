@@ -57,7 +57,7 @@ def _recording(block: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | No
     address = str(player.get("data-url", "")).strip() if player is not None else ""
     if player is None or not address.startswith(("http://", "https://")):
         return None
-    title = " ".join(str(player.get("data-title", "")).split())
+    title = _text(player.get("data-title"))
     return [paragraph_linking(address, title or file_name(address))]
 
 

@@ -27,21 +27,34 @@ MARKS = ("<details", "<cite", "pullquote", "wp-block-verse")  # what a page hold
 
 
 def drawn_blocks_written(root: lxml.html.HtmlElement) -> bool:
-    """`root` with its folded text open and its quotes' sources written as such, in place;
-    whether it had any."""
-    changed = False
-    for pulled in root.xpath(
-        ".//div[contains(concat(' ', normalize-space(@class), ' '), ' pullquote ')]"
-    ):
-        pulled.tag = "blockquote"
-        changed = True
-    for verse in root.xpath(
-        ".//pre[contains(concat(' ', normalize-space(@class), ' '), ' wp-block-verse ')]"
-    ):
+    """`root` with its pull quotes, verses, folded text and cited sources and titles
+    written out, in place (see the module's docstring); whether it had any."""
+    done = [edit(root) for edit in (_pull_quotes, _verses, _folds_open, _sources, _titles)]
+    return any(done)
+
+
+def _classed(root: lxml.html.HtmlElement, tag: str, name: str) -> list[lxml.html.HtmlElement]:
+    found = root.xpath(f".//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+    return list(found)
+
+
+def _pull_quotes(root: lxml.html.HtmlElement) -> bool:
+    pulled = _classed(root, "div", "pullquote")
+    for quote in pulled:
+        quote.tag = "blockquote"
+    return bool(pulled)
+
+
+def _verses(root: lxml.html.HtmlElement) -> bool:
+    verses = _classed(root, "pre", "wp-block-verse")
+    for verse in verses:
         _stanzas(verse)
-        changed = True
-    for details in list(root.iter("details")):
-        changed = True
+    return bool(verses)
+
+
+def _folds_open(root: lxml.html.HtmlElement) -> bool:
+    folds = list(root.iter("details"))
+    for details in folds:
         summary = details.find("summary")
         if summary is not None:
             words = " ".join(summary.text_content().split())
@@ -51,6 +64,12 @@ def drawn_blocks_written(root: lxml.html.HtmlElement) -> bool:
             paragraph.tail = summary.tail
             details.replace(summary, paragraph)
         details.drop_tag()  # what it folds stays, where it is
+    return bool(folds)
+
+
+def _sources(root: lxml.html.HtmlElement) -> bool:
+    """Each quote's closing <cite> a line "— Maria" of its own."""
+    changed = False
     for quote in root.iter("blockquote"):
         children = [child for child in quote if isinstance(child.tag, str)]
         cite = children[-1] if children and children[-1].tag == "cite" else None
@@ -60,10 +79,15 @@ def drawn_blocks_written(root: lxml.html.HtmlElement) -> bool:
         changed = True
         if not cite.text_content().lstrip().startswith(_DASHES):
             cite.text = "— " + (cite.text or "").lstrip()
-    for cite in list(root.iter("cite")):  # a work's title in a sentence: set in italics
-        cite.tag = "em"
-        changed = True
     return changed
+
+
+def _titles(root: lxml.html.HtmlElement) -> bool:
+    """Each <cite> left (a work's title, in a sentence) in italics."""
+    cited = list(root.iter("cite"))
+    for cite in cited:
+        cite.tag = "em"
+    return bool(cited)
 
 
 def _stanzas(verse: lxml.html.HtmlElement) -> None:
