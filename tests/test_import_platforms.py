@@ -665,6 +665,31 @@ def test_a_substack_posts_spotify_player_links_by_its_title(tmp_path: Path) -> N
     assert markdown.rstrip().endswith("\n[Strike Songs](https://open.spotify.com/playlist/37i9)")
 
 
+def test_a_substack_posts_captioned_button_keeps_its_caption_over_its_link(
+    tmp_path: Path,
+) -> None:
+    """Substack's button with a caption (the writer's words over it) became its link alone:
+    "We need 10,000 signatures by Friday" went with the button's furniture. A subscribe
+    button's caption ("Thanks for reading!…") still goes with it."""
+    petition = (
+        '<div class="captioned-button-wrap" data-component-name="CaptionedButtonToDOM">'
+        '<div class="preamble"><p class="cta-caption">We need 10,000 signatures by Friday.'
+        '</p></div><p class="button-wrapper"><a class="button primary" href="https://act.'
+        'example.org/petition"><span>Sign the petition</span></a></p></div>'
+    )
+    subscribe = petition.replace("We need 10,000 signatures by Friday.", "Thanks for reading!")
+    subscribe = subscribe.replace(
+        "https://act.example.org/petition", "https://x.substack.com/subscribe"
+    )
+    markdown = substack_post_with(
+        tmp_path, petition + subscribe.replace("Sign the petition", "Subscribe")
+    )
+    assert markdown.rstrip().endswith(
+        "\n\nWe need 10,000 signatures by Friday.\n\n[Sign the petition](https://act.example.org/petition)"
+    )
+    assert "Thanks for reading" not in markdown
+
+
 def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
     """WordPress's classic editor keeps a line break as a newline, which WordPress shows as
     one (wpautop): a meeting's place and time, typed on lines of their own, ran together

@@ -420,8 +420,9 @@ def _alone_in_figure(player: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlEleme
 def _buttons_as_links(root: lxml.html.HtmlElement) -> None:
     """A button to somewhere else (a donation, a petition, an event, a PDF) is the writer's
     call to action: it becomes a link with the button's words, a paragraph of its own unless
-    it stood in a sentence. A button to subscribe, share, upgrade or comment, or to a merge
-    tag, is the platform's and goes with the furniture, as does what held the button."""
+    it stood in a sentence, under the caption the writer gave it. A button to subscribe,
+    share, upgrade or comment, or to a merge tag, is the platform's and goes with the
+    furniture, as does what held the button (its caption too: "Thanks for reading!")."""
     for link in list(root.iter("a")):
         around = itertools.takewhile(lambda e: e is not root, (link, *link.iterancestors()))
         marked = [element for element in around if _class_words(element) & _BUTTON_WORDS]
@@ -433,6 +434,11 @@ def _buttons_as_links(root: lxml.html.HtmlElement) -> None:
         if marked[-1].getparent().tag not in _PHRASING:
             placed = lxml.html.Element("p")
             placed.append(kept)
+        for caption in [p for p in marked[-1].iter("p") if link not in p.iter()]:
+            if caption.text_content().strip():  # Substack's captioned button's words
+                caption.attrib.clear()  # its class, "cta-caption", would read as furniture
+                caption.tail = None
+                marked[-1].addprevious(caption)
         marked[-1].addprevious(placed)  # the button itself goes with the furniture
 
 
