@@ -586,6 +586,40 @@ def test_a_ghost_posts_callout_recording_video_and_product_cards_keep_what_they_
     assert "0:00" not in text and "×" not in text
 
 
+GHOST_CTA_CARD = """<div class="kg-card kg-cta-card kg-cta-bg-grey kg-cta-minimal" data-layout="minimal">
+<div class="kg-cta-content"><div class="kg-cta-content-inner"><div class="kg-cta-text">
+<p dir="ltr"><span style="white-space: pre-wrap;">Not a member yet? It takes </span><strong>two
+minutes</strong><span> to join.</span></p></div>
+<a href="https://union.example.org/join" class="kg-cta-button" style="color: #ffffff;">Join the
+union</a></div></div></div>"""
+
+
+def test_a_ghost_posts_call_to_action_card_keeps_its_words_and_button(tmp_path: Path) -> None:
+    """Ghost's call-to-action card ("Not a member yet?… Join the union") went whole, words
+    and button: its class says "cta", which the platforms' furniture is known by."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "ghost", export)
+    dump = next(export.glob("*.json"))
+    data = json.loads(dump.read_text())
+    post = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
+    post["html"] += GHOST_CTA_CARD
+    dump.write_text(json.dumps(data))
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    body = lxml.html.fragment_fromstring(
+        document(root, "rally-at-the-gates").body_html, create_parent="div"
+    )
+    *_, words, button = body.findall("p")
+    assert (
+        " ".join(words.text_content().split()) == "Not a member yet? It takes two minutes to join."
+    )
+    assert words.find("strong") is not None
+    assert (button.text_content(), button.find("a").get("href")) == (
+        "Join the union",
+        "https://union.example.org/join",
+    )
+
+
 SUBSTACK_CARDS = (
     '<div class="file-embed-wrapper" data-component-name="FileToDOM"><div class="file-embed-'
     'container-reader"><div class="file-embed-container-top"><image class="file-embed-'

@@ -5,7 +5,10 @@ as furniture, or makes its parts lines of their own:
 - a callout card → a quote, its emoji opening its words (as admonitions are drawn);
 - an audio card → a link to its recording, named by the card's title;
 - a video card → a link to its video, named by its caption or its file's name;
-- a product card → its title, picture, description and button, as a paragraph each.
+- a product card → its title, picture, description and button, as a paragraph each;
+- a call-to-action card → its sponsor's label, picture, words and button, as a paragraph
+  each (its class says "cta", which the furniture's words hold: it went whole, button and
+  all).
 
 A card with nothing to link or show (no recording, no title) is left to the furniture.
 """
@@ -24,7 +27,13 @@ _CARD = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' kg-{}-card '
 
 def ghost_cards_as_content(root: lxml.html.HtmlElement) -> None:
     """Each audio, video and product card in `root` replaced by what it shows."""
-    cards = (("callout", _callout), ("audio", _recording), ("video", _video), ("product", _product))
+    cards = (
+        ("callout", _callout),
+        ("audio", _recording),
+        ("video", _video),
+        ("product", _product),
+        ("cta", _call_to_action),
+    )
     cards_shown(root, _CARD, cards)
 
 
@@ -94,6 +103,30 @@ def _product(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
         words = " ".join(button.text_content().split())
         shown.append(paragraph_linking(button.get("href"), words or button.get("href")))
     return shown
+
+
+def _call_to_action(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
+    shown: list[lxml.html.HtmlElement] = []
+    if label := _words(card, "kg-cta-sponsor-label"):
+        sponsor = lxml.html.Element("p")
+        etree.SubElement(sponsor, "em").text = label  # "Sponsored": it says whose words follow
+        shown.append(sponsor)
+    for image in card.xpath(".//*[contains(@class, 'kg-cta-image-container')]//img[@src]"):
+        alt = image.get("alt", "")
+        picture = lxml.html.Element("p")  # "CTA Image", Ghost's alt text for every one: none
+        picture.append(
+            lxml.html.Element("img", src=image.get("src"), alt="" if alt == "CTA Image" else alt)
+        )
+        shown.append(picture)
+    for text in card.xpath(".//*[contains(@class, 'kg-cta-text')]"):
+        words = lxml.html.Element("div")  # a wrapper, unwrapped with the others: its words stay
+        words.text = text.text
+        words.extend(list(text))
+        shown.append(words)
+    for button in card.xpath(".//a[contains(@class, 'kg-cta-button')][@href]"):
+        words = " ".join(button.text_content().split())
+        shown.append(paragraph_linking(button.get("href"), words or button.get("href")))
+    return shown if "".join(e.text_content() for e in shown).strip() else None
 
 
 def _source(card: lxml.html.HtmlElement, player: str) -> str:
