@@ -545,6 +545,23 @@ GHOST_MEDIA_CARDS = (
 )
 
 
+def ghost_post_with(tmp_path: Path, markup: str) -> lxml.html.HtmlElement:
+    """The body that Ghost's post "Rally at the gates", ending with `markup`, is imported
+    and read as, under a <div>."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "ghost", export)
+    dump = next(export.glob("*.json"))
+    data = json.loads(dump.read_text())
+    post = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
+    post["html"] += markup
+    dump.write_text(json.dumps(data))
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    return lxml.html.fragment_fromstring(
+        document(root, "rally-at-the-gates").body_html, create_parent="div"
+    )
+
+
 def test_a_ghost_posts_callout_recording_video_and_product_cards_keep_what_they_show(
     tmp_path: Path,
 ) -> None:
@@ -554,18 +571,7 @@ def test_a_ghost_posts_callout_recording_video_and_product_cards_keep_what_they_
     Each is now what it shows: a link to the recording by its title, one to the video by
     its caption, the product's title, description and button; their players' buttons,
     times and speeds are still left out."""
-    export = tmp_path / "export"
-    shutil.copytree(EXPORTS / "ghost", export)
-    dump = next(export.glob("*.json"))
-    data = json.loads(dump.read_text())
-    post = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
-    post["html"] += GHOST_MEDIA_CARDS
-    dump.write_text(json.dumps(data))
-    root = new_workspace(tmp_path / "ws")
-    import_export(export, root)
-    body = lxml.html.fragment_fromstring(
-        document(root, "rally-at-the-gates").body_html, create_parent="div"
-    )
+    body = ghost_post_with(tmp_path, GHOST_MEDIA_CARDS)
     assert [(a.text_content(), a.get("href")) for a in body.iter("a")][-3:] == [
         ("The convenor at the gates", "https://union.example.org/content/media/2024/03/speech.mp3"),
         (
@@ -597,18 +603,7 @@ union</a></div></div></div>"""
 def test_a_ghost_posts_call_to_action_card_keeps_its_words_and_button(tmp_path: Path) -> None:
     """Ghost's call-to-action card ("Not a member yet?… Join the union") went whole, words
     and button: its class says "cta", which the platforms' furniture is known by."""
-    export = tmp_path / "export"
-    shutil.copytree(EXPORTS / "ghost", export)
-    dump = next(export.glob("*.json"))
-    data = json.loads(dump.read_text())
-    post = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
-    post["html"] += GHOST_CTA_CARD
-    dump.write_text(json.dumps(data))
-    root = new_workspace(tmp_path / "ws")
-    import_export(export, root)
-    body = lxml.html.fragment_fromstring(
-        document(root, "rally-at-the-gates").body_html, create_parent="div"
-    )
+    body = ghost_post_with(tmp_path, GHOST_CTA_CARD)
     *_, words, button = body.findall("p")
     assert (
         " ".join(words.text_content().split()) == "Not a member yet? It takes two minutes to join."

@@ -89,20 +89,7 @@ def _product(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
         return None
     heading = lxml.html.Element("p")
     etree.SubElement(heading, "strong").text = title
-    shown = [heading]
-    for image in card.xpath(".//img[@src]"):
-        picture = lxml.html.Element("p")
-        picture.append(lxml.html.Element("img", src=image.get("src"), alt=image.get("alt", "")))
-        shown.append(picture)
-    for description in card.xpath(".//*[contains(@class, 'kg-product-card-description')]"):
-        words = lxml.html.Element("div")  # a wrapper, unwrapped with the others: its words stay
-        words.text = description.text
-        words.extend(list(description))
-        shown.append(words)
-    for button in card.xpath(".//a[contains(@class, 'kg-product-card-button')][@href]"):
-        words = " ".join(button.text_content().split())
-        shown.append(paragraph_linking(button.get("href"), words or button.get("href")))
-    return shown
+    return [heading, *_parts(card, ".//img[@src]", "kg-product-card-description", "product-card")]
 
 
 def _call_to_action(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
@@ -111,22 +98,34 @@ def _call_to_action(card: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] 
         sponsor = lxml.html.Element("p")
         etree.SubElement(sponsor, "em").text = label  # "Sponsored": it says whose words follow
         shown.append(sponsor)
-    for image in card.xpath(".//*[contains(@class, 'kg-cta-image-container')]//img[@src]"):
+    pictures = ".//*[contains(@class, 'kg-cta-image-container')]//img[@src]"
+    shown += _parts(card, pictures, "kg-cta-text", "cta", no_alt="CTA Image")
+    return shown if "".join(e.text_content() for e in shown).strip() else None
+
+
+def _parts(
+    card: lxml.html.HtmlElement, pictures: str, words: str, button: str, no_alt: str = ""
+) -> list[lxml.html.HtmlElement]:
+    """A card's pictures (found by the XPath `pictures`), words (the element classed
+    `words`) and buttons (`kg-<button>-button`), a paragraph each; `no_alt`, the alt text
+    Ghost gives every picture of its kind, is read as none."""
+    shown = []
+    for image in card.xpath(pictures):
         alt = image.get("alt", "")
-        picture = lxml.html.Element("p")  # "CTA Image", Ghost's alt text for every one: none
+        picture = lxml.html.Element("p")
         picture.append(
-            lxml.html.Element("img", src=image.get("src"), alt="" if alt == "CTA Image" else alt)
+            lxml.html.Element("img", src=image.get("src"), alt="" if alt == no_alt else alt)
         )
         shown.append(picture)
-    for text in card.xpath(".//*[contains(@class, 'kg-cta-text')]"):
-        words = lxml.html.Element("div")  # a wrapper, unwrapped with the others: its words stay
-        words.text = text.text
-        words.extend(list(text))
-        shown.append(words)
-    for button in card.xpath(".//a[contains(@class, 'kg-cta-button')][@href]"):
-        words = " ".join(button.text_content().split())
-        shown.append(paragraph_linking(button.get("href"), words or button.get("href")))
-    return shown if "".join(e.text_content() for e in shown).strip() else None
+    for text in card.xpath(f".//*[contains(@class, '{words}')]"):
+        wrapper = lxml.html.Element("div")  # unwrapped with the others: its words stay
+        wrapper.text = text.text
+        wrapper.extend(list(text))
+        shown.append(wrapper)
+    for link in card.xpath(f".//a[contains(@class, 'kg-{button}-button')][@href]"):
+        said = " ".join(link.text_content().split())
+        shown.append(paragraph_linking(link.get("href"), said or link.get("href")))
+    return shown
 
 
 def _source(card: lxml.html.HtmlElement, player: str) -> str:
