@@ -54,9 +54,13 @@ _BUILDERS = r"(?:vc|et_pb|fusion|av|cs|tatsu|mk|kc|ux|themify|su)_[a-z0-9_]+"
 # A tag's attributes hold no bracket (WordPress refuses them there): a `[` ends the search,
 # so thousands of tags never closed are read in time linear in the text
 _ATTRIBUTES = r"(?:\s[^\[\]]*)?"
-# Attributes given by name only (`id="3"`, `form=1`), as a form's or a widget's are: "[toc of
-# the list]" and "[subscribe to our list]" are the writer's words
-_NAMED_ATTRIBUTES = r"""(?:\s+[\w-]+\s*=\s*(?:"[^"\[\]]*"|'[^'\[\]]*'|[^\s"'\[\]]+))*\s*/?"""
+# Attributes as a form's or a widget's are given: by name (`id="3"`, `form=1`), or a number
+# or a quoted value alone (Contact Form 7's first `[contact-form 1 "Contact form 1"]`): "[toc
+# of the list]" and "[subscribe to our list]" are the writer's words
+_NAMED_ATTRIBUTES = (
+    r"""(?:\s+(?:[\w-]+\s*=\s*(?:"[^"\[\]]*"|'[^'\[\]]*'|[^\s"'\[\]]+)"""
+    r"""|"[^"\[\]]*"|'[^'\[\]]*'|\d+))*\s*/?"""
+)
 
 # A button's or an embedded document's shortcode: the attribute holding its address, and the
 # one holding its words (None: the words are what it wraps)
