@@ -174,15 +174,17 @@ def _folded(attributes: str, name: str) -> tuple[bool, str]:
 
 
 def _html_folded(name: str, attributes: str, inner: str | None) -> str:
+    """A quote or a fold as the HTML a browser draws it from (`<cite>`, `<details>`), which
+    the cleaning writes out as print and mail show it (`readers.drawn_blocks`)."""
     if inner is None:
         return _as_typed(name, attributes, inner)
     quote, said = _folded(attributes, name)
     said = html.escape(said, quote=False)
     if quote:
-        source = f"<p>— {said}</p>" if said else ""
+        source = f"<cite>{said}</cite>" if said else ""
         return f"<blockquote><p>{inner.strip()}</p>{source}</blockquote>"
-    title = f"<p><strong>{said}</strong></p>" if said else ""
-    return f"{title}<p>{inner.strip()}</p>"
+    title = f"<summary>{said}</summary>" if said else ""
+    return f"<details>{title}<p>{inner.strip()}</p></details>"
 
 
 def _markdown_folded(name: str, attributes: str, inner: str | None) -> str:

@@ -1,6 +1,6 @@
 """An export's XML with its ampersands written as XML needs them. Some platforms write a
 post's title or text into their XML unescaped ("Rent & repairs", "&nbsp;"): Squarespace's
-WordPress export is known for it, and an export edited by hand is prone to it. XML then
+WordPress export is said to be malformed so, and an export edited by hand is prone to it. XML then
 refuses the whole file. Each bare `&` is written `&amp;`, and each of HTML's named
 characters (`&nbsp;`, `&eacute;`, which XML does not know) is written as the character, so
 the file reads as the platform meant it: WordPress's own importer reads such a file too.
@@ -31,8 +31,8 @@ class Written:
     lines: tuple[int, ...]
 
     def describe(self) -> str:
-        """What was written, as the warning says it: "3 '&' alone and 1 HTML name
-        (`&nbsp;`…)"."""
+        """What was written, as the warning says it: "3 '&' alone and 1 of HTML's names of
+        characters (&nbsp;…)"."""
         said = [f"{self.bare} '&' alone"] if self.bare else []
         said += [f"{self.named} of HTML's names of characters (&nbsp;…)"] if self.named else []
         return " and ".join(said)
