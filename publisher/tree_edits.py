@@ -86,6 +86,13 @@ def boxed_tables(body: str, box: Callable[[HtmlElement], dict[str, str]]) -> str
     return body_html(root)
 
 
+def with_class(name: str, tag: str = "*", axis: str = ".//") -> str:
+    """An XPath to the `tag` elements along `axis` that have `name` among their classes:
+    one of the words of `class`, as CSS's `.name` means, not a part of one (`footnotes`
+    is not `footnotes-back`)."""
+    return f"{axis}{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+
+
 def drop_keeping_tail(element: _Element) -> None:
     """Remove `element` and what it holds from its parent (nothing when it has none), the
     text that follows it kept where it was."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urldefrag
 
+from ..tree_edits import with_class
 from . import tools
 from .base import Result, Status, Target
 
@@ -219,7 +220,7 @@ _NS = {
     "html": "http://www.w3.org/1999/xhtml",
     "epub": "http://www.idpf.org/2007/ops",
 }
-_ARTICLE = "//html:*[contains(concat(' ', normalize-space(@class), ' '), ' article ')]"
+_ARTICLE = with_class("article", tag="html:*", axis="//")
 _FIRST_HEADING = "(.//html:*[{}])[1]".format(
     " or ".join(f"self::html:h{level}" for level in range(1, 7))
 )

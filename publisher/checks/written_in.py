@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import textfiles
 from ..front_matter import body_line
+from ..tree_edits import with_class
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -133,7 +134,7 @@ _THEMES = "ancestor-or-self::*[contains(@class, 'article-header') or contains(@c
 _THEMES += " or contains(@class, 'article-title')]"
 # The document's words on a web page (the <div class="article-body"> around them, not it:
 # a fault of that <div> is the template's)
-_IN_BODY = "ancestor::*[contains(concat(' ', @class, ' '), ' article-body ')]"
+_IN_BODY = with_class("article-body", axis="ancestor::")
 
 
 def _line_in(document: Path, element: HtmlElement) -> int | None:

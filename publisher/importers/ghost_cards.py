@@ -22,7 +22,9 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 from lxml import etree
 
-_CARD = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' kg-{}-card ')]"
+from ..tree_edits import with_class
+
+_CARD = with_class("kg-{}-card")
 
 
 def ghost_cards_as_content(root: lxml.html.HtmlElement) -> None:

@@ -31,7 +31,7 @@ from ..readers.googledocs import styles_as_emphasis
 from ..readers.lazy_images import pictures_shown
 from ..readers.lines import gather_div_lines
 from ..readers.pagenotes import notes_in
-from ..tree_edits import drop_keeping_tail
+from ..tree_edits import drop_keeping_tail, with_class
 from .exports import GHOST_SITE, ExportFiles
 from .ghost_cards import ghost_cards_as_content
 from .merge_links import MergeLink, unmerge_links
@@ -350,7 +350,7 @@ def _file_cards_as_links(root: lxml.html.HtmlElement) -> None:
     """Ghost's file card (a file to download: its title, caption, name, size and an icon)
     becomes a paragraph linking the file by its title, its caption under it, as the card
     showed them."""
-    for card in root.xpath(".//*[contains(concat(' ', @class, ' '), ' kg-file-card ')]"):
+    for card in root.xpath(with_class("kg-file-card")):
         link = first_match(card, ".//a[@href]")
         if link is None or not _attached(card, root):
             continue  # nothing to follow: it goes with the furniture

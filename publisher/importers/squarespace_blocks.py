@@ -23,9 +23,10 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from ..tree_edits import with_class
 from .ghost_cards import cards_shown, file_name, paragraph_linking
 
-_BLOCK = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' {}-block ')]"
+_BLOCK = with_class("{}-block")
 
 
 def squarespace_blocks_as_content(root: lxml.html.HtmlElement) -> None:

@@ -20,7 +20,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from ..tree_edits import drop_keeping_tail
+from ..tree_edits import drop_keeping_tail, with_class
 
 _DASHES = ("—", "–", "-", "―", "~")
 MARKS = ("<details", "<cite", "pullquote", "wp-block-verse")  # what a page holding any has
@@ -34,7 +34,7 @@ def drawn_blocks_written(root: lxml.html.HtmlElement) -> bool:
 
 
 def _classed(root: lxml.html.HtmlElement, tag: str, name: str) -> list[lxml.html.HtmlElement]:
-    found = root.xpath(f".//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+    found = root.xpath(with_class(name, tag))
     return list(found)
 
 

@@ -33,6 +33,7 @@ from ..resources import (
     sanitise_svg,
 )
 from ..sanitize import kept_declaration
+from ..tree_edits import with_class
 from .base import IssueRenderer, RenderContext, took_too_long
 from .drawings import svg_to_png
 from .epub_fonts import ARABIC_FAMILY, embedded_fonts
@@ -290,7 +291,7 @@ def counted_lists_kept(book: str) -> str:
 
     root = lxml.html.document_fromstring(book)
     for numbered in list(root.iter("ol")):
-        if numbered.xpath("ancestor::section[contains(concat(' ', @class, ' '), ' footnotes ')]"):
+        if numbered.xpath(with_class("footnotes", "section", "ancestor::")):
             continue
         style = kept_declaration(numbered.get("style", ""), "list-style-type", COUNTED)
         if style:

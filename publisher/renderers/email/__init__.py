@@ -229,7 +229,7 @@ def _lists_tagged(html: str) -> tuple[str, dict[str, str]]:
     Arabic letter: `typed_lists`). A note's number is the filter's (plain-text.lua)."""
     from ...numerals import COUNTER_STYLES
     from ...sanitize import kept_declaration
-    from ...tree_edits import body_html, body_tree
+    from ...tree_edits import body_html, body_tree, with_class
 
     if "list-style-type" not in html:
         return html, {}
@@ -240,7 +240,7 @@ def _lists_tagged(html: str) -> tuple[str, dict[str, str]]:
         declared = kept_declaration(own, "list-style-type", frozenset(COUNTER_STYLES))
         if declared is None:
             continue
-        if numbered.xpath("ancestor::*[contains(concat(' ', @class, ' '), ' footnotes ')]"):
+        if numbered.xpath(with_class("footnotes", axis="ancestor::")):
             continue
         tag = tags.setdefault(declared.partition(": ")[2], chr(0xE010 + len(tags)))
         for item in numbered.iterchildren("li"):
