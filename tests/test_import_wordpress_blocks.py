@@ -154,3 +154,19 @@ def test_a_verse_is_printed_as_lines_not_as_code(tmp_path: Path) -> None:
         "When the union's inspiration\\\nThrough the workers' blood shall run,",
         "There can be no power greater\\\nAnywhere beneath the sun.",
     ]
+
+
+NEWER_VERSE = """<!-- wp:verse -->
+<pre class="wp-block-verse">We are <em>many</em>,<br>they are few.<br><br>Solidarity <strong>forever</strong><br>for the union makes us strong.</pre>
+<!-- /wp:verse -->
+"""
+
+
+def test_a_verses_lines_broken_by_br_and_its_emphasis_are_kept(tmp_path: Path) -> None:
+    """Newer WordPress ends a verse's lines with <br>, not new lines: its lines ran into
+    one another ("many,they are few."), and a word the poet set in italics or bold lost
+    it. Its lines stay lines, its stanzas paragraphs, its emphasis where it was."""
+    assert paragraphs_imported(tmp_path, NEWER_VERSE) == [
+        "We are *many*,\\\nthey are few.",
+        "Solidarity **forever**\\\nfor the union makes us strong.",
+    ]

@@ -15,6 +15,7 @@ alone, its summary a plain paragraph, and a <cite> as bare words):
 
 from __future__ import annotations
 
+import html
 import re
 
 import lxml.html
@@ -91,14 +92,18 @@ def _titles(root: lxml.html.HtmlElement) -> bool:
 
 
 def _stanzas(verse: lxml.html.HtmlElement) -> None:
-    """The verse `verse` (a <pre>) as paragraphs, one a stanza, in its place."""
-    text = verse.text_content()  # its emphasis is lost: a verse is rarely marked so
-    stanzas = [s.strip("\n") for s in re.split(r"\n[ \t]*\n", text) if s.strip()]
-    for stanza in stanzas:
-        paragraph = lxml.html.Element("p")
-        lines = stanza.split("\n")
-        paragraph.text = lines[0].strip()
-        for line in lines[1:]:
-            etree.SubElement(paragraph, "br").tail = line.strip()
-        verse.addprevious(paragraph)
+    """The verse `verse` (a <pre>) as paragraphs, one a stanza, in its place: its lines
+    ended by new lines or by <br> (as newer WordPress writes them), its emphasis kept."""
+    words = html.escape(verse.text or "", quote=False) + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in verse
+    )
+    words = _BREAK.sub("\n", words)
+    for stanza in re.split(r"\n[ \t]*\n", words):
+        lines = [line.strip() for line in stanza.strip("\n").split("\n")]
+        if any(lines):  # a block in a line (rare) ends its paragraph, and is kept
+            for made in lxml.html.fragments_fromstring(f"<p>{'<br>'.join(lines)}</p>"):
+                verse.addprevious(made)
     drop_keeping_tail(verse)
+
+
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
