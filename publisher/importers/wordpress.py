@@ -31,7 +31,7 @@ from ..errors import PublisherError
 from ..tree_edits import body_html, body_tree
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, old_address, title_from_words
 from .platform_html import html_words
-from .wp_shortcodes import shortcodes_shown
+from .wp_shortcodes import shortcodes_left, shortcodes_shown
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC = "{http://purl.org/dc/elements/1.1/}creator"
@@ -232,8 +232,17 @@ def _item(item: Any, ns: dict[str, str], site: _Site, export: PlatformExport) ->
             image=featured.url if featured else "",
             image_alt=featured.alt if featured else "",
             image_caption=featured.caption if featured else "",
+            note=_shortcodes_note(shortcodes_left(body)),
         )
     )
+
+
+def _shortcodes_note(left: list[str]) -> str:
+    """What the report says of shortcodes printed as typed: a plugin drew them on the site."""
+    if not left:
+        return ""
+    named = ", ".join(left[:3]) + (f" and {len(left) - 3} more" if len(left) > 3 else "")
+    return f"printed as typed, drawn by a plugin of the site: {named}; write in what they showed"
 
 
 def _with_footnotes(content: str, footnotes: str) -> str:

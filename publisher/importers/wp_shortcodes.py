@@ -21,6 +21,9 @@ So only known shortcodes are changed here:
   `[embeddoc]`, `[gview file=…]`) a link to the PDF;
 - a page builder's layout tags (WPBakery's `[vc_row]`, Divi's `[et_pb_section]`, Avada's
   `[fusion_builder_column]`…) go, and the text they lay out stays.
+Any other shortcode stays as typed, nothing of it lost, and the import's report names it
+(`shortcodes_left`): TablePress's `[table id=1 /]` stood for a table the export does not
+tie to it.
 """
 
 from __future__ import annotations
@@ -90,6 +93,13 @@ _CLOSING = re.compile(rf"\[/({_MEDIA}|{_FORMS})\]", re.I)
 _BUILDER_TAG = re.compile(rf"\[/?{_BUILDERS}\b{_ATTRIBUTES}/?\]", re.I)
 _CAPTION_OR_GALLERY = re.compile(rf"\[/?(?:caption|gallery)\b{_ATTRIBUTES}\]", re.I)
 _FENCED = re.compile(FENCED_CODE, re.MULTILINE | re.DOTALL)
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.I | re.S)
+_LEFT = re.compile(
+    r"""\[(?P<name>[a-z][\w-]*)(?P<attributes>(?:\s+[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'\]/]+))*)"""
+    r"\s*(?P<self>/)?\]",
+    re.I,
+)
+_CLOSING_NAME = re.compile(r"\[/([a-z][\w-]*)\]", re.I)
 _URL = re.compile(r"""https?://[^\s"'\]<>]+""")
 
 # a tag's name, its attributes and what it wraps → shown
@@ -114,6 +124,24 @@ def shortcodes_as_text(text: str) -> str:
         return text
     parts = _FENCED.split(text)  # the code blocks at odd places
     return "".join(part if n % 2 else _text_shown(part) for n, part in enumerate(parts))
+
+
+def shortcodes_left(body: str) -> list[str]:
+    """The shortcodes in `body` (HTML, its known ones shown) that a plugin publisher does not
+    know would have drawn (TablePress's `[table id=1 /]`, a theme's `[team]…[/team]`), as
+    typed, each once: printed as typed, they must be said. Only a tag with attributes, one
+    closed by `/]` or one with its closing tag counts: "[sic]" and "[laughter]" are words.
+    Code shows them as written."""
+    if "[" not in body:
+        return []
+    text = _CODE.sub("", body)
+    closed = {name.lower() for name in _CLOSING_NAME.findall(text)}
+    left = [
+        found.group(0)
+        for found in _LEFT.finditer(text)
+        if found.group("attributes") or found.group("self") or found.group("name").lower() in closed
+    ]
+    return list(dict.fromkeys(left))
 
 
 def _text_shown(text: str) -> str:
