@@ -2382,6 +2382,33 @@ def test_wordpress_shortcodes_in_a_copied_post_show_what_the_site_showed(
     ]
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_copied_posts_shortcodes_publisher_cannot_draw_are_said_at_their_lines(
+    tmp_path: Path, suffix: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A plugin's shortcode publisher cannot draw (TablePress's table, a theme's team grid)
+    was printed as typed without a word, and the table it stood for missed. It is kept as
+    typed and said once, with each of its lines; the shortcodes publisher shows as the site
+    did, "[sic]", a "[button]" in a sentence and code are not named."""
+    path = tmp_path / f"strike{suffix}"
+    head = "---\ntitle: Strike\n---\n\n" if suffix == ".md" else "Strike\n\n"
+    path.write_text(
+        head
+        + WORDPRESS_CODE
+        + "\n[table id=1 /]\n\n`[table id=2 /]`\n\n[team columns=3]Organisers[/team]\n\n"
+        + "[table id=1 /]\n"
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    body = read(path).body_html
+    assert body.count("[table id=1 /]") == 2
+    line = len(head.splitlines()) + len(WORDPRESS_CODE.splitlines()) + 2
+    assert said_of(caplog, "shortcodes") == [
+        f"{path}: shortcodes publisher cannot draw (a WordPress plugin drew them on the site),"
+        f" printed as typed: [table id=1 /] (line {line}, {line + 6}); [team columns=3]"
+        f" (line {line + 4}); write in what they showed, or take them out"
+    ]
+
+
 def test_thousands_of_wordpress_shortcodes_never_closed_are_read_in_time_linear_in_the_text() -> (
     None
 ):

@@ -30,12 +30,16 @@ from __future__ import annotations
 
 import bisect
 import html
+import logging
 import re
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import unquote
 
 from ..readers.fenced_code import FENCED_CODE
 from ..readers.tag_words import bracket_escaped
+
+log = logging.getLogger(__name__)
 
 _MEDIA = (
     "embed|video|audio|playlist|youtube|vimeo|soundcloud|wpvideo|dailymotion|ted|spotify|googlemaps"
@@ -93,12 +97,13 @@ _CLOSING = re.compile(rf"\[/({_MEDIA}|{_FORMS})\]", re.I)
 _BUILDER_TAG = re.compile(rf"\[/?{_BUILDERS}\b{_ATTRIBUTES}/?\]", re.I)
 _CAPTION_OR_GALLERY = re.compile(rf"\[/?(?:caption|gallery)\b{_ATTRIBUTES}\]", re.I)
 _FENCED = re.compile(FENCED_CODE, re.MULTILINE | re.DOTALL)
-_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.I | re.S)
+# A shortcode's tag: its values quoted on one line, or a link's words (`[a = b](…)`) are none
 _LEFT = re.compile(
-    r"""\[(?P<name>[a-z][\w-]*)(?P<attributes>(?:\s+[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'\]/]+))*)"""
-    r"\s*(?P<self>/)?\]",
+    r"""(?<!\\)\[(?P<name>[a-z][\w-]*)(?P<attributes>(?:\s+[\w-]+\s*=\s*"""
+    r"""(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|[^\s"'\]/]+))*)\s*(?P<self>/)?\](?![(\[])""",
     re.I,
 )
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
 _CLOSING_NAME = re.compile(r"\[/([a-z][\w-]*)\]", re.I)
 _URL = re.compile(r"""https?://[^\s"'\]<>]+""")
 
@@ -114,34 +119,63 @@ def shortcodes_shown(text: str) -> str:
     return _paired(_MEDIA_TAG, _media_link, text)
 
 
-def shortcodes_as_text(text: str) -> str:
+def shortcodes_as_text(text: str, path: Path | None = None, first_line: int = 1) -> str:
     """`text` (Markdown or plain text, as copied out of WordPress's code editor) with its
     known shortcodes as the site showed them: a video's or embed's address alone (which
     the reader links), a form gone, a builder's and a caption's tags gone and what they
     hold kept, a gallery (its uploads are not at hand) gone. Fenced code shows what it
-    holds, as written."""
+    holds, as written. Any other shortcode stays as typed, and is said at its line of
+    `path` (whose text begins at `first_line`)."""
     if "[" not in text:
         return text
     parts = _FENCED.split(text)  # the code blocks at odd places
-    return "".join(part if n % 2 else _text_shown(part) for n, part in enumerate(parts))
+    shown = "".join(part if n % 2 else _text_shown(part) for n, part in enumerate(parts))
+    if path is not None:
+        _say_left(text, shown, path, first_line)
+    return shown
 
 
 def shortcodes_left(body: str) -> list[str]:
     """The shortcodes in `body` (HTML, its known ones shown) that a plugin publisher does not
     know would have drawn (TablePress's `[table id=1 /]`, a theme's `[team]…[/team]`), as
-    typed, each once: printed as typed, they must be said. Only a tag with attributes, one
-    closed by `/]` or one with its closing tag counts: "[sic]" and "[laughter]" are words.
-    Code shows them as written."""
+    typed, each once: printed as typed, they must be said. Code shows them as written."""
     if "[" not in body:
         return []
-    text = _CODE.sub("", body)
+    from ..tree_edits import body_tree
+
+    words = body_tree(body).xpath("//text()[not(ancestor::code or ancestor::pre)]")
+    return list(dict.fromkeys(typed for _, typed in _left("\n".join(words))))
+
+
+def _say_left(typed: str, shown: str, path: Path, first_line: int) -> None:
+    """Warn of the shortcodes of `typed` that `shown` (what was made of it) still holds."""
+    text = _INLINE_CODE.sub(_blank, _FENCED.sub(_blank, typed))  # code shows them as written
+    lines: dict[str, list[int]] = {}
+    for at, left in _left(text):
+        if left in shown:
+            lines.setdefault(left, []).append(first_line + text.count("\n", 0, at))
+    if lines:
+        named = "; ".join(f"{left} (line {', '.join(map(str, at))})" for left, at in lines.items())
+        log.warning(
+            "%s: shortcodes publisher cannot draw (a WordPress plugin drew them on the site),"
+            " printed as typed: %s; write in what they showed, or take them out",
+            *(path, named),
+        )
+
+
+def _left(text: str) -> list[tuple[int, str]]:
+    """Where each shortcode of `text` is, as typed. Only a tag with attributes, one closed
+    by `/]` or one with its closing tag counts: "[sic]" and "[laughter]" are words."""
     closed = {name.lower() for name in _CLOSING_NAME.findall(text)}
-    left = [
-        found.group(0)
+    return [
+        (found.start(), found.group(0))
         for found in _LEFT.finditer(text)
         if found.group("attributes") or found.group("self") or found.group("name").lower() in closed
     ]
-    return list(dict.fromkeys(left))
+
+
+def _blank(code: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", code.group(0))  # its lines kept, for the lines after it
 
 
 def _text_shown(text: str) -> str:

@@ -60,7 +60,7 @@ class MarkdownReader:
         body = without_shortcodes(shallow_nesting(body, path), path, first_line, meta, printed)
         body = without_zola_shortcodes(body, path, first_line)  # before Liquid's `{{`, `{%`
         body = without_pad_marks(body)  # HedgeDoc's: before Liquid, whose `{%` they share
-        body = shortcodes_as_text(body)  # WordPress', in text copied out of its editor
+        body = shortcodes_as_text(body, path, first_line)  # WordPress', copied from its editor
         body = without_kramdown_attributes(without_liquid(body, path, first_line, meta, printed))
         body = indented_admonitions_as_callouts(admonitions_as_callouts(body))
         body = markdown_as_meant(more_marker_apart(tab_separated_tables(body)))

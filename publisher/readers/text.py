@@ -66,7 +66,7 @@ class TextReader:
         source, text = _front_matter(whole, path)
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
         text = read_in_order(text, path, first_line)  # Arabic copied out of a PDF
-        text = shortcodes_as_text(text)  # WordPress', copied out of its editor
+        text = shortcodes_as_text(text, path, first_line)  # WordPress', copied from its editor
         text = without_merge_tags(text, path, first_line)  # *|FNAME|*: no one's name
         text, comments = without_comments(text)  # a Google Docs download's, at its end
         if comments:
