@@ -348,17 +348,21 @@ _INLINE_SUFFIXES = {
 }  # fmt: skip
 
 
+def inline_picture_name(data: bytes, media_type: str) -> str:
+    """The name a picture kept inside the text is saved under: made from its bytes."""
+    import hashlib
+
+    return f"picture-{hashlib.sha256(data).hexdigest()[:12]}{_INLINE_SUFFIXES[media_type]}"
+
+
 def inline_picture(document: Path, url: str, pool: Path) -> Path | None:
     """A picture kept inside the text as a data: URL (Google Docs' Markdown download keeps
     every one so), saved to documents/media/<document>/ under a name made from its bytes (one
     picture used twice is one file), as a Word file's are (`office_image`), so that the build
     uses it like any image in the pool. None when it cannot be saved (said); ValueError, saying
     why, for a URL holding no picture outputs show."""
-    import hashlib
-
     data, media_type = embedded_picture(url)
-    name = f"picture-{hashlib.sha256(data).hexdigest()[:12]}{_INLINE_SUFFIXES[media_type]}"
-    target = pool / "media" / document.stem / name
+    target = pool / "media" / document.stem / inline_picture_name(data, media_type)
     if target.is_file():
         return target  # named by its bytes: the same picture, read and saved by a build before
     if len(data) > OFFICE_IMAGE_LIMIT:

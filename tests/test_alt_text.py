@@ -5,6 +5,7 @@ the program the document came from; the words Word adds to a description it wrot
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
 import re
@@ -162,6 +163,37 @@ def test_the_undescribed_one_of_a_picture_shown_twice_is_named_at_its_own_line(
     [said] = [r.getMessage() for r in caplog.records if "no description" in r.getMessage()]
     assert said.startswith(f"{post}:11: the picture pic.png has no description"), said
     assert said.endswith(fix), said
+
+
+@pytest.mark.parametrize(
+    ("shown", "defined"),
+    [
+        ("![](data:image/png;base64,{})", ""),
+        # Google Docs' Markdown download: each picture named in the text, kept at its end
+        ("![][image1]", "\n\n[image1]: <data:image/png;base64,{}>"),
+    ],
+)
+def test_a_picture_kept_inside_the_text_is_named_at_the_lines_that_show_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, shown: str, defined: str
+) -> None:
+    """A picture kept inside the text (a data: address) was named "picture 1 of 2", without
+    a line, though the editor sees no such number: the warning gives each line showing it,
+    and never names the file the build saved it to, which the text does not hold."""
+    data = base64.b64encode(picture()).decode()
+    post = tmp_path / "post.md"
+    place = shown.format(data)
+    post.write_text(
+        f"---\ntitle: T\n---\n\nPara.\n\n{place}\n\nMore.\n\n{place}\n" + defined.format(data)
+    )
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        read_document(post, "post", tmp_path, "en")
+    [said] = [r.getMessage() for r in caplog.records if "no description" in r.getMessage()]
+    assert said == (
+        f"{post}: 2 pictures have no description (alt text) for readers who cannot see them:"
+        " the picture kept inside the text (line 7), the picture kept inside the text (line 11);"
+        " write what each shows between its"
+        " brackets: ![What the picture shows](picture.jpg)"
+    )
 
 
 def test_a_picture_of_the_editorial_is_named_at_its_line_in_the_manifest(

@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from ..textfiles import line_of, where, written_text
+from ..textfiles import line_at, line_of, where, written_text
 from ..tree_edits import drop_keeping_tail
 
 log = logging.getLogger(__name__)
@@ -112,8 +112,10 @@ def say_undescribed(body: str, source: Path) -> None:
     pictures: dict[str, int | None] = {}  # each picture as the editor knows it → its line
     for number in unnamed:
         src, line = lines[number - 1]
-        # a Word file's pictures are known by their place in it, not by their copies' names
-        pictures.setdefault(src if line else f"picture {number} of {len(tags)}", line)
+        if line and PurePosixPath(src).name not in text:  # known by its line alone
+            pictures.setdefault(f"{_KEPT_INSIDE_SAID} {line}", line)
+        else:  # a Word file's pictures by their place in it, not by their copies' names
+            pictures.setdefault(src if line else f"picture {number} of {len(tags)}", line)
     written = text.split("\n")
     shortcodes = all(line and _FIGURE.search(written[line - 1]) for line in pictures.values())
     how = _SHORTCODE_FIX if shortcodes else _how_to_describe(source)
@@ -122,7 +124,7 @@ def say_undescribed(body: str, source: Path) -> None:
         log.warning(
             "%s: %s has no description (alt text) for readers who cannot see it: %s",
             where(source, line),
-            f"the picture {picture}" if line else picture,
+            _said(picture, line, alone=True),
             how,
         )
         return
@@ -130,9 +132,22 @@ def say_undescribed(body: str, source: Path) -> None:
         "%s: %d pictures have no description (alt text) for readers who cannot see them: %s; %s",
         source,
         len(pictures),
-        ", ".join(f"{p} (line {line})" if line else p for p, line in pictures.items()),
+        ", ".join(_said(picture, line, alone=False) for picture, line in pictures.items()),
         how,
     )
+
+
+_KEPT_INSIDE_SAID = "the picture kept inside the text"
+
+
+def _said(picture: str, line: int | None, alone: bool) -> str:
+    """How a warning names `picture` (as `say_undescribed` knows it), at `line`: `alone`,
+    in a warning that gives the line already, or in a list of them."""
+    if picture.startswith(_KEPT_INSIDE_SAID):
+        return _KEPT_INSIDE_SAID if alone else f"{_KEPT_INSIDE_SAID} (line {line})"
+    if not line:
+        return picture  # "picture 2 of 3"
+    return f"the picture {picture}" if alone else f"{picture} (line {line})"
 
 
 # Hugo's figure shortcode, described by its own alt="…"
@@ -146,17 +161,57 @@ def _lines_of(tags: list[str], text: str) -> list[tuple[str, int | None]]:
     named at the line of the first, described)."""
     found: list[tuple[str, int | None]] = []
     after: dict[str, int] = {}  # a picture's name → the line of its last place found
+    inside: dict[str, list[int]] | None = None  # the text's pictures kept inside it
     for tag in tags:
         named = _SRC.search(tag)
         src = unquote(html.unescape(named[1])) if named else ""
         name = PurePosixPath(src).name
         line = line_of(text, name, start=after.get(name, 0) + 1) if text and src else None
+        if line is None and text and _KEPT_INSIDE.fullmatch(name):
+            inside = _kept_inside(text) if inside is None else inside
+            line = next((at for at in inside.get(name, []) if at > after.get(name, 0)), None)
         if line is None and text and src and name in after:  # fewer places than pictures
             line = after[name]
         if line:
             after[name] = line
         found.append((src, line))
     return found
+
+
+# The name a picture kept inside the text (a data: address) is saved under
+# (`resources.inline_picture_name`), and such an address as the text writes it
+_KEPT_INSIDE = re.compile(r"picture-[0-9a-f]{12}\.[a-z]+")
+_DATA_ADDRESS = re.compile(r"data:image/[\w.+-]+[^\s\"')>]*")
+
+
+def _kept_inside(text: str) -> dict[str, list[int]]:
+    """The lines of each picture `text` keeps inside it, by the name it is saved under."""
+    from ..resources import embedded_picture, inline_picture_name
+
+    lines: dict[str, list[int]] = {}
+    for found in _DATA_ADDRESS.finditer(text):
+        try:
+            name = inline_picture_name(*embedded_picture(html.unescape(found[0])))
+        except (ValueError, KeyError):
+            continue  # none the build saves: its own warning says why
+        lines.setdefault(name, []).extend(_shown_at(text, found.start()))
+    return lines
+
+
+# A reference's definition (`[image1]: <data:…>`, as Google Docs' Markdown download puts its
+# pictures at the end), up to where its address begins
+_DEFINED = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?$", re.MULTILINE)
+
+
+def _shown_at(text: str, at: int) -> list[int]:
+    """The lines showing the picture whose address begins at `at` in `text`: its own, or,
+    for a reference's definition, those of the pictures that name it (`![][image1]`)."""
+    start = text.rfind("\n", 0, at) + 1
+    if (defined := _DEFINED.fullmatch(text, start, at)) is None:
+        return [line_at(text, at)]
+    label = re.escape(defined[1])
+    uses = re.finditer(rf"!\[[^\]\n]*\](?:\[{label}\]|\[\](?<=\[{label}\]\[\]))", text, re.I)
+    return [line_at(text, use.start()) for use in uses] or [line_at(text, at)]
 
 
 def _description(tag: str) -> str:
