@@ -101,7 +101,7 @@ def test_the_manifests_editorial_is_repaired(tmp_path: Path) -> None:
 def test_text_that_only_looks_unusual_is_left_as_written(tmp_path: Path) -> None:
     unusual = [
         "São Tomé, Ã and Õ: the letters of Portuguese with a tilde.",
-        "Café…» said the sign; naïve “quotes” and ﬁnal ligatures stay.",
+        "Café…» said the sign; naïve “quotes” and ＷＩＤＥ letters stay.",
         "La letra “Ñ” es nuestra, y una résumé–based hiring no.",
     ]
     root = minimal_with(

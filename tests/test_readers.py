@@ -2338,6 +2338,23 @@ def test_a_letter_saved_from_mailchimp_as_a_page_loses_its_merge_tags_and_their_
     assert said.startswith(f"{path}: mail-merge tags taken out (*|FNAME|*, *|UNSUB|*,")
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_ligatures_of_text_copied_from_a_pdf_are_spelled_out(tmp_path: Path, suffix: str) -> None:
+    """Text copied out of a PDF keeps its typesetter's ligatures as characters of their own
+    ("ﬁnancial" with U+FB01): `publisher import` spelled them out, but a file put straight
+    into documents/ kept them, in its title and tags too, so the web archive's search found
+    no "financial" and the PDF could not hyphenate the word."""
+    path = tmp_path / f"report{suffix}"
+    text = "The ﬁnancial ofﬁce reported ﬂat wages, aﬄuent and eﬀective."
+    head = "---\ntitle: The ﬁnancial report\ntags: [ﬁnance]\n---\n\n"
+    path.write_text((head if suffix == ".md" else "The ﬁnancial report\n\n") + text + "\n")
+    document = read(path)
+    assert document.title == "The financial report"
+    assert "The financial office reported flat wages, affluent and effective." in document.body_html
+    if suffix == ".md":
+        assert document.tags == ("finance",)
+
+
 WORDPRESS_CODE = (
     "The strike began on Monday.\n\n"
     '[caption id="attachment_12" align="aligncenter" width="300"]Pickets at gate 4[/caption]\n\n'

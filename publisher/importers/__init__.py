@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Iterator, Set
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -23,6 +22,7 @@ from ..arabic_shapes import letters_in_reading_order
 from ..controls import clean_text, without_break_hints, without_idle_direction_marks
 from ..errors import Problem, PublisherError
 from ..jobs import Progress, Silent
+from ..ligatures import letters_for_ligatures
 from ..output import atomic_write
 from ..paths import TEXTEDIT_TEXT, is_textedit_package
 from ..pool import DocumentPool, is_housekeeping, slug_for, slugged
@@ -481,7 +481,7 @@ def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 
     from .pdftext import from_pdf
     from .plaintext import recover
 
-    text, ligatures = _letters_for_ligatures(clean_text(text, source, line_breaks=True))
+    text, ligatures = letters_for_ligatures(clean_text(text, source, line_breaks=True))
     text, shapes = letters_in_reading_order(text)
     text, more_furniture, joined, moved = from_pdf(text)
     drafts = recover(text, split, typeset=joined > 0)  # its words hyphenated: a PDF's
@@ -501,21 +501,6 @@ def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 
 
 
 _REORDERED = "lines of Arabic copied in the order a PDF draws them put in reading order"
-
-
-_LIGATURE = re.compile("[\ufb00-\ufb06]")
-
-
-def _letters_for_ligatures(text: str) -> tuple[str, int]:
-    """Text copied out of a PDF keeps its typesetter's ligatures as characters ("ﬁnancial"):
-    words that search, spelling and hyphenation do not know. Spelled out (ftfy), and
-    counted."""
-    count = len(_LIGATURE.findall(text))
-    if not count:
-        return text, 0
-    from ftfy.fixes import fix_latin_ligatures
-
-    return fix_latin_ligatures(text), count
 
 
 def _document_text(draft: Draft, source: Path, digest: str, part: int, slug: str) -> str:

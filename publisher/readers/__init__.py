@@ -29,6 +29,7 @@ from ..dashes import dashed
 from ..embeds import say_local_media
 from ..errors import PublisherError
 from ..languages import described
+from ..ligatures import letters_for_ligatures, spelled_out
 from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..logs import held
 from ..model import Document
@@ -364,9 +365,10 @@ def convert_document(
         raise PublisherError(*exc.problems) from None
     # Text formats were cleaned line by line as they were read; office files and entities
     # (&#11;) can still bring control characters and text garbled by a wrong encoding in.
-    meta, meta_source = front_matter_as_read(clean_mapping(raw.meta), raw.meta_source)
+    meta, meta_source = front_matter_as_read(spelled_out(clean_mapping(raw.meta)), raw.meta_source)
     body_html = control_references_as_characters(raw.body_html)
     body_html, removed = strip_controls(repaired(body_html, shown_as or path, None))
+    body_html = letters_for_ligatures(body_html)[0]  # "ﬁnancial", copied out of a PDF
     # Lists typed out as text made lists (of text without control characters, which lxml
     # refuses to write); links to files on the writer's disk by name.
     body_html = links_to_local_files_by_name(typed_lists(pdf_lines_joined(body_html)))
