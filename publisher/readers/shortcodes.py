@@ -10,6 +10,8 @@ so it writes what the built-in ones show, in Markdown, before pandoc reads the t
 - `youtube`, `vimeo`, `x` and `tweet`, `instagram` → the address of the video or post, as
   a link (an email cannot play an embed, and a page that could would fetch from the
   platform);
+- `gist` → the address of the gist, as a link;
+- `comment` → nothing, with what it wraps: the writer's note, which Hugo never shows;
 - `ref` and `relref` → the path they name, which the issue's links then resolve as Hugo
   does (`renderers.links`: from documents/, the content root, or the page; with or
   without an extension; a bundle by its folder), with a warning for one they cannot;
@@ -54,6 +56,7 @@ _FENCED = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 _OPENINGS = ("{{<", "{{%")
 _CLOSINGS = (">}}", "%}}")
 _TAG = re.compile(r"\{\{[<%]\s*(/?)\s*([\w.-]+)(.*?)\s*/?\s*[>%]\}\}", re.S)
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _LONGEST = 2000  # characters in one shortcode: its parameters fit in a few lines
 _WRAPPING = ("details", "qr")
 # A theme's shortcode or a site's include drawing the page's contents from its headings
@@ -112,6 +115,20 @@ def without_shortcodes(
                 language = params.split()[0] if params.split() else ""
                 inner = body[end : tags[close][0]].strip("\n")
                 shown, end, index = f"```{language}\n{inner}\n```", tags[close][1], close + 1
+        elif name == "comment" and not closing:  # the writer's note, which Hugo never shows
+            close = _closing_of(name, index, closings)
+            if close is not None:
+                shown, end, index = "", tags[close][1], close + 1
+            else:  # to its paragraph's end, as an HTML comment never closed
+                paragraph = _PARAGRAPH_END.search(body, end)
+                shown, end = "", paragraph.start() if paragraph else len(body)
+                while index < len(tags) and tags[index][0] < end:
+                    index += 1
+                log.warning(
+                    "%s:%d: a comment shortcode not closed: the rest of its paragraph is left out of the"
+                    " outputs (close it with {{%% /comment %%}})",
+                    *(path, first_line + body.count("\n", 0, start)),
+                )
         elif not closing:
             shown = _shown(name, params, page or {}, path, set() if printed is None else printed)
             if shown is None:
@@ -246,6 +263,8 @@ def _shown(
         return f"<{video_page(name, video)}>"
     if name in ("x", "tweet") and (post := given("id")) and (user := named.get("user")):
         return f"<https://x.com/{quote(user)}/status/{quote(post)}>"
+    if name == "gist" and len(positional) >= 2:  # its user and its id (then a file of it)
+        return f"<https://gist.github.com/{quote(positional[0])}/{quote(positional[1])}>"
     if name == "instagram" and (post := given("id")):
         return f"<https://www.instagram.com/p/{quote(post)}/>"
     if name in ("ref", "relref") and (target := given("path")):
