@@ -225,6 +225,44 @@ def test_outside_a_liquid_site_braces_mean_what_they_say(tmp_path: Path) -> None
     assert "{{ .Title }}" in body and "{% x %}" in body
 
 
+def test_a_comment_block_is_never_printed_even_outside_a_site(tmp_path: Path) -> None:
+    """A statement copied out of a Jekyll site under another name kept its Liquid as text,
+    and with it the writer's `{% comment %}` note, printed in every output. A comment block
+    is the writer's note wherever it is written: left out; in code it is code."""
+    path = tmp_path / "statement.md"
+    path.write_text(
+        "---\ntitle: Statement\n---\n\nWe strike.{% comment %}Check with Ana.\n\nNot final."
+        "{% endcomment %} Join us.\n\nWritten `{% comment %}so{% endcomment %}` in Liquid.\n"
+    )
+    body = lxml.html.fromstring(f"<div>{read_document(path, 's', tmp_path, 'en').body_html}</div>")
+    assert [p.text_content() for p in body.iter("p")] == [
+        "We strike. Join us.",
+        "Written {% comment %}so{% endcomment %} in Liquid.",
+    ]
+
+
+def test_an_eleventy_posts_nunjucks_and_inline_comments_are_never_printed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An Eleventy site's post may comment in Nunjucks (`{# … #}`, around a tag too) or in
+    Liquid's one-line form (`{% # … %}`): both were printed, the second without a word. A
+    heading's id (`{#intro}`) is no comment."""
+    site = tmp_path / "food"
+    site.mkdir()
+    (site / ".eleventy.js").write_text("module.exports = () => ({});\n")
+    path = site / "open.md"
+    path.write_text(
+        "---\ntitle: Open\n---\n\n## Hours {#hours}\n\nOpen daily{# not Sundays? #}."
+        "{# {% include banner.html %} #}\n\nBring bags.{% # ask Ana about bags %}\n"
+    )
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        body = read_document(path, "open", tmp_path, "en").body_html
+    tree = lxml.html.fromstring(f"<div>{body}</div>")
+    assert tree.xpath("//h2/@id") == ["open-hours"]
+    assert [p.text_content() for p in tree.iter("p")] == ["Open daily.", "Bring bags."]
+    assert "Liquid" not in caplog.text
+
+
 def test_a_post_copied_out_of_its_sites_posts_folder_is_read_as_jekyll_would_show_it(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -262,6 +300,12 @@ def test_thousands_of_blocks_never_closed_are_read_in_time_linear_in_the_text() 
         "text = '{% raw %} a ' * 100_000 + '{% highlight go %} b ' * 50_000 + 'c'",
         "out = without_liquid(text, posts / 'post.md')",
         "assert out == ' a ' * 100_000 + ' b ' * 50_000 + 'c', out[:200]",
+        "elsewhere = Path(tempfile.mkdtemp()) / 'statement.md'  # comments never closed",
+        "text = '{% comment %} b ' * 100_000",
+        "assert without_liquid(text, elsewhere) == text",
+        "(posts / '.eleventy.js').write_text('')",
+        "text = '{# a ' * 500_000 + 'c'",
+        "assert without_liquid(text, posts / 'post.md') == text",
     )
 
 

@@ -6,7 +6,9 @@ Jekyll runs a post through Liquid with the site's includes; publisher has none o
 so it writes, before pandoc reads the text:
 
 - `{% raw %}…{% endraw %}` → what it holds, as written;
-- `{% comment %}…{% endcomment %}` → nothing: a comment is not for readers;
+- `{% comment %}…{% endcomment %}`, Liquid's `{% # … %}` and Nunjucks' `{# … #}` (in an
+  Eleventy site) → nothing: a comment is not for readers. A comment block is left out of
+  any Markdown, in a site or not: no other text is written so;
 - `{% highlight python %}…{% endhighlight %}` → a fenced code block in its language;
 - `{% post_url 2026-01-03-first-week %}` and `{% link _posts/….md %}` → the path they
   name, which the issue's links resolve to the post's document (`renderers.links`), a
@@ -60,7 +62,13 @@ _SITE_MARKERS = (*JEKYLL_CONFIGS, *ELEVENTY_CONFIGS)
 # Fenced code, and inline code: Liquid there is shown as written
 _FENCED = re.compile(r"^(```|~~~).*?^\1[ \t]*$|(`{1,3})[^`].{0,2000}?\2", re.M | re.S)
 # a tag's words may hold a `%` ("Turnout was 78%"), but not another tag's opening `{%`
-_TAG = re.compile(r"\{%-?\s*(\w+)((?:[^%]|(?<!\{)%(?!\})){0,2000}?)-?%\}")
+_TAG = re.compile(r"\{%-?\s*(\w+|#)((?:[^%]|(?<!\{)%(?!\})){0,2000}?)-?%\}")
+# Eleventy's Nunjucks comment (`{# … #}`), which may hold tags (`{# {% include x %} #}`) but
+# no other `}` (`## Intro {#intro}` is a heading's id, never a comment's start), nor another
+# comment's start, where the search for its end stops
+_TAG_OR_COMMENT = re.compile(r"\{#(?:[^{}]|\{(?!#)|(?<=[%}])\}){0,2000}?#\}|" + _TAG.pattern)
+# A comment block's tags, found in any Markdown (`_comments_left_out`)
+_COMMENT_TAG = re.compile(r"\{%-?\s*(end)?comment\s*-?%\}")
 _OUTPUT = re.compile(r"\{\{-?\s*([^{}]{0,500}?)\s*-?\}\}")
 _SITE_ROOT = re.compile(r"^site\.(?:baseurl|url)$")
 _ROOT_BEFORE_PATH = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}$")
@@ -99,7 +107,7 @@ def without_liquid(
     `page`) with Jekyll's Liquid written out as Markdown (see the module's docstring),
     when `path` is in a site that uses Liquid; the front matter's keys it prints are
     added to `printed`."""
-    if "{%" not in body and "{{" not in body:
+    if "{%" not in body and "{{" not in body and "{#" not in body:
         return body
     site = liquid_site(path)
     if site is not None:
@@ -108,7 +116,7 @@ def without_liquid(
     elif _POST_NAME.match(path.name):  # a post copied out of its site: Jekyll names posts so
         root = ""  # its addresses from the site's root kept so: resources finds them
     else:
-        return body
+        return _comments_left_out(body)
     eleventy = site is not None and any((site / marker).is_file() for marker in ELEVENTY_CONFIGS)
     variables = Variables(path, page or {}, site, eleventy, set() if printed is None else printed)
     unknown: dict[str, list[int]] = {}
@@ -138,6 +146,26 @@ def without_liquid(
     return "".join(pieces)
 
 
+def _comments_left_out(body: str) -> str:
+    """`body` without its Liquid comment blocks (`{% comment %}…{% endcomment %}`), outside
+    any site too: what they hold is the writer's note, never meant for readers, and no
+    other text is written so. Comments in code are code; one never closed is left."""
+    if "comment" not in body:
+        return body
+    code = [found.span() for found in _FENCED.finditer(body)]
+    pieces, at, opened = [], 0, None
+    for found in _COMMENT_TAG.finditer(body):
+        before = bisect.bisect_right(code, (found.start(), len(body))) - 1
+        if before >= 0 and code[before][1] > found.start():
+            continue  # shown as written
+        if found[1] is None and opened is None:
+            opened = found.start()
+        elif found[1] and opened is not None:
+            pieces.append(body[at:opened])
+            at, opened = found.end(), None
+    return "".join(pieces) + body[at:]
+
+
 def _shifted(line: Callable[[int], int], offset: int, at: int) -> int:
     return line(offset + at)
 
@@ -153,7 +181,7 @@ def _written_out(
     `variables`: what `{{ page.x }}` and `{{ site.x }}` name; `line(at)`: the line of its
     `at`. Tags are found in one pass and each block's end by
     bisection, so thousands of blocks never closed take time linear in the text."""
-    tags = list(_TAG.finditer(text))
+    tags = list((_TAG_OR_COMMENT if variables.eleventy else _TAG).finditer(text))
     ends: dict[str, list[int]] = {}
     for index, found in enumerate(tags):
         ends.setdefault(found[1], []).append(index)
@@ -163,6 +191,8 @@ def _written_out(
         found = tags[index]
         pieces.append((text[at : found.start()], at))
         at, index = found.end(), index + 1
+        if found[1] in (None, "#"):  # a Nunjucks comment, or Liquid's `{% # … %}`: no one's
+            continue
         name, params = found[1], found[2].strip()
         closers = ends.get(f"end{name}", []) if name in _BLOCKS else []
         after = bisect.bisect_right(closers, index - 1)
