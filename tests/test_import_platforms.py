@@ -2252,6 +2252,59 @@ def test_a_ghost_newsletter_sent_by_email_only_is_an_issue_and_said_to_be(tmp_pa
     assert [(x.name, x.why) for x in report.left_out] == [("Draft thing", "draft, not published")]
 
 
+EVERYONE = "status:free,status:-free"
+
+
+def test_a_ghost_cards_shown_to_members_only_are_left_out_of_a_public_post(
+    tmp_path: Path,
+) -> None:
+    """Ghost 5 shows a card to signed-in members only, or in the email only (its
+    visibility): its web HTML marks such a card, and the editor's Lexical says so. Either
+    way it was imported into the open web archive. It is left out, said in the report; a
+    card for visitors only (a "join us" box) was public and stays."""
+    gated = (
+        "<p>Pay rises 4%.</p>\n<!--kg-gated-block:begin nonMember:false"
+        f' memberSegment:"{EVERYONE}" --><!--kg-card-begin: html--><p>Members: the ballot'
+        " code is 7731.</p><!--kg-card-end: html--><!--kg-gated-block:end-->\n"
+        '<!--kg-gated-block:begin nonMember:true memberSegment:"" --><p>Join the union.</p>'
+        "<!--kg-gated-block:end-->"
+    )
+
+    def card(html: str, visibility: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "html", "version": 1, "html": html, "visibility": visibility}
+
+    lexical = lexical_json(
+        lexical_block("paragraph", lexical_text("Pay rises 4%.")),
+        card(
+            "<p>Members: the ballot code is 7731.</p>",
+            {
+                "web": {"nonMember": False, "memberSegment": EVERYONE},
+                "email": {"memberSegment": ""},
+            },
+        ),
+        card("<p>Thanks for reading our email.</p>", {"showOnWeb": False, "showOnEmail": True}),
+        card(
+            "<p>Join the union.</p>",
+            {"web": {"nonMember": True, "memberSegment": ""}, "email": {"memberSegment": EVERYONE}},
+        ),
+    )
+    export = tmp_path / "export"
+    ghost_export(
+        export,
+        ghost_post("p7", "Pay offer", html=gated),
+        ghost_post("p8", "Pay vote", lexical=lexical),
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    for written in report.written:
+        text = " ".join(written.document.read_text().split())
+        assert "Pay rises 4%." in text and "Join the union." in text
+        assert "7731" not in text and "Thanks for reading" not in text
+    for title in ("Pay offer", "Pay vote"):
+        (line,) = [row for row in rows(report, root) if row[0] == f"post: {title}"]
+        assert "its parts for members only on Ghost left out: the web archive is open" in line[2]
+
+
 @pytest.mark.parametrize(
     "export",
     [

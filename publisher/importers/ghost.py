@@ -11,7 +11,9 @@ signed-in members (visibility members), said in the report: their readers had to
 the web archive is open to all. A post was sent when Ghost recorded an email for it
 (`emails`) or it went to a newsletter (`newsletter_id`, `email_recipient_filter` other
 than none). Its old address is Ghost's default permalink, /<slug>/. Its feature image
-(`feature_image`, its alt text and caption in `posts_meta`) is its lead image.
+(`feature_image`, its alt text and caption in `posts_meta`) is its lead image. A card Ghost
+showed signed-in members only (its visibility) is left out of a public post, said in the
+report, as a post for paid members is.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ def read(files: ExportFiles) -> PlatformExport:
             )
         )
         body, unread = _body(post)
+        body, gated = _public_parts(body)
         export.left_out += [
             LeftOut("card", f"{name} in {title}", "Ghost's, not read: its words are not imported")
             for name in dict.fromkeys(unread)
@@ -97,13 +100,62 @@ def read(files: ExportFiles) -> PlatformExport:
                 image=str(post.get("feature_image") or ""),
                 image_alt=str(meta.get("feature_image_alt") or ""),
                 image_caption=str(meta.get("feature_image_caption") or ""),
-                note=_EMAIL_ONLY if post.get("status") == "sent" else "",
+                note="; ".join(
+                    note
+                    for note, said in ((_EMAIL_ONLY, post.get("status") == "sent"), (_GATED, gated))
+                    if said
+                ),
             )
         )
     return export
 
 
 _EMAIL_ONLY = "sent by email only on Ghost, never on its site: the web archive publishes it"
+_GATED = "its parts for members only on Ghost left out: the web archive is open to all"
+
+# Ghost 5 shows a card to some readers only (its visibility): its HTML for the web is then
+# between these marks, which say to whom (`nonMember:false memberSegment:"status:free,…"`:
+# signed-in members only; `nonMember:true memberSegment:""`: visitors only, who are public)
+_GATE = re.compile(r"<!--kg-gated-block:(?:begin([^>]*)|end)-->")
+
+
+def _public_parts(body: str) -> tuple[str, bool]:
+    """`body` without the cards Ghost showed signed-in members only, and whether it had any:
+    the web archive is open to all. The marks go; what visitors saw stays."""
+    if "kg-gated-block" not in body:
+        return body, False
+    pieces, at, opened, gated = [], 0, None, False
+    for mark in _GATE.finditer(body):
+        if mark[1] is not None:  # a beginning: the next end closes it
+            opened = mark
+            continue
+        if opened is None:
+            continue
+        pieces.append(body[at : opened.start()])
+        if "nonMember:false" in opened[1]:
+            gated = True
+        else:
+            pieces.append(body[opened.end() : mark.start()])
+        at, opened = mark.end(), None
+    return "".join(pieces) + body[at:], gated
+
+
+def _gated_html(visibility: object, shown: str) -> str:
+    """A card's HTML (`shown`) between the marks Ghost's web HTML puts around it when its
+    `visibility` hides it from visitors: on the web to members only (`web.nonMember`
+    false), or, as older Ghost wrote it, not on the web (`showOnWeb` false, `emailOnly`)."""
+    if not isinstance(visibility, dict):
+        return shown
+    web = visibility.get("web")
+    if isinstance(web, dict) and "nonMember" in web:
+        hidden = web["nonMember"] is False
+    else:
+        hidden = visibility.get("showOnWeb") is False or visibility.get("emailOnly") is True
+    return (
+        f"<!--kg-gated-block:begin nonMember:false -->{shown}<!--kg-gated-block:end-->"
+        if hidden
+        else shown
+    )
 
 
 def _data(document: Any) -> dict[str, Any]:
@@ -150,7 +202,12 @@ _LINE_BREAKS = ("linebreak", "extended-line-break")
 
 def lexical_html(node: dict[str, Any], unread: list[str] | None = None) -> str:
     """Ghost 5's Lexical document → HTML: the node types an article uses; the type of
-    each node not read is added to `unread`."""
+    each node not read is added to `unread`. A card shown to members only is marked so, as
+    Ghost's own HTML marks it."""
+    return _gated_html(node.get("visibility"), _lexical_node_html(node, unread))
+
+
+def _lexical_node_html(node: dict[str, Any], unread: list[str] | None) -> str:
     kind = node.get("type")
     inner = "".join(lexical_html(child, unread) for child in node.get("children", []))
     if kind == "root":
@@ -322,18 +379,21 @@ def mobiledoc_html(doc: dict[str, Any], unread: list[str] | None = None) -> str:
             out.append(f"<{section[1]}>{items}</{section[1]}>")
         elif section[0] == 10:
             name, payload = cards[section[1]]
+            shown: str | None
             if name == "image":
                 src, alt = str(payload.get("src", "")), str(payload.get("alt", ""))
-                out.append(_figure(src, alt, str(payload.get("caption", "") or "")))
+                shown = _figure(src, alt, str(payload.get("caption", "") or ""))
             elif name == "html":
-                out.append(str(payload.get("html", "")))
+                shown = str(payload.get("html", ""))
             elif name == "hr":
-                out.append("<hr>")
+                shown = "<hr>"
             elif isinstance(payload, dict):
                 shown = card_html(str(name), payload)
                 if shown is None and unread is not None:
                     unread.append(str(name))
-                out.append(shown or "")
+            else:
+                continue
+            out.append(_gated_html(payload.get("visibility"), shown or ""))
     return "".join(out)
 
 
