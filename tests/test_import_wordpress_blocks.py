@@ -195,3 +195,28 @@ def test_shortcodes_publisher_does_not_know_are_kept_and_reported(tmp_path: Path
         ", printed as typed, drawn by a plugin of the site: [table id=1 /],"
         ' [team columns="3"]; write in what they showed'
     )
+
+
+MEMBERS_ONLY = """<p>The pay offer is 4%.</p>
+<p>[restrict level="1"]Members: the ballot code is 7731.[/restrict]</p>
+[membership level="2"]<p>Branch officers meet on Tuesday.</p>[/membership]
+<p>[team_member name="Ana"]Ana chairs the branch.[/team_member]</p>
+"""
+
+
+def test_what_a_membership_plugin_shows_members_only_is_left_out_and_reported(
+    tmp_path: Path,
+) -> None:
+    """A union's site shows some of a public post to signed-in members only, through a
+    membership plugin's shortcode (Restrict Content Pro's [restrict], Paid Memberships Pro's
+    [membership]): its words were imported, and with the report's new naming of shortcodes
+    printed as typed, published in the open web archive. They are left out, and the report
+    says so; a theme's team card is not a membership's."""
+    export = tmp_path / "site.WordPress.2026-03-05.xml"
+    export.write_text(WXR.replace("{content}", MEMBERS_ONLY), encoding="utf-8")
+    root, report = imported(export, tmp_path)
+    text = text_of(root, "rally-report")[1]
+    assert "The pay offer is 4%." in text and "Ana chairs the branch." in text
+    assert "7731" not in text and "Tuesday" not in text
+    (line,) = [row for row in rows(report, root) if row[0] == "post: Rally report"]
+    assert "its parts for members only on the site left out: the web archive is open" in line[2]

@@ -31,7 +31,7 @@ from ..errors import PublisherError
 from ..tree_edits import body_html, body_tree
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, old_address, title_from_words
 from .platform_html import html_words
-from .wp_shortcodes import shortcodes_left, shortcodes_shown
+from .wp_shortcodes import members_parts_left_out, shortcodes_left, shortcodes_shown
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC = "{http://purl.org/dc/elements/1.1/}creator"
@@ -174,11 +174,8 @@ def _item(item: Any, ns: dict[str, str], site: _Site, export: PlatformExport) ->
         return  # attachments are found through the posts that show them
     meta = _meta(item, ns)
     post_id = item.findtext("wp:post_id", "", ns)
-    body = _paragraphs(
-        _with_footnotes(item.findtext(_CONTENT) or "", meta.get("footnotes", "")),
-        post_id,
-        site.uploads,
-    )
+    content, gated = members_parts_left_out(item.findtext(_CONTENT) or "")
+    body = _paragraphs(_with_footnotes(content, meta.get("footnotes", "")), post_id, site.uploads)
     body = site.addresses_whole(body)
     # WordPress allows a post without a title (its address then its id): named, as
     # Blogger's are, by its first sentence
@@ -232,9 +229,14 @@ def _item(item: Any, ns: dict[str, str], site: _Site, export: PlatformExport) ->
             image=featured.url if featured else "",
             image_alt=featured.alt if featured else "",
             image_caption=featured.caption if featured else "",
-            note=_shortcodes_note(shortcodes_left(body)),
+            note="; ".join(
+                filter(None, (_GATED if gated else "", _shortcodes_note(shortcodes_left(body))))
+            ),
         )
     )
+
+
+_GATED = "its parts for members only on the site left out: the web archive is open to all"
 
 
 def _shortcodes_note(left: list[str]) -> str:

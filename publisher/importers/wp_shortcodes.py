@@ -19,6 +19,9 @@ So only known shortcodes are changed here:
   theme's `[button link=…]`) becomes a link with its words, Divi's `[et_pb_image src=…]` a
   picture, and a PDF shown in the page (PDF Embedder's `[pdf-embedder url=…]`, `[pdfjs-viewer]`,
   `[embeddoc]`, `[gview file=…]`) a link to the PDF;
+- what a membership plugin shows signed-in members only (`[restrict]…[/restrict]`,
+  `[membership level="1"]…`) goes, said in the import's report (`members_parts_left_out`):
+  the web archive is open to all;
 - a page builder's layout tags (WPBakery's `[vc_row]`, Divi's `[et_pb_section]`, Avada's
   `[fusion_builder_column]`…) go, and the text they lay out stays.
 Any other shortcode stays as typed, nothing of it lost, and the import's report names it
@@ -58,6 +61,16 @@ _QUOTES = {"pullquote": ("cite", "author", "source"), "su_quote": ("cite",)}
 _FOLDS = {"spoiler": "title", "su_spoiler": "title", "expand": "title", "toggle": "title"}
 _FOLDED = "|".join((*_QUOTES, *_FOLDS))
 _BUILDERS = r"(?:vc|et_pb|fusion|av|cs|tatsu|mk|kc|ux|themify|su)_[a-z0-9_]+"
+# What a membership plugin shows signed-in members only (or, turned round, visitors only):
+# Restrict Content Pro's [restrict], Paid Memberships Pro's [membership] and [haspaid],
+# MemberPress's [mepr-active]/[mepr-show], Ultimate Member's [um_loggedin], Members'
+# [members_access], WooCommerce Memberships' [wcm_restrict], Simple Membership's
+# [swpm_protected], Paid Member Subscriptions' [pms-restrict], s2Member's [s2If], and the
+# [member] or [restricted] a theme defines
+_MEMBERS_ONLY = (
+    r"members?|members_only|members-only|members_access|members_logged_in|membership|haspaid|"
+    r"mepr-[a-z-]+|s2if|(?![\w-]*team)[\w-]*(?:restrict|protect|logged_?in|loggedout)[\w-]*"
+)
 # A tag's attributes hold no bracket (WordPress refuses them there): a `[` ends the search,
 # so thousands of tags never closed are read in time linear in the text
 _ATTRIBUTES = r"(?:\s[^\[\]]*)?"
@@ -91,6 +104,8 @@ _NAMED = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 
 _FOLDED_TAG = re.compile(rf"\[({_FOLDED})\b({_ATTRIBUTES})\]", re.I)
 _FOLDED_CLOSING = re.compile(rf"\[/({_FOLDED})\]", re.I)
+_MEMBERS_TAG = re.compile(rf"\[({_MEMBERS_ONLY})(?![\w-])({_ATTRIBUTES})\]", re.I)
+_MEMBERS_CLOSING = re.compile(rf"\[/({_MEMBERS_ONLY})\]", re.I)
 _MEDIA_TAG = re.compile(rf"\[({_MEDIA})\b({_ATTRIBUTES})\]", re.I)
 _FORM_TAG = re.compile(rf"\[({_FORMS})\b({_NAMED_ATTRIBUTES})\]", re.I)
 _CLOSING = re.compile(rf"\[/({_MEDIA}|{_FORMS})\]", re.I)
@@ -117,6 +132,24 @@ def shortcodes_shown(text: str) -> str:
     text = _paired(_FOLDED_TAG, _html_folded, text, _FOLDED_CLOSING)  # su_quote is a builder's
     text = _paired(_FORM_TAG, _gone, _BUILDER_TAG.sub("", text))
     return _paired(_MEDIA_TAG, _media_link, text)
+
+
+def members_parts_left_out(text: str) -> tuple[str, bool]:
+    """`text` without what a membership plugin's shortcode shows signed-in members only (or
+    visitors only), and whether it held any: the web archive is open to all. A tag never
+    closed wraps nothing, and stays as typed."""
+    if "[" not in text:
+        return text, False
+    left_out = False
+
+    def members_only(name: str, attributes: str, inner: str | None) -> str:
+        nonlocal left_out
+        if inner is None:
+            return f"[{name}{attributes}]"
+        left_out = True
+        return ""
+
+    return _paired(_MEMBERS_TAG, members_only, text, _MEMBERS_CLOSING), left_out
 
 
 def shortcodes_as_text(text: str, path: Path | None = None, first_line: int = 1) -> str:
