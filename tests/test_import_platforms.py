@@ -2354,6 +2354,42 @@ def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> 
     assert "bank details" not in written
 
 
+def test_a_campaigns_conditional_content_is_what_every_subscriber_was_sent(
+    tmp_path: Path,
+) -> None:
+    """Mailchimp sends some subscribers words of their own (`*|IF:MEMBERTYPE=steward|*`
+    … `*|ELSE:|*` … `*|END:IF|*`): the import kept both, the stewards' ballot code with
+    the rest, and the tags round them read as italics. The archive keeps what everyone
+    else was sent, and the report says what went."""
+    page = tmp_path / "campaign-bulletin-16.html"
+    page.write_text(
+        '<html><head><meta property="og:url" content="https://us5.campaign-archive.com/'
+        '?u=0a1b2c&amp;id=d16"><title>Bulletin 16</title></head><body><table id="bodyTable">'
+        '<tr><td id="templateBody"><table class="mcnTextBlock"><tr><td class="mcnTextContent">'
+        "<p>The ballot opens on Monday.</p><p>*|IF:MEMBERTYPE=steward|*</p>"
+        "<p>Stewards: the ballot code is 7731.</p><p>*|ELSE:|*</p>"
+        "<p>Ask your steward for the ballot code.</p><p>*|END:IF|*</p>"
+        "<p>Vote yes.</p></td></tr></table></td></tr></table></body></html>"
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(page, root)
+    (written,) = report.written
+    body = read_document(written.document, "x", root / "documents", "en").body_html
+    text = lxml.html.fragment_fromstring(body, create_parent="div")
+    assert [" ".join(p.text_content().split()) for p in text] == [
+        "The ballot opens on Monday.",
+        "Ask your steward for the ballot code.",
+        "Vote yes.",
+    ]
+    assert [(x.name, x.why) for x in report.left_out if x.kind == "condition"] == [
+        (
+            "*|IF:MEMBERTYPE=steward|*",
+            "what it sent some subscribers only, in 'Bulletin 16': what the others were sent"
+            " is kept",
+        )
+    ]
+
+
 def test_a_saved_page_with_a_mailchimp_signup_form_is_still_a_web_page(tmp_path: Path) -> None:
     page = tmp_path / "blog-post.html"
     page.write_text(

@@ -2355,6 +2355,37 @@ def test_ligatures_of_text_copied_from_a_pdf_are_spelled_out(tmp_path: Path, suf
         assert document.tags == ("finance",)
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_mailchimp_letters_conditional_content_is_what_every_subscriber_was_sent(
+    tmp_path: Path, suffix: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A letter copied out of Mailchimp's editor sends some subscribers words of their own
+    (`*|IF:…|*` … `*|ELSE:|*` … `*|END:IF|*`): both were printed to everyone, the
+    stewards' ballot code with them, the first tag read as italics. What everyone else was
+    sent is kept, said at the condition's line; an `*|IFNOT:…|*`'s words are everyone's,
+    its `*|ELSE:|*`'s the some's."""
+    path = tmp_path / f"ballot{suffix}"
+    head = "---\ntitle: Ballot\n---\n\n" if suffix == ".md" else "Ballot\n\n"
+    path.write_text(
+        head + "The ballot opens.\n\n*|IF:MEMBERTYPE=steward|*\nStewards: the code is 7731.\n"
+        "*|ELSE:|*\nAsk your steward for the code.\n*|END:IF|*\n\n"
+        "*|IFNOT:ARCHIVE_PAGE|*Vote yes.*|ELSE:|*Read on the site.*|END:IF|*\n"
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [
+        "The ballot opens.",
+        "Ask your steward for the code.",
+        "Vote yes.",
+    ]
+    line = len(head.splitlines()) + 3
+    assert said_of(caplog, "some subscribers only") == [
+        f"{path}:{line}: what Mailchimp sent some subscribers only (*|IF:MEMBERTYPE=steward|*…)"
+        " left out: publisher sends every subscriber the same text, and keeps what the others"
+        " were sent (its *|ELSE:|*)"
+    ]
+
+
 WORDPRESS_CODE = (
     "The strike began on Monday.\n\n"
     '[caption id="attachment_12" align="aligncenter" width="300"]Pickets at gate 4[/caption]\n\n'

@@ -30,6 +30,7 @@ from ..readers.drawn_blocks import drawn_blocks_written
 from ..readers.googledocs import styles_as_emphasis
 from ..readers.lazy_images import pictures_shown
 from ..readers.lines import gather_div_lines
+from ..readers.merge_tags import for_everyone
 from ..readers.pagenotes import notes_in
 from ..tree_edits import drop_keeping_tail, with_class
 from .exports import GHOST_SITE, ExportFiles
@@ -115,6 +116,8 @@ class CleanBody:
     missing: list[tuple[str, str]] = field(default_factory=list)  # linked at Ghost's site: why
     removed: int = 0  # widgets, embeds and footers taken out
     merge_links: list[MergeLink] = field(default_factory=list)  # a reader's merge tag out
+    # the first of Mailchimp's conditions (`*|IF:…|*`) whose words for some went
+    conditional: str | None = None
     # the alt text and caption of each picture left out (by URL): the writer's words of
     # what it showed, for the report to give with its address
     words: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -156,8 +159,9 @@ def clean_post_html(
     online, as a saved page's do."""
     if not markup.strip():
         return CleanBody("")
+    markup, conditional = for_everyone(markup)  # every subscriber is sent the same
     root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    result = CleanBody("")
+    result = CleanBody("", conditional=conditional)
     for comment in root.xpath("//comment()"):
         drop_keeping_tail(comment)
     result.merge_links = unmerge_links(root)  # before the links to merge tags go

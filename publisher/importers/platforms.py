@@ -312,6 +312,9 @@ def _write_posts(
             for name, why in dict.fromkeys(body.missing)  # linked twice: listed once
         ]
         report.left_out += [merge_tag_left_out(link, post.title) for link in body.merge_links]
+        if body.conditional:
+            why = f"what it sent some subscribers only, in {post.title!r}: what the others were"
+            report.left_out.append(LeftOut("condition", body.conditional, why + " sent is kept"))
         said = _text_of(body.html)
         language = _language(post, said)
         digest = _digest(post)

@@ -9,7 +9,10 @@ the web site `subscriber.name`.
 - a fallback given for a reader without a name (Ghost's `{first_name, "friend"}`,
   Sendy's `[Name,fallback=friend]`, Liquid's `| default: "friend"`) is what is printed;
 - a greeting whose only name was a tag ("Dear *|FNAME|*,", "¡Hola {first_name}!") goes
-  whole: "Dear ," greets no one.
+  whole: "Dear ," greets no one;
+- Mailchimp's conditional content (`*|IF:MEMBERTYPE=steward|*` … `*|ELSE:|*` …
+  `*|END:IF|*`) is what every subscriber is sent: what it showed some only goes, what
+  it showed the rest stays (`for_everyone`).
 
 The editor is told once per document, with the first line. A web page's (a letter saved
 from the service's archive) are taken out of its HTML alike, and a link to a tag
@@ -48,9 +51,58 @@ _GREETING = re.compile(
 )
 
 
+# Mailchimp's conditional content: `*|IF:MEMBERTYPE=steward|*` … `*|ELSEIF:…|*` … `*|ELSE:|*`
+# … `*|END:IF|*`, its opposite `*|IFNOT:…|*`, and a group's `*|INTERESTED:…|*` …
+# `*|END:INTERESTED|*`, blocks within blocks
+_CONDITION = re.compile(
+    r"\*\|(IF|IFNOT|ELSEIF|ELSE|END|INTERESTED)(?::[^|\n]{0,300})?\|\*", re.IGNORECASE
+)
+
+
+def for_everyone(text: str) -> tuple[str, str | None]:
+    """`text` (plain, Markdown or HTML) with Mailchimp's conditional content as every
+    subscriber is sent the same text: what its `*|IF:…|*` (or `*|ELSEIF:…|*`, or
+    `*|INTERESTED:…|*`) shows some subscribers goes, what its `*|ELSE:|*` shows the rest
+    stays; an `*|IFNOT:…|*` is the rest's, its `*|ELSE:|*` the some's. And the first
+    condition whose words went, as typed (None when none did). Blocks not all closed are
+    left as they are: what is kept would be a guess."""
+    if not _CONDITION.search(text):
+        return text, None
+    pieces: list[str] = []
+    blocks: list[tuple[str, str]] = []  # each open block: its kind, its opening as typed
+    kept: list[bool] = []  # whether each open block's part now is everyone's
+    first, at = None, 0
+    for tag in _CONDITION.finditer(text):
+        if all(kept):
+            pieces.append(text[at : tag.start()])
+        kind, at = tag[1].upper(), tag.end()
+        if kind in ("IF", "INTERESTED", "IFNOT"):
+            blocks.append((kind, tag.group(0)))
+            kept.append(kind == "IFNOT")
+        elif not blocks:
+            return text, None  # an ELSE or an END that closes nothing
+        elif kind == "END":
+            blocks.pop()
+            kept.pop()
+            continue
+        else:  # ELSEIF: some's again; ELSE: the rest's, but after an IFNOT
+            kept[-1] = kind == "ELSE" and blocks[-1][0] != "IFNOT"
+        if first is None and not kept[-1]:
+            first = blocks[-1][1] if kind in ("ELSE", "IFNOT") else tag.group(0)
+    if blocks:
+        return text, None
+    return "".join(pieces) + text[at:], first
+
+
 def without_merge_tags(text: str, path: Path, first_line: int = 1) -> str:
     """`text` (Markdown or plain text) with its mail-merge tags written out (see the
     module's docstring)."""
+    shown, condition = for_everyone(text)
+    if condition is not None:
+        _say_conditional(
+            f"{path}:{first_line + line_at(text, text.find(condition)) - 1}", condition
+        )
+    text = shown
     if not _TAG.search(text):
         return text  # (almost every text): not split into prose and code
     pieces: list[tuple[str, bool]] = []  # text, and whether it is prose (not code)
@@ -118,6 +170,9 @@ def html_without_merge_tags(body: str, path: Path) -> str:
     """`body` (a web page's HTML, as pandoc read it) with its mail-merge tags written out
     as `without_merge_tags` writes a text's, and a link to a tag (`*|UNSUB|*`: the other
     service's unsubscribe or archive page) taken away with its words; said once."""
+    body, condition = for_everyone(body)
+    if condition is not None:
+        _say_conditional(str(path), condition)
     if not (_TAG.search(body) or _ENCODED_MAILCHIMP.search(body)):
         return body  # (almost every page): no tree made
     from urllib.parse import unquote
@@ -146,6 +201,15 @@ def html_without_merge_tags(body: str, path: Path) -> str:
         return body
     _say_taken_out(str(path), found)
     return body_html(root)
+
+
+def _say_conditional(where: str, condition: str) -> None:
+    log.warning(
+        "%s: what Mailchimp sent some subscribers only (%s…) left out: publisher sends every"
+        " subscriber the same text, and keeps what the others were sent (its *|ELSE:|*)",
+        where,
+        condition,
+    )
 
 
 def _say_taken_out(where: str, tags: list[str]) -> None:
