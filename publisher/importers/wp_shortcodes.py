@@ -9,7 +9,8 @@ So only known shortcodes are changed here:
   play it, and the address is what the reader needs;
 - a form (contact, subscribe, donate) goes, with what it holds: nothing to submit it to;
   so does a plugin's widget that shows nothing of the post's (a feed of the site's
-  Instagram or Facebook posts, a share bar, an advert, a list of contents);
+  Instagram or Facebook posts, a share bar, an advert, a list of contents), and a note
+  the writer hid from readers (`[comment]…[/comment]`);
 - a quote (`[pullquote]`, Shortcodes Ultimate's `[su_quote cite=…]`) becomes a quote, its
   source a line "— Maria" under it; a fold (`[spoiler title=…]`, `[su_spoiler]`,
   `[expand]`) its title in bold, then what it folded: open;
@@ -54,7 +55,8 @@ _FORMS = (
     "ctct|mailpoet_form|newsletter_form|yikes-mailchimp|forminator_form|fluentform|"
     "instagram-feed|custom-facebook-feed|custom-twitter-feeds|youtube-feed|ssba|"
     "simple-social-share|addtoany|social_warfare|shareaholic|toc|ez-toc|lwptoc|adrotate|"
-    r"the_ad|wp_ad_camp_\d+"
+    r"the_ad|wp_ad_camp_\d+|"
+    "comment"  # a note the writer hid from readers (TC Comment Out's, a theme's)
 )
 # A quote, and the attributes naming its source; a fold, and the one naming its title
 _QUOTES = {"pullquote": ("cite", "author", "source"), "su_quote": ("cite",)}
