@@ -2380,10 +2380,44 @@ def test_a_mailchimp_letters_conditional_content_is_what_every_subscriber_was_se
     ]
     line = len(head.splitlines()) + 3
     assert said_of(caplog, "some subscribers only") == [
-        f"{path}:{line}: what Mailchimp sent some subscribers only (*|IF:MEMBERTYPE=steward|*…)"
-        " left out: publisher sends every subscriber the same text, and keeps what the others"
-        " were sent (its *|ELSE:|*)"
+        f"{path}:{line}: what the newsletter service sent some subscribers only"
+        " (*|IF:MEMBERTYPE=steward|*…) left out: publisher sends every subscriber the same"
+        " text, and keeps what the others were sent"
     ]
+
+
+def test_a_kit_or_brevo_letters_conditions_on_the_subscriber_are_what_everyone_was_sent(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Kit's Liquid and Brevo's tags greet a subscriber by name when there is one
+    (`{% if subscriber.first_name != blank %}Hi {{ subscriber.first_name }},{% else %}Hi
+    there,{% endif %}`) and show some their own words: the tags were printed as typed, and
+    both greetings. What a subscriber with no name, or none of the tags, was sent is kept;
+    a condition about anything else (a site's `{% if page.x %}`) is left as written, and
+    so is one in code."""
+    path = tmp_path / "letter.md"
+    path.write_text(
+        "---\ntitle: Letter\n---\n\n{% if subscriber.first_name != blank %}Hi"
+        " {{ subscriber.first_name }},{% else %}Hi there,{% endif %}\n\n"
+        '{% if subscriber.tags contains "Steward" %}Stewards: the code is 7731.{% endif %}'
+        "The ballot opens.\n\n{%- if contact.FIRSTNAME -%}Bonjour {{ contact.FIRSTNAME }}"
+        "{%- else -%}Bonjour{%- endif -%}, camarades.\n\nIn code: `{% if subscriber.x %}`.\n\n"
+        "{% if page.x %}Site words.{% endif %}\n"
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [
+        "Hi there,",
+        "The ballot opens.",
+        "Bonjour, camarades.",
+        "In code: {% if subscriber.x %}.",
+        "{% if page.x %}Site words.{% endif %}",
+    ]
+    [said] = said_of(caplog, "some subscribers only")
+    assert said.startswith(
+        f"{path}:5: what the newsletter service sent some subscribers only"
+        " ({% if subscriber.first_name != blank %}…)"
+    )
 
 
 WORDPRESS_CODE = (

@@ -10,9 +10,10 @@ the web site `subscriber.name`.
   Sendy's `[Name,fallback=friend]`, Liquid's `| default: "friend"`) is what is printed;
 - a greeting whose only name was a tag ("Dear *|FNAME|*,", "¡Hola {first_name}!") goes
   whole: "Dear ," greets no one;
-- Mailchimp's conditional content (`*|IF:MEMBERTYPE=steward|*` … `*|ELSE:|*` …
-  `*|END:IF|*`) is what every subscriber is sent: what it showed some only goes, what
-  it showed the rest stays (`for_everyone`).
+- conditional content (Mailchimp's `*|IF:MEMBERTYPE=steward|*` … `*|ELSE:|*` …
+  `*|END:IF|*`, Kit's and Brevo's `{% if subscriber.first_name != blank %}` … `{% else
+  %}` … `{% endif %}`) is what every subscriber is sent: what it showed some only goes,
+  what it showed the rest stays (`for_everyone`).
 
 The editor is told once per document, with the first line. A web page's (a letter saved
 from the service's archive) are taken out of its HTML alike, and a link to a tag
@@ -21,7 +22,9 @@ from the service's archive) are taken out of its HTML alike, and a link to a tag
 
 from __future__ import annotations
 
+import bisect
 import logging
+import math
 import re
 from itertools import accumulate
 from pathlib import Path
@@ -57,47 +60,79 @@ _GREETING = re.compile(
 _CONDITION = re.compile(
     r"\*\|(IF|IFNOT|ELSEIF|ELSE|END|INTERESTED)(?::[^|\n]{0,300})?\|\*", re.IGNORECASE
 )
+# Kit's and Buttondown's Liquid, Brevo's Django-like tags, when a block's condition is
+# about the subscriber (`{% if subscriber.first_name != blank %}`, `{% if contact.FIRSTNAME
+# %}`); a block about anything else (a site's `{% if page.x %}`) stays as it is
+_TEMPLATE_CONDITION = re.compile(
+    r"\{%-?\s*(if|unless|elsif|elif|else|endif|endunless)\b([^%{}]{0,300}?)-?%\}", re.IGNORECASE
+)
+_ABOUT_SUBSCRIBERS = re.compile(r"\b(?:subscriber|contact)\.\w", re.IGNORECASE)
+_KINDS = {
+    "if": "IF", "unless": "IFNOT", "elsif": "ELSEIF", "elif": "ELSEIF", "else": "ELSE",
+    "endif": "END", "endunless": "END",
+}  # fmt: skip
+_OPENINGS = ("IF", "INTERESTED", "IFNOT")
 
 
-def for_everyone(text: str) -> tuple[str, str | None]:
-    """`text` (plain, Markdown or HTML) with Mailchimp's conditional content as every
-    subscriber is sent the same text: what its `*|IF:…|*` (or `*|ELSEIF:…|*`, or
-    `*|INTERESTED:…|*`) shows some subscribers goes, what its `*|ELSE:|*` shows the rest
-    stays; an `*|IFNOT:…|*` is the rest's, its `*|ELSE:|*` the some's. And the first
-    condition whose words went, as typed (None when none did). Blocks not all closed are
-    left as they are: what is kept would be a guess."""
-    if not _CONDITION.search(text):
+def for_everyone(text: str, code: re.Pattern[str] | None = None) -> tuple[str, str | None]:
+    """`text` (plain, Markdown or HTML) with a newsletter service's conditional content as
+    every subscriber is sent the same text: what its `*|IF:…|*` (or `*|ELSEIF:…|*`, or
+    `*|INTERESTED:…|*`, or `{% if subscriber.… %}`) shows some subscribers goes, what its
+    `*|ELSE:|*` shows the rest stays; an `*|IFNOT:…|*` (`{% unless … %}`) is the rest's,
+    its `*|ELSE:|*` the some's. And the first condition whose words went, as typed (None
+    when none did). Blocks not all closed are left as they are: what is kept would be a
+    guess. Tags in what `code` finds are code, shown as written."""
+    tags = [(tag, tag[1].upper(), True) for tag in _CONDITION.finditer(text)]
+    if "{%" in text:
+        tags += [
+            (tag, _KINDS[tag[1].lower()], bool(_ABOUT_SUBSCRIBERS.search(tag[2])))
+            for tag in _TEMPLATE_CONDITION.finditer(text)
+        ]
+        tags.sort(key=lambda found: found[0].start())
+    if code is not None and tags:
+        spans = [found.span() for found in code.finditer(text)]
+        tags = [tag for tag in tags if not _inside(tag[0].start(), spans)]
+    if not any(about for _, kind, about in tags if kind in _OPENINGS):
         return text, None
     pieces: list[str] = []
-    blocks: list[tuple[str, str]] = []  # each open block: its kind, its opening as typed
+    blocks: list[tuple[str, str, bool]] = []  # each open block: its kind, its opening as
+    # typed, and whether it is about subscribers (else it stays as written)
     kept: list[bool] = []  # whether each open block's part now is everyone's
     first, at = None, 0
-    for tag in _CONDITION.finditer(text):
+    for tag, kind, about in tags:
         if all(kept):
             pieces.append(text[at : tag.start()])
-        kind, at = tag[1].upper(), tag.end()
-        if kind in ("IF", "INTERESTED", "IFNOT"):
-            blocks.append((kind, tag.group(0)))
-            kept.append(kind == "IFNOT")
+        at = tag.end()
+        if kind in _OPENINGS:
+            blocks.append((kind, tag.group(0), about))
+            kept.append(kind == "IFNOT" or not about)
         elif not blocks:
             return text, None  # an ELSE or an END that closes nothing
-        elif kind == "END":
+        if not blocks[-1][2]:  # a block about something else: its tags as written
+            if all(kept):
+                pieces.append(tag.group(0))
+        elif kind == "ELSEIF" or kind == "ELSE":  # ELSE: the rest's, but after an IFNOT
+            kept[-1] = kind == "ELSE" and blocks[-1][0] != "IFNOT"
+        if first is None and blocks[-1][2] and not kept[-1]:
+            first = blocks[-1][1] if kind in ("ELSE", "IFNOT") else tag.group(0)
+        if kind == "END":
             blocks.pop()
             kept.pop()
-            continue
-        else:  # ELSEIF: some's again; ELSE: the rest's, but after an IFNOT
-            kept[-1] = kind == "ELSE" and blocks[-1][0] != "IFNOT"
-        if first is None and not kept[-1]:
-            first = blocks[-1][1] if kind in ("ELSE", "IFNOT") else tag.group(0)
-    if blocks:
+    if any(about for _, _, about in blocks):
         return text, None
     return "".join(pieces) + text[at:], first
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `at` is in one of `spans` (in order, apart)."""
+    before = bisect.bisect_right(spans, (at, math.inf)) - 1
+    return before >= 0 and spans[before][0] <= at < spans[before][1]
 
 
 def without_merge_tags(text: str, path: Path, first_line: int = 1) -> str:
     """`text` (Markdown or plain text) with its mail-merge tags written out (see the
     module's docstring)."""
-    shown, condition = for_everyone(text)
+    shown, condition = for_everyone(text, _CODE)
     if condition is not None:
         _say_conditional(
             f"{path}:{first_line + line_at(text, text.find(condition)) - 1}", condition
@@ -205,8 +240,8 @@ def html_without_merge_tags(body: str, path: Path) -> str:
 
 def _say_conditional(where: str, condition: str) -> None:
     log.warning(
-        "%s: what Mailchimp sent some subscribers only (%s…) left out: publisher sends every"
-        " subscriber the same text, and keeps what the others were sent (its *|ELSE:|*)",
+        "%s: what the newsletter service sent some subscribers only (%s…) left out:"
+        " publisher sends every subscriber the same text, and keeps what the others were sent",
         where,
         condition,
     )
