@@ -2420,6 +2420,38 @@ def test_a_kit_or_brevo_letters_conditions_on_the_subscriber_are_what_everyone_w
     )
 
 
+def test_what_a_saved_page_or_email_hides_is_left_out_and_a_fold_is_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A newsletter saved from the mail program as HTML hides its preview text (styled
+    `display: none`, or no height shown), and a page may hide a draft (`hidden`) or keep a
+    `<template>`: a browser shows none of them, and each was printed, the preview text
+    over the title. They are left out, said; an answer folded behind its question's button
+    (`aria-controls`) is the reader's to open, and stays."""
+    path = tmp_path / "letter.html"
+    path.write_text(
+        "<html><head><title>Ballot</title></head><body>"
+        '<div style="display:none;max-height:0;overflow:hidden">The ballot opens Monday</div>'
+        '<span style="color:#fff;max-height: 0px; overflow: hidden;">&#847; &#847;</span>'
+        '<h1>Ballot</h1><p>Vote <span style="display: none">(draft)</span>yes.</p>'
+        "<div hidden><p>Check the figures with Ana.</p></div><template><p>Name</p></template>"
+        '<h3><button aria-controls="pay" aria-expanded="false">Strike pay?</button></h3>'
+        '<div id="pay" hidden><p>Weekly.</p></div></body></html>'
+    )
+    caplog.set_level(logging.INFO, logger="publisher")
+    document = read(path)
+    tree = lxml.html.fromstring(f"<div>{document.body_html}</div>")
+    assert document.title == "Ballot"
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p", "h3")] == [
+        "Vote yes.",
+        "Strike pay?",
+        "Weekly.",
+    ]
+    assert said_of(caplog, "hides") == [
+        f"{path}: what the page hides (5 parts) is left out, as a browser shows it"
+    ]
+
+
 WORDPRESS_CODE = (
     "The strike began on Monday.\n\n"
     '[caption id="attachment_12" align="aligncenter" width="300"]Pickets at gate 4[/caption]\n\n'

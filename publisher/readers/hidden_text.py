@@ -6,10 +6,16 @@ with Ana"), and templates their instructions.
   shows it again); a paragraph left without words is one pandoc leaves out.
 - LibreOffice: text formatted hidden (Format > Character > Hidden) gets an automatic style
   whose text properties say `text:display="none"`; a span or a whole paragraph in it goes.
+- A web page (or an email saved as one): an element a browser never shows (`hidden`, a
+  `<template>`, a style of `display: none` or `visibility: hidden`, or none of its height
+  shown: an email's preview text, "Read this in your browser" lines, a draft kept in the
+  page). A fold or a tab a button opens (named by its `aria-controls`) is the reader's to
+  open, and stays.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..tree_edits import drop_keeping_tail
@@ -18,6 +24,7 @@ from .word_xml import W, switched_on
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
+    from lxml.html import HtmlElement
 
 MARKS: dict[str, tuple[bytes, ...]] = {"docx": (b"w:vanish",), "odt": (b'text:display="none"',)}
 
@@ -55,4 +62,33 @@ def _hidden_odt_text_removed(root: _Element) -> int:
             continue
         drop_keeping_tail(element)  # the words after a hidden span are not hidden
         removed += 1
+    return removed
+
+
+# What may hide an element of a page, looked for before the page is parsed
+PAGE_MARKS = ("hidden", "display", "<template", "max-height")
+_NEVER_SHOWN = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+_NO_HEIGHT = re.compile(r"(?:^|;)\s*max-height\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)", re.I)
+_CUT = re.compile(r"(?:^|;)\s*overflow\s*:\s*hidden\b", re.I)
+
+
+def hidden_page_parts_removed(tree: HtmlElement) -> int:
+    """Take the elements of `tree` (a page) a browser never shows out of it; how many."""
+    opened = {
+        name for names in tree.xpath("//@aria-controls") for name in str(names).split()
+    }  # a fold's or a tab's: the reader opens it
+    removed = 0
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        style = element.get("style", "")
+        hidden = (
+            element.tag == "template"
+            or element.get("hidden") is not None
+            or _NEVER_SHOWN.search(style) is not None
+            or (_NO_HEIGHT.search(style) is not None and _CUT.search(style) is not None)
+        )
+        if hidden and element.get("id") not in opened and element.get("role") != "tabpanel":
+            drop_keeping_tail(element)
+            removed += 1
     return removed

@@ -27,6 +27,7 @@ from .drawn_blocks import MARKS as DRAWN
 from .drawn_blocks import drawn_blocks_written
 from .etherpad import etherpad_paragraphs, is_etherpad
 from .googledocs import is_google_docs, plain_google_docs
+from .hidden_text import PAGE_MARKS, hidden_page_parts_removed
 from .lazy_images import lazy_images_shown
 from .markdown import document_text
 from .merge_tags import html_without_merge_tags
@@ -65,6 +66,7 @@ class HtmlReader:
             page = etherpad_paragraphs(page)
         else:
             say_saved_from_a_site(page, path)  # "Save page as" on a blog's post
+        page = _hidden_parts_left_out(page, path)  # before a Word page's styles are read
         page = symbol_fonts_read(
             word_comments_left_out(word_lists_kept(word_page_read(page)), path)
         )
@@ -85,6 +87,25 @@ class HtmlReader:
 # only an empty one). The theme spaces paragraphs itself; left in, each made a gap in every
 # output. (Markdown's `&nbsp;` is typed on purpose, and stays.)
 _BLANK_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;|&#160;|<br\s*/?>)*</p>\n?")
+
+
+def _hidden_parts_left_out(page: str, path: Path) -> str:
+    """`page` without what a browser never shows of it (`hidden_page_parts_removed`), said."""
+    lowered = page.lower()
+    if not any(mark in lowered for mark in PAGE_MARKS):
+        return page
+    removed = 0
+
+    def edit(tree: Any) -> bool:
+        nonlocal removed
+        removed = hidden_page_parts_removed(tree)
+        return removed > 0
+
+    page = page_edited(page, edit)
+    if removed:
+        parts = "a part" if removed == 1 else f"{removed} parts"
+        log.info("%s: what the page hides (%s) is left out, as a browser shows it", path, parts)
+    return page
 
 
 def _campaign_page(page: str) -> str | None:
