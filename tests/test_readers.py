@@ -2312,6 +2312,29 @@ def test_mail_merge_tags_of_another_service_are_taken_out_or_their_fallback_prin
     assert said.startswith(f"{path}:{line}: mail-merge tags taken out (*|FNAME|*, *|UNSUB|*,")
 
 
+@pytest.mark.parametrize(
+    ("service", "greeting", "later"),
+    [
+        ("Campaign Monitor", "Hi [firstname,fallback=],", "[firstname,fallback=friend]"),
+        ("ActiveCampaign", "Hello %FIRSTNAME%,", "%FIRSTNAME%"),
+        ("Constant Contact", "Dear [[FIRSTNAME]],", '[[FIRSTNAME OR "friend"]]'),
+        ("MailPoet", "Hi [subscriber:firstname],", "[subscriber:firstname | default:friend]"),
+    ],
+)
+def test_other_services_merge_tags_are_taken_out_or_their_fallback_printed(
+    tmp_path: Path, service: str, greeting: str, later: str
+) -> None:
+    """A letter copied from Campaign Monitor, ActiveCampaign, Constant Contact or MailPoet
+    (WordPress's) printed its tags as typed, Constant Contact's as a link to nowhere: a
+    greeting with no name goes, a fallback is printed, as for the services before."""
+    path = tmp_path / "welcome.md"
+    path.write_text(f"---\ntitle: Welcome\n---\n\n{greeting}\n\nThanks, {later}, for joining.\n")
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    thanks = "Thanks, friend, for joining." if "friend" in later else "Thanks for joining."
+    assert [p.text_content() for p in tree.iter("p")] == [thanks], service
+    assert not tree.xpath("//a")
+
+
 def test_a_letter_saved_from_mailchimp_as_a_page_loses_its_merge_tags_and_their_links(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

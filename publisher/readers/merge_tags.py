@@ -5,9 +5,12 @@ the web site `subscriber.name`.
 
 - Mailchimp's `*|FNAME|*`, `*|UNSUB|*`; Brevo's `{{ contact.FIRSTNAME }}`; ConvertKit's and
   Buttondown's `{{ subscriber.first_name }}`; MailerLite's `{$name}`; Ghost's
-  `{first_name}` — each goes, with the space before it (in code, they stay);
+  `{first_name}`; ActiveCampaign's `%FIRSTNAME%` — each goes, with the space before it (in
+  code, they stay);
 - a fallback given for a reader without a name (Ghost's `{first_name, "friend"}`,
-  Sendy's `[Name,fallback=friend]`, Liquid's `| default: "friend"`) is what is printed;
+  Sendy's `[Name,fallback=friend]`, Campaign Monitor's `[firstname,fallback=friend]`,
+  Constant Contact's `[[FIRSTNAME OR "friend"]]`, MailPoet's `[subscriber:firstname |
+  default:friend]`, Liquid's `| default: "friend"`) is what is printed;
 - a greeting whose only name was a tag ("Dear *|FNAME|*,", "¡Hola {first_name}!") goes
   whole: "Dear ," greets no one;
 - conditional content (Mailchimp's `*|IF:MEMBERTYPE=steward|*` … `*|ELSE:|*` …
@@ -40,7 +43,10 @@ _TAG = re.compile(
     rf"|\{{\{{\s*(?:subscriber|contact)\.[\w.]+\s*(?:\|\s*default:\s*{_FALLBACK}\s*)?\}}\}}"
     r"|\{\$(?:name|email|last_name|company|city|country)\}"  # MailerLite
     rf"|\{{first_name(?:,\s*{_FALLBACK})?\}}|\{{name,\s*{_FALLBACK}\}}"  # Ghost's
-    r"|\[(?:Name|Email),fallback=([^\]\n]*)\]",  # Sendy
+    r"|\[(?:Name|Email|firstname|lastname|fullname),fallback=([^\]\n]*)\]"  # Sendy, Campaign Monitor
+    r"|%(?:FIRSTNAME|LASTNAME|FULLNAME|EMAIL)%"  # ActiveCampaign
+    rf"|\[\[(?:FIRSTNAME|LASTNAME|EMAIL)(?:\s+OR\s+{_FALLBACK})?\]\]"  # Constant Contact
+    r"|\[subscriber:(?:firstname|lastname|displayname|email)(?:\s*\|\s*default:([^\]\n]*))?\]",  # MailPoet
     re.IGNORECASE,
 )
 _GREETING_WORDS = (
