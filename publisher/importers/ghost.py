@@ -111,7 +111,7 @@ def read(files: ExportFiles) -> PlatformExport:
 
 
 _EMAIL_ONLY = "sent by email only on Ghost, never on its site: the web archive publishes it"
-_GATED = "its parts for members only on Ghost left out: the web archive is open to all"
+_GATED = "its parts for Ghost's members only left out (the web archive is open to all)"
 
 # Ghost 5 shows a card to some readers only (its visibility): its HTML for the web is then
 # between these marks, which say to whom (`nonMember:false memberSegment:"status:free,…"`:

@@ -236,7 +236,7 @@ def _item(item: Any, ns: dict[str, str], site: _Site, export: PlatformExport) ->
     )
 
 
-_GATED = "its parts for members only on the site left out: the web archive is open to all"
+_GATED = "its parts for the site's members only left out (the web archive is open to all)"
 
 
 def _shortcodes_note(left: list[str]) -> str:
