@@ -2456,7 +2456,9 @@ def test_what_a_saved_page_or_email_hides_is_left_out_and_a_fold_is_kept(
         "<html><head><title>Ballot</title></head><body>"
         '<div style="display:none;max-height:0;overflow:hidden">The ballot opens Monday</div>'
         '<span style="color:#fff;max-height: 0px; overflow: hidden;">&#847; &#847;</span>'
-        '<h1>Ballot</h1><p>Vote <span style="display: none">(draft)</span>yes.</p>'
+        '<h1>Ballot</h1><p>Vote <span style="display: none">(draft)</span>yes. The ballot'
+        " opens on Monday at the union office: bring your card, and ask your steward if no"
+        " paper came.</p>"
         "<div hidden><p>Check the figures with Ana.</p></div><template><p>Name</p></template>"
         '<h3><button aria-controls="pay" aria-expanded="false">Strike pay?</button></h3>'
         '<div id="pay" hidden><p>Weekly.</p></div></body></html>'
@@ -2466,13 +2468,31 @@ def test_what_a_saved_page_or_email_hides_is_left_out_and_a_fold_is_kept(
     tree = lxml.html.fromstring(f"<div>{document.body_html}</div>")
     assert document.title == "Ballot"
     assert [" ".join(p.text_content().split()) for p in tree.iter("p", "h3")] == [
-        "Vote yes.",
+        "Vote yes. The ballot opens on Monday at the union office: bring your card, and ask"
+        " your steward if no paper came.",
         "Strike pay?",
         "Weekly.",
     ]
     assert said_of(caplog, "hides") == [
         f"{path}: what the page hides (5 parts) is left out, as a browser shows it"
     ]
+
+
+def test_a_page_that_hides_most_of_its_words_until_a_script_shows_them_keeps_them(
+    tmp_path: Path,
+) -> None:
+    """A theme that shows its page once a script has run (behind a "Loading" screen) hides
+    the whole article until then: saved before the script ran, the page would lose every
+    word but "Loading". Hiding most of a page's words is a script's doing, not the
+    writer's: nothing is left out."""
+    path = tmp_path / "statement.html"
+    path.write_text(
+        "<html><head><title>Statement</title></head><body><div>Loading</div>"
+        '<div style="display:none"><h1>Statement</h1><p>We strike on Monday.</p></div>'
+        "</body></html>"
+    )
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [p.text_content() for p in tree.iter("p")] == ["We strike on Monday."]
 
 
 WORDPRESS_CODE = (

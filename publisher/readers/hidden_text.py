@@ -73,22 +73,37 @@ _CUT = re.compile(r"(?:^|;)\s*overflow\s*:\s*hidden\b", re.I)
 
 
 def hidden_page_parts_removed(tree: HtmlElement) -> int:
-    """Take the elements of `tree` (a page) a browser never shows out of it; how many."""
+    """Take the elements of `tree` (a page) a browser never shows out of it; how many. A
+    page that hides most of its words is shown by a script (behind a theme's loading
+    screen, saved before it ran): nothing is taken out of it."""
     opened = {
         name for names in tree.xpath("//@aria-controls") for name in str(names).split()
     }  # a fold's or a tab's: the reader opens it
-    removed = 0
-    for element in list(tree.iter()):
+    hidden: list[HtmlElement] = []
+    for element in tree.iter():
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
+        if any(ancestor in hidden for ancestor in element.iterancestors()):
+            continue
         style = element.get("style", "")
-        hidden = (
-            element.tag == "template"
-            or element.get("hidden") is not None
-            or _NEVER_SHOWN.search(style) is not None
-            or (_NO_HEIGHT.search(style) is not None and _CUT.search(style) is not None)
-        )
-        if hidden and element.get("id") not in opened and element.get("role") != "tabpanel":
-            drop_keeping_tail(element)
-            removed += 1
-    return removed
+        if (
+            (
+                element.tag == "template"
+                or element.get("hidden") is not None
+                or _NEVER_SHOWN.search(style) is not None
+                or (_NO_HEIGHT.search(style) is not None and _CUT.search(style) is not None)
+            )
+            and element.get("id") not in opened
+            and element.get("role") != "tabpanel"
+        ):
+            hidden.append(element)
+    body = tree.find("body")
+    if hidden and body is not None and sum(map(_words, hidden)) * 2 > _words(body):
+        return 0  # most of its words: a page a script shows
+    for element in hidden:
+        drop_keeping_tail(element)
+    return len(hidden)
+
+
+def _words(element: HtmlElement) -> int:
+    return len(" ".join(element.itertext()).split())
