@@ -2566,6 +2566,30 @@ def test_a_copied_posts_shortcodes_publisher_cannot_draw_are_said_at_their_lines
     ]
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_copied_posts_words_for_members_only_are_left_out_said_at_their_line(
+    tmp_path: Path, suffix: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A post copied out of a union's WordPress kept what its membership plugin showed
+    signed-in members only (`[restrict]…[/restrict]`), printed to all with the tags round
+    it. The words go, with a warning at their line saying how to publish them."""
+    path = tmp_path / f"offer{suffix}"
+    head = "---\ntitle: Offer\n---\n\n" if suffix == ".md" else "Offer\n\n"
+    path.write_text(
+        head + 'Pay rises 4%.\n\n[restrict level="1"]Members: the ballot code is 7731.'
+        "[/restrict]\n\nVote yes.\n"
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [p.text_content() for p in tree.iter("p")] == ["Pay rises 4%.", "Vote yes."]
+    line = len(head.splitlines()) + 3
+    assert said_of(caplog, "membership") == [
+        f"{path}:{line}: what a membership plugin showed the site's members only ([restrict]…)"
+        " left out: the issue is published to all; copy the words out of the shortcode to"
+        " publish them"
+    ]
+
+
 def test_thousands_of_wordpress_shortcodes_never_closed_are_read_in_time_linear_in_the_text() -> (
     None
 ):

@@ -164,10 +164,27 @@ def shortcodes_as_text(text: str, path: Path | None = None, first_line: int = 1)
     if "[" not in text:
         return text
     parts = _FENCED.split(text)  # the code blocks at odd places
+    gated = False
+    for n in range(0, len(parts), 2):
+        parts[n], left_out = members_parts_left_out(parts[n])
+        gated = gated or left_out
     shown = "".join(part if n % 2 else _text_shown(part) for n, part in enumerate(parts))
     if path is not None:
+        if gated:
+            _say_members_only(text, path, first_line)
         _say_left(text, shown, path, first_line)
     return shown
+
+
+def _say_members_only(text: str, path: Path, first_line: int) -> None:
+    """Warn, at its first line, that what a membership plugin showed members only went."""
+    found = _MEMBERS_TAG.search(_FENCED.sub(_blank, text))
+    line = first_line + (text.count("\n", 0, found.start()) if found else 0)
+    log.warning(
+        "%s:%d: what a membership plugin showed the site's members only ([%s]…) left out: the"
+        " issue is published to all; copy the words out of the shortcode to publish them",
+        *(path, line, found[1] if found else "restrict"),
+    )
 
 
 def shortcodes_left(body: str) -> list[str]:
