@@ -2606,6 +2606,28 @@ def test_thousands_of_wordpress_shortcodes_never_closed_are_read_in_time_linear_
     )
 
 
+def test_thousands_of_shortcodes_publisher_cannot_draw_are_said_briefly_in_linear_time() -> None:
+    """In a child bounded at 10 s (this takes well under one): each shortcode's line was
+    counted from the text's start, and every line named, so 20,000 took 2 s and a warning
+    of 120 KB; 80,000 would take half a minute. The first five are named, with their first
+    ten lines each."""
+    finishes_within(
+        10,
+        "import logging",
+        "from pathlib import Path",
+        "from publisher.importers.wp_shortcodes import shortcodes_as_text",
+        "said = []",
+        "handler = logging.Handler()",
+        "handler.emit = lambda record: said.append(record.getMessage())",
+        "logging.getLogger('publisher').addHandler(handler)",
+        "text = 'a [x a=1] b\\n' * 80_000 + ''.join(f'[y{n} a=1]\\n' for n in range(7))",
+        "assert shortcodes_as_text(text, Path('post.md')) == text",
+        "[warning] = said",
+        "assert '[x a=1] (line 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 79990 more)' in warning",
+        "assert '[y3 a=1] (line 80004); and 3 more;' in warning, warning",
+    )
+
+
 def test_a_hedgedoc_pads_embeds_are_links_and_its_tags_say_who_and_when(
     tmp_path: Path,
 ) -> None:

@@ -200,19 +200,30 @@ def shortcodes_left(body: str) -> list[str]:
 
 
 def _say_left(typed: str, shown: str, path: Path, first_line: int) -> None:
-    """Warn of the shortcodes of `typed` that `shown` (what was made of it) still holds."""
+    """Warn of the shortcodes of `typed` that `shown` (what was made of it) still holds:
+    the first few, each with its first few lines (thousands are said in a line or two)."""
+    from ..textfiles import line_at
+
     text = _INLINE_CODE.sub(_blank, _FENCED.sub(_blank, typed))  # code shows them as written
+    kept = {left for _, left in _left(shown)}
     lines: dict[str, list[int]] = {}
     for at, left in _left(text):
-        if left in shown:
-            lines.setdefault(left, []).append(first_line + text.count("\n", 0, at))
+        if left in kept:
+            lines.setdefault(left, []).append(first_line + line_at(text, at) - 1)
     if lines:
-        named = "; ".join(f"{left} (line {', '.join(map(str, at))})" for left, at in lines.items())
+        named = "; ".join(f"{left} ({_lines(at)})" for left, at in list(lines.items())[:5])
+        if len(lines) > 5:
+            named += f"; and {len(lines) - 5} more"
         log.warning(
             "%s: shortcodes publisher cannot draw (a WordPress plugin drew them on the site),"
             " printed as typed: %s; write in what they showed, or take them out",
             *(path, named),
         )
+
+
+def _lines(lines: list[int]) -> str:
+    shown = ", ".join(map(str, lines[:10]))
+    return f"line {shown}" + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
 
 
 def _left(text: str) -> list[tuple[int, str]]:
