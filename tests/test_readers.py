@@ -2478,6 +2478,19 @@ def test_what_a_saved_page_or_email_hides_is_left_out_and_a_fold_is_kept(
     ]
 
 
+def test_thousands_of_hidden_parts_are_left_out_in_time_linear_in_the_page() -> None:
+    """In a child bounded at 10 s (this takes a second or two): each element was looked
+    for among those already found hidden, so 32,000 hidden spans took 35 s."""
+    finishes_within(
+        10,
+        "import lxml.html",
+        "from publisher.readers.hidden_text import hidden_page_parts_removed",
+        "hidden = '<span hidden>x <b>y</b></span>' * 32_000",
+        "page = '<html><body>' + '<p>four words of text</p>' * 96_000 + hidden + '</body></html>'",
+        "assert hidden_page_parts_removed(lxml.html.document_fromstring(page)) == 32_000",
+    )
+
+
 def test_a_page_that_hides_most_of_its_words_until_a_script_shows_them_keeps_them(
     tmp_path: Path,
 ) -> None:

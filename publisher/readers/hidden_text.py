@@ -80,10 +80,12 @@ def hidden_page_parts_removed(tree: HtmlElement) -> int:
         name for names in tree.xpath("//@aria-controls") for name in str(names).split()
     }  # a fold's or a tab's: the reader opens it
     hidden: list[HtmlElement] = []
+    inside: set[HtmlElement] = set()  # the hidden, and all they hold: looked at no further
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
-        if any(ancestor in hidden for ancestor in element.iterancestors()):
+        if element.getparent() in inside:
+            inside.add(element)
             continue
         style = element.get("style", "")
         if (
@@ -97,6 +99,7 @@ def hidden_page_parts_removed(tree: HtmlElement) -> int:
             and element.get("role") != "tabpanel"
         ):
             hidden.append(element)
+            inside.add(element)
     body = tree.find("body")
     if hidden and body is not None and sum(map(_words, hidden)) * 2 > _words(body):
         return 0  # most of its words: a page a script shows
