@@ -185,33 +185,33 @@ _DATA_ADDRESS = re.compile(r"data:image/[\w.+-]+[^\s\"')>]*")
 
 
 def _kept_inside(text: str) -> dict[str, list[int]]:
-    """The lines of each picture `text` keeps inside it, by the name it is saved under."""
+    """The lines of each picture `text` keeps inside it, by the name it is saved under: its
+    own line, or, for a reference's definition (`[image1]: <data:…>`), those of the pictures
+    that name it (`![][image1]`). Each is looked for once, in one pass over the text."""
     from ..resources import embedded_picture, inline_picture_name
 
+    uses: dict[str, list[int]] = {}  # a reference's label → the lines of the pictures naming it
+    for use in _NAMED_PICTURE.finditer(text):
+        label = (use[2] or use[1]).casefold()
+        uses.setdefault(label, []).append(line_at(text, use.start()))
     lines: dict[str, list[int]] = {}
     for found in _DATA_ADDRESS.finditer(text):
         try:
             name = inline_picture_name(*embedded_picture(html.unescape(found[0])))
         except (ValueError, KeyError):
             continue  # none the build saves: its own warning says why
-        lines.setdefault(name, []).extend(_shown_at(text, found.start()))
+        start = text.rfind("\n", 0, found.start()) + 1
+        defined = _DEFINED.fullmatch(text, start, found.start())
+        shown = uses.get(defined[1].casefold(), []) if defined else []
+        lines.setdefault(name, []).extend(shown or [line_at(text, found.start())])
     return lines
 
 
 # A reference's definition (`[image1]: <data:…>`, as Google Docs' Markdown download puts its
-# pictures at the end), up to where its address begins
+# pictures at the end), up to where its address begins; and a picture naming one, fully
+# (`![words][image1]`) or by its words (`![image1][]`)
 _DEFINED = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?$", re.MULTILINE)
-
-
-def _shown_at(text: str, at: int) -> list[int]:
-    """The lines showing the picture whose address begins at `at` in `text`: its own, or,
-    for a reference's definition, those of the pictures that name it (`![][image1]`)."""
-    start = text.rfind("\n", 0, at) + 1
-    if (defined := _DEFINED.fullmatch(text, start, at)) is None:
-        return [line_at(text, at)]
-    label = re.escape(defined[1])
-    uses = re.finditer(rf"!\[[^\]\n]*\](?:\[{label}\]|\[\](?<=\[{label}\]\[\]))", text, re.I)
-    return [line_at(text, use.start()) for use in uses] or [line_at(text, at)]
+_NAMED_PICTURE = re.compile(r"!\[([^\]\n]*)\]\[([^\]\n]*)\]")
 
 
 def _description(tag: str) -> str:
