@@ -50,6 +50,7 @@ from typing import Any
 
 from ..embeds import VIDEO_PAGES, video_page
 from ..sites import ELEVENTY_CONFIGS, JEKYLL_CONFIGS
+from .fenced_code import in_code
 from .hexo_tags import BLOCKS as HEXO_BLOCKS
 from .hexo_tags import hexo_block, hexo_link, hexo_tag
 from .liquid_values import Variables, shown_value
@@ -155,8 +156,7 @@ def _comments_left_out(body: str) -> str:
     code = [found.span() for found in _FENCED.finditer(body)]
     pieces, at, opened = [], 0, None
     for found in _COMMENT_TAG.finditer(body):
-        before = bisect.bisect_right(code, (found.start(), len(body))) - 1
-        if before >= 0 and code[before][1] > found.start():
+        if in_code(found.start(), code):
             continue  # shown as written
         if found[1] is None and opened is None:
             opened = found.start()

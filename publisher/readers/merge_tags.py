@@ -25,15 +25,13 @@ from the service's archive) are taken out of its HTML alike, and a link to a tag
 
 from __future__ import annotations
 
-import bisect
 import logging
-import math
 import re
 from itertools import accumulate
 from pathlib import Path
 
 from ..textfiles import line_at
-from .fenced_code import FENCED_CODE
+from .fenced_code import FENCED_CODE, in_code
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +95,7 @@ def for_everyone(text: str, code: re.Pattern[str] | None = None) -> tuple[str, s
         tags.sort(key=lambda found: found[0].start())
     if code is not None and tags:
         spans = [found.span() for found in code.finditer(text)]
-        tags = [tag for tag in tags if not _inside(tag[0].start(), spans)]
+        tags = [tag for tag in tags if not in_code(tag[0].start(), spans)]
     if not any(about for _, kind, about in tags if kind in _OPENINGS):
         return text, None
     pieces: list[str] = []
@@ -127,12 +125,6 @@ def for_everyone(text: str, code: re.Pattern[str] | None = None) -> tuple[str, s
     if any(about for _, _, about in blocks):
         return text, None
     return "".join(pieces) + text[at:], first
-
-
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether `at` is in one of `spans` (in order, apart)."""
-    before = bisect.bisect_right(spans, (at, math.inf)) - 1
-    return before >= 0 and spans[before][0] <= at < spans[before][1]
 
 
 def without_merge_tags(text: str, path: Path, first_line: int = 1) -> str:
@@ -233,9 +225,12 @@ def html_without_merge_tags(body: str, path: Path) -> str:
             drop_keeping_tail(block)
     coded = {inner for code in root.iter(*_CODE_ELEMENTS) for inner in code.iter()}
     for element in root.iter():
-        for side, in_code in (("text", element in coded), ("tail", element.getparent() in coded)):
+        for side, coded_side in (
+            ("text", element in coded),
+            ("tail", element.getparent() in coded),
+        ):
             words = getattr(element, side)
-            if words and not in_code and _TAG.search(words):
+            if words and not coded_side and _TAG.search(words):
                 found.extend(tag.group(0) for tag in _TAG.finditer(words))
                 setattr(element, side, _IN_TEXT.sub(_written_out, words))
     if not found:

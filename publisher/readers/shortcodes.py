@@ -47,6 +47,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..embeds import VIDEO_PAGES, video_page
+from .fenced_code import in_code
 from .hugo_config import dotted, hugo_key, site_param
 from .tag_words import named_words, tag_words
 
@@ -82,7 +83,7 @@ def without_shortcodes(
     tags = [
         (start, end, _TAG.fullmatch(body, start, end))
         for start, end in _tags(body)
-        if not _inside(start, code)
+        if not in_code(start, code)
     ]
     closings = _closings(tags)
     unknown: dict[str, dict[int, None]] = {}  # name → the lines it is on, in order
@@ -233,11 +234,6 @@ def _themes_link(params: str, inner: str | None) -> tuple[str, str] | None:
     if inner is None or not inner.strip() or "\n\n" in inner.strip():
         return None
     return "[", address
-
-
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    index = bisect.bisect_right(spans, (at, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= at < spans[index][1]
 
 
 def _shown(
