@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -179,16 +180,20 @@ def clean_text(
 def clean_mapping(data: dict[str, Any]) -> dict[str, Any]:
     """Parsed data (front matter, document properties) without control characters in any of
     its strings, however deep in lists and mappings."""
-    return {key: _clean(value) for key, value in data.items()}
+    return {
+        key: each_string(value, lambda text: strip_controls(text)[0]) for key, value in data.items()
+    }
 
 
-def _clean(value: object) -> object:
+def each_string(value: Any, change: Callable[[str], str]) -> Any:
+    """`value` (a string, or parsed data) with `change` made to each of its strings, however
+    deep in lists and mappings; its other values as they are."""
     if isinstance(value, str):
-        return strip_controls(value)[0]
+        return change(value)
     if isinstance(value, list):
-        return [_clean(item) for item in value]
+        return [each_string(item, change) for item in value]
     if isinstance(value, dict):
-        return {key: _clean(item) for key, item in value.items()}
+        return {key: each_string(item, change) for key, item in value.items()}
     return value
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .controls import each_string
+
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 
 
@@ -25,10 +27,4 @@ def letters_for_ligatures(text: str) -> tuple[str, int]:
 def spelled_out(value: Any) -> Any:
     """`value` (a string, or parsed data: front matter) with the ligatures of each of its
     strings spelled out, however deep in lists and mappings."""
-    if isinstance(value, str):
-        return letters_for_ligatures(value)[0]
-    if isinstance(value, list):
-        return [spelled_out(item) for item in value]
-    if isinstance(value, dict):
-        return {key: spelled_out(item) for key, item in value.items()}
-    return value
+    return each_string(value, lambda text: letters_for_ligatures(text)[0])
