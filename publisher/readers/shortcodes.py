@@ -59,11 +59,9 @@ _CLOSINGS = (">}}", "%}}")
 _TAG = re.compile(r"\{\{[<%]\s*(/?)\s*([\w.-]+)(.*?)\s*/?\s*[>%]\}\}", re.S)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _LONGEST = 2000  # characters in one shortcode: its parameters fit in a few lines
-_WRAPPING = ("details", "qr")
+_WRAPPING = ("details", "qr")  # built-in ones whose closing tag shows nothing
 # A theme's shortcode or a site's include drawing the page's contents from its headings
-CONTENTS_LISTS = frozenset(
-    {"toc", "table-of-contents", "tableofcontents"}
-)  # built-in ones whose closing tag shows nothing
+CONTENTS_LISTS = frozenset({"toc", "table-of-contents", "tableofcontents"})
 
 
 def without_shortcodes(
@@ -125,10 +123,12 @@ def without_shortcodes(
                 shown, end = "", paragraph.start() if paragraph else len(body)
                 while index < len(tags) and tags[index][0] < end:
                     index += 1
+                line += body.count("\n", counted, start)
+                counted = start
                 log.warning(
-                    "%s:%d: a comment shortcode not closed: the rest of its paragraph is left out of the"
-                    " outputs (close it with {{%% /comment %%}})",
-                    *(path, first_line + body.count("\n", 0, start)),
+                    "%s:%d: a comment shortcode not closed: the rest of its paragraph is left"
+                    " out of the outputs (close it with {{%% /comment %%}})",
+                    *(path, line),
                 )
         elif not closing:
             shown = _shown(name, params, page or {}, path, set() if printed is None else printed)
