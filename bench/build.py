@@ -384,12 +384,20 @@ def checks(root: Path) -> dict[str, Run]:
 
     check = [PUBLISHER, "-C", str(root), "check", "--no-build"]
     stop_service = [PYTHON, "-c", "from publisher.checks import service; service.stop()"]
+    checked = root / ".publisher" / "checked.json"  # the last check's report (uptodate.py)
+
+    def forget_checks() -> None:
+        shutil.rmtree(root / ".publisher" / "cache" / "checks", ignore_errors=True)
+        checked.unlink(missing_ok=True)
+
     measured(stop_service)
-    shutil.rmtree(root / ".publisher" / "cache" / "checks", ignore_errors=True)
+    forget_checks()
     found = {"check, first run, service starting": measured(check)}
-    shutil.rmtree(root / ".publisher" / "cache" / "checks", ignore_errors=True)
+    forget_checks()
     found["check, first run, service running"] = measured(check)
     found["check, nothing changed"] = measured(check)
+    checked.unlink()  # as after any change: each output's findings are still remembered
+    found["check, report forgotten"] = measured(check)
     # A process that checks nothing: what every line below pays before its validator.
     found["start-up, no check"] = measured([PYTHON, "-c", ONE_CHECK, str(root), "web", "-"])
     for format_ in formats().values():

@@ -20,6 +20,10 @@ The stamp names the publisher that wrote it (the folder its code runs from): ano
 install's (another version tried, another checkout) is not this one's answer, however
 unchanged the other's files are, since its outputs are that version's.
 
+`publisher check` keeps its findings the same way (`CHECKED`, over the same files and
+the validators' own): checked again with nothing changed, the outputs would pass and fail
+the same checks, so the command shows them again without reading the outputs.
+
 Only this module's few standard imports run before the answer: that is the point.
 """
 
@@ -29,13 +33,15 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 STAMP = Path(".publisher") / "up-to-date.json"
-SCHEMA = 3  # 2: the workspace's files named relative to it; 3: the program that wrote it
+CHECKED = Path(".publisher") / "checked.json"  # `publisher check`'s findings, kept alike
+SCHEMA = 4  # 2: the workspace's files named relative to it; 3: the program that wrote it;
+# 4: what the command answers in "answer" (a check's findings, too)
 _PRUNED = {"node_modules", "__pycache__"}  # and hidden folders: not inputs of a build
 RACY_NS = 2_000_000_000  # files changed in the last 2 s: no stamp (a clock tick is coarser)
 _ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "TZ")
@@ -54,25 +60,17 @@ class Stamp:
 def unchanged(workspace: Path, request: dict[str, Any]) -> Stamp | None:
     """The last no-op build's report, when its request was this one and nothing it depends
     on has changed since; None otherwise (then build in full)."""
-    root = str(workspace)
+    if (data := recall(workspace, STAMP, request)) is None:
+        return None
     try:
-        data = json.loads((workspace / STAMP).read_text(encoding="utf-8"))
-        if data.get("schema") != SCHEMA or data["request"] != _normal(request):
-            return None
-        if data["program"] != _program():
-            return None  # another install's: its outputs are another version's
-        inputs = [os.path.join(root, name) for name in data["inputs"]]
-        out_dir = os.path.join(root, data["out_dir"])
-        if data["state"] != _state(inputs, out_dir, root)[0]:
-            return None
         return Stamp(
-            tuple((int(level), _placed(str(text), root)) for level, text in data["messages"]),
+            tuple((int(level), str(text)) for level, text in data["messages"]),
             int(data["issues"]),
             int(data["outputs"]),
-            Path(out_dir),
+            Path(workspace, data["out_dir"]),
         )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # no stamp, or a damaged one: build in full
+    except (ValueError, KeyError, TypeError):
+        return None  # a damaged stamp: build in full
 
 
 def forget(workspace: Path) -> None:
@@ -85,11 +83,54 @@ def record(
 ) -> None:
     """After a build that succeeded, `started` at that time (ns): its stamp, over the
     `inputs` folders, unless one changed since, or within a clock tick before."""
+    answer = {
+        "messages": stamp.messages,
+        "issues": stamp.issues,
+        "outputs": stamp.outputs,
+    }
+    remember(workspace, STAMP, request, inputs, stamp.out_dir, answer, started)
+
+
+def recall(workspace: Path, stamp_file: Path, request: dict[str, Any]) -> dict[str, Any] | None:
+    """What a command remembered in `stamp_file` (with "out_dir", relative to the
+    workspace when in it), when its request was this one and nothing it depends on has
+    changed since; None otherwise (then the command does its work)."""
+    root = str(workspace)
+    try:
+        data = json.loads((workspace / stamp_file).read_text(encoding="utf-8"))
+        if data.get("schema") != SCHEMA or data["request"] != _normal(request):
+            return None
+        if data["program"] != _program():
+            return None  # another install's: its outputs are another version's
+        inputs = [os.path.join(root, name) for name in data["inputs"]]
+        out_dir = os.path.join(root, data["out_dir"])
+        if data["state"] != _state(inputs, out_dir, root)[0]:
+            return None
+        return {
+            **_each_text(data["answer"], lambda text: _placed(text, root)),
+            "out_dir": data["out_dir"],
+        }
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # none remembered, or damaged: do the work
+
+
+def remember(
+    workspace: Path,
+    stamp_file: Path,
+    request: dict[str, Any],
+    inputs: Sequence[Path],
+    out_dir: Path,
+    answer: dict[str, Any],
+    started: int,
+) -> None:
+    """After a command that succeeded, `started` at that time (ns): its `answer` (JSON),
+    over the `inputs` (folders or files) and `out_dir`, unless an input changed since, or
+    within a clock tick before."""
     from .output import atomic_write
 
     root = str(workspace)
     folders = _outermost(inputs)
-    state, newest = _state(folders, str(stamp.out_dir), root)
+    state, newest = _state(folders, str(out_dir), root)
     if newest > started - RACY_NS:
         return  # changed while it was read, or so lately that a change within its tick could hide
     data = {
@@ -97,13 +138,11 @@ def record(
         "program": _program(),
         "request": _normal(request),
         "inputs": [_relative(folder, root) for folder in folders],
-        "out_dir": _relative(str(stamp.out_dir), root),
+        "out_dir": _relative(str(out_dir), root),
         "state": state,
-        "messages": [(level, _unplaced(text, root)) for level, text in stamp.messages],
-        "issues": stamp.issues,
-        "outputs": stamp.outputs,
+        "answer": _each_text(answer, lambda text: _unplaced(text, root)),
     }
-    atomic_write(workspace / STAMP, json.dumps(data).encode("utf-8"))
+    atomic_write(workspace / stamp_file, json.dumps(data).encode("utf-8"))
 
 
 def _program() -> str:
@@ -123,6 +162,17 @@ def _inside(path: str, root: str) -> bool:
 
 
 _HERE = "\0workspace\0"  # where the workspace was, in a stamp's messages
+
+
+def _each_text(value: Any, change: Callable[[str], str]) -> Any:
+    """JSON `value` with `change` made to each string in it."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, dict):
+        return {key: _each_text(item, change) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_each_text(item, change) for item in value]
+    return value
 
 
 def _unplaced(text: str, root: str) -> str:

@@ -23,7 +23,7 @@ from ..cache import Cache, digest, files_digest, versions_digest
 from ..formats import Format, select
 from ..workers import workers
 from . import tools
-from .base import Check, Finding, Status, Target, ToolMissing
+from .base import Check, Finding, Status, Target, ToolMissing, all_ran
 from .written_in import IssueOutput
 
 __all__ = ["Finding", "Target", "build_warnings", "registry", "run_checks"]
@@ -234,16 +234,13 @@ def _run_remembered(
             for row in record["findings"]
         ]
     findings = _run(check, target)
-    if not any(f.detail.startswith(_NOT_RUN) for f in findings):
+    if all_ran(findings):
         rows = [
             {**dataclasses.asdict(f), "file": _relative(f.file, target) if f.file else None}
             for f in findings
         ]
         cache.store("checks", key, {"findings": rows})
     return findings
-
-
-_NOT_RUN = ("not run:", "could not run:", "nothing to check:")
 
 
 def _relative(path: Path, target: Target) -> str:

@@ -43,11 +43,16 @@ def java_command(jar: Path) -> list[str]:
 
 def node_modules_file(*parts: str, tool: str, workspace: Path, npm_install: str = "") -> Path:
     """A file in the node_modules/ of the workspace, the current folder or the checkout."""
-    for root in (workspace, Path.cwd(), _CHECKOUT):
-        candidate = root.joinpath("node_modules", *parts)
+    for folder in node_modules_folders(workspace):
+        candidate = folder.joinpath(*parts)
         if candidate.exists():
             return candidate
     raise ToolMissing(tool, _how_to_install(npm_install))
+
+
+def node_modules_folders(workspace: Path) -> tuple[Path, ...]:
+    """Where the npm packages are looked for, first found first."""
+    return tuple(root / "node_modules" for root in (workspace, Path.cwd(), _CHECKOUT))
 
 
 def _how_to_install(npm_install: str) -> str:

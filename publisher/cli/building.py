@@ -166,7 +166,7 @@ def _build(
     said = tuple((r.levelno, r.getMessage()) for r in logged if r.created < began)
     up_to_date = len(report.rendered) + len(report.skipped)
     stamp = uptodate.Stamp(said, len(report.issues), up_to_date, report.out_dir)
-    uptodate.record(workspace, request, _build_inputs(workspace), stamp, started)
+    uptodate.record(workspace, request, build_inputs(workspace), stamp, started)
 
 
 # Files a build lists one by one; past this, a line per folder of the output folder (an
@@ -228,7 +228,7 @@ def _say_built(issues: int, rendered: int, up_to_date: int, written: int, out_di
     )
 
 
-def _build_inputs(workspace: Path) -> list[Path]:
+def build_inputs(workspace: Path) -> list[Path]:
     """The folders whose files can change what a build makes (see `uptodate`)."""
     from pathlib import Path
 

@@ -6,7 +6,7 @@ import os
 import shlex
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,8 +16,8 @@ from .terminal import RichProgress, one_line
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..checks import Finding
     from ..errors import Problem
+    from ..findings import Finding
     from ..pool import DocumentPool
     from ..scaffold import Identity
 
@@ -296,65 +296,31 @@ def check(
 ) -> None:
     """Validate the built outputs of ISSUES (default: all) with the real validators."""
     import json
-    import logging
-    from contextlib import nullcontext
+    import time
 
-    from ..build import build as run_build
-    from ..build import load_chosen
-    from ..cache import Cache
-    from ..checks import Target, build_warnings, run_checks
-    from ..config import load_config
-    from ..errors import PublisherError
-    from ..formats import select
-    from ..logs import held, kept
-    from ..pool import DocumentPool
+    from .. import uptodate
+    from ..findings import all_ran
 
-    config = load_config(workspace)
     named = [f.strip() for f in formats.split(",") if f.strip()]
-    chosen = [f.name for f in select(named)]
-    with held() if not no_build else nullcontext():  # the build says what it left out
-        pool = DocumentPool.scan(config.documents_dir, config.language)
-        manifests, chosen_manifests = load_chosen(config.issues_dir, pool, workspace, issues)
-    selected = tuple(chosen_manifests)
-    slugs = tuple(m.slug for m in selected)
-    said: list[logging.LogRecord] = []
-    if not no_build:  # incremental: renders only what is missing or older than its sources
-        with RichProgress() as progress, kept(logging.WARNING) as said:
-            # a PDF built with other print options is kept
-            built = run_build(
-                workspace,
-                issues,
-                chosen
-                if named
-                else (),  # -f email: no PDF laid out to check it; none: every format
-                progress=progress,
-                keep_print_options=True,
+    # Nothing changed since the last check of the same: its findings, shown again (and
+    # what it said on the way), told by stat as a no-op build is (uptodate.py).
+    request = {"issues": issues, "formats": named, "no_build": no_build, "cwd": os.getcwd()}
+    if not no_cache and (remembered := uptodate.recall(workspace, uptodate.CHECKED, request)):
+        findings = _said_again(remembered, workspace)
+    else:
+        started = time.time_ns()
+        findings, said, inputs, out_dir = _run_checks(workspace, issues, named, no_build, no_cache)
+        if all_ran(findings):  # a validator installed later is to be run then
+            answer = {"said": said, "findings": [_row(f, workspace) for f in findings]}
+            uptodate.remember(
+                workspace, uptodate.CHECKED, request, inputs, out_dir, answer, started
             )
-        rebuilt = built.rendered
-        if rebuilt:
-            click.echo(
-                f"outputs were missing or older than their sources: building first "
-                f"({len(rebuilt)} rebuilt)",
-                err=True,
-            )
-    elif not config.dist_dir.is_dir() or not any(config.dist_dir.iterdir()):
-        raise PublisherError.at(  # else every check would warn, and the command pass
-            f"{config.dist_dir}: nothing is built there to check",
-            hint="run 'publisher build' first, or 'publisher check' without --no-build",
-        )
-    cache = None if no_cache else Cache.for_workspace(workspace)
-    others = tuple(m.slug for m in manifests if m.slug not in slugs)
-    target = Target(config, config.dist_dir, slugs, others, selected)
-    findings = build_warnings(target, chosen, said) + run_checks(target, chosen, cache)
     passed = sum(f.status == "pass" for f in findings)
     failed = sum(f.status == "fail" for f in findings)
     warned = sum(f.status == "warn" for f in findings)
     failing = failed + (warned if strict else 0)
     if as_json:
-        rows = [
-            {**f.__dict__, "file": f.file_name(workspace), "source": f.source_name(workspace)}
-            for f in findings
-        ]
+        rows = [_row(f, workspace) for f in findings]
         click.echo(
             json.dumps(
                 {
@@ -374,6 +340,97 @@ def check(
         click.echo(f"{passed} passed, {failing} failed")
     if failing:
         sys.exit(1)
+
+
+def _run_checks(
+    workspace: Path, issues: tuple[str, ...], named: list[str], no_build: bool, no_cache: bool
+) -> tuple[list[Finding], list[tuple[int, str]], list[Path], Path]:
+    """The findings of the checks of the `named` formats (all: none named), building first
+    unless `no_build`; what was said on the way (level, message); the files the findings
+    depend on and the output folder."""
+    import logging
+    from contextlib import nullcontext
+
+    from ..build import build as run_build
+    from ..build import load_chosen
+    from ..cache import Cache
+    from ..checks import Target, build_warnings, run_checks, tools
+    from ..config import load_config
+    from ..errors import PublisherError
+    from ..formats import select
+    from ..logs import held, kept
+    from ..pool import DocumentPool
+    from .building import build_inputs
+
+    config = load_config(workspace)
+    chosen = [f.name for f in select(named)]
+    with kept(logging.INFO) as logged:
+        with held() if not no_build else nullcontext():  # the build says what it left out
+            pool = DocumentPool.scan(config.documents_dir, config.language)
+            manifests, chosen_manifests = load_chosen(config.issues_dir, pool, workspace, issues)
+        selected = tuple(chosen_manifests)
+        slugs = tuple(m.slug for m in selected)
+        said: list[logging.LogRecord] = []
+        if not no_build:  # incremental: renders only what is missing or older than its sources
+            with RichProgress() as progress, kept(logging.WARNING) as said:
+                # a PDF built with other print options is kept
+                built = run_build(
+                    workspace,
+                    issues,
+                    chosen
+                    if named
+                    else (),  # -f email: no PDF laid out to check it; none: every format
+                    progress=progress,
+                    keep_print_options=True,
+                )
+            rebuilt = built.rendered
+            if rebuilt:
+                click.echo(
+                    f"outputs were missing or older than their sources: building first "
+                    f"({len(rebuilt)} rebuilt)",
+                    err=True,
+                )
+        elif not config.dist_dir.is_dir() or not any(config.dist_dir.iterdir()):
+            raise PublisherError.at(  # else every check would warn, and the command pass
+                f"{config.dist_dir}: nothing is built there to check",
+                hint="run 'publisher build' first, or 'publisher check' without --no-build",
+            )
+        cache = None if no_cache else Cache.for_workspace(workspace)
+        others = tuple(m.slug for m in manifests if m.slug not in slugs)
+        target = Target(config, config.dist_dir, slugs, others, selected)
+        findings = build_warnings(target, chosen, said) + run_checks(target, chosen, cache)
+    messages = [(record.levelno, record.getMessage()) for record in logged]
+    lock_files = [folder / ".package-lock.json" for folder in tools.node_modules_folders(workspace)]
+    return findings, messages, build_inputs(workspace) + lock_files, config.dist_dir
+
+
+def _row(finding: Finding, workspace: Path) -> dict[str, object]:
+    """A finding as the check's stamp keeps it: its files named from the workspace."""
+    return {
+        **finding.__dict__,
+        "file": finding.file_name(workspace),
+        "source": finding.source_name(workspace),
+    }
+
+
+def _said_again(remembered: dict[str, Any], workspace: Path) -> list[Finding]:
+    """The last check's findings, saying again what it said on the way."""
+    import logging
+
+    from ..findings import Finding
+
+    for level, message in remembered["said"]:
+        logging.getLogger("publisher").log(level, "%s", message)
+    return [
+        Finding(
+            **{
+                **row,
+                "file": workspace / row["file"] if row["file"] else None,
+                "source": workspace / row["source"] if row["source"] else None,
+            }
+        )
+        for row in remembered["findings"]
+    ]
 
 
 @click.command(cls=Command)
