@@ -998,6 +998,76 @@ def test_facebooks_buttons_copied_on_one_line_are_left_out(tmp_path: Path, butto
     assert doc.authors == ("Ana Ruiz",) and "·" not in doc.body_html
 
 
+# Under a WordPress post, as a browser copies it: its related posts (Jetpack's: a title, a
+# date and a category each, a post's lines run together or set apart) and its comment form,
+# in the three languages its themes print them.
+UNDER_A_WORDPRESS_POST = {
+    "en": (
+        'Related\n\nStrike vote announced\nFebruary 12, 2026\nIn "News"\n\n'
+        'Pay offer rejected\n\nJanuary 30, 2026\n\nIn "Pay"\n\n'
+        "Leave a Reply Cancel reply\n\nYour email address will not be published. Required"
+        " fields are marked *\n\nComment *\n\nName *\n\nEmail *\n\nWebsite\n\n"
+        "Save my name, email, and website in this browser for the next time I comment.\n\n"
+        "Post Comment\n\nThis site uses Akismet to reduce spam. Learn how your comment data"
+        " is processed.\n"
+    ),
+    "es": (
+        "Relacionado\n\nConvocada la votación de huelga\n12 febrero, 2026\nEn «Noticias»\n\n"
+        "Deja una respuesta Cancelar la respuesta\n\nTu dirección de correo electrónico no"
+        " será publicada. Los campos obligatorios están marcados con *\n\nComentario *\n\n"
+        "Nombre *\n\nCorreo electrónico *\n\nWeb\n\nGuarda mi nombre, correo electrónico"
+        " y web en este navegador para la próxima vez que comente.\n\nPublicar el comentario\n"
+    ),
+    "fr": (
+        "Articles similaires\n\nGrève à la mairie\n12 mars 2026\nDans « Actualités »\n\n"
+        "Laisser un commentaire Annuler la réponse\n\nVotre adresse e-mail ne sera pas"
+        " publiée. Les champs obligatoires sont indiqués avec *\n\nCommentaire *\n\nNom *"
+        "\n\nE-mail *\n\nSite web\n\nEnregistrer mon nom, mon e-mail et mon site dans le"
+        " navigateur pour mon prochain commentaire.\n\nCe site utilise Akismet pour réduire"
+        " les indésirables. En savoir plus sur la façon dont les données de vos commentaires"
+        " sont traitées.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("language", UNDER_A_WORDPRESS_POST)
+def test_a_posts_related_posts_and_comment_form_are_left_out(
+    tmp_path: Path, language: str, how: str
+) -> None:
+    """They were printed under the article, in the build and in `publisher import`: other
+    posts' titles, and a form no reader of a newsletter can fill in."""
+    text = f"Rent strike at number 12\n\n{ARTICLE}\n\n{UNDER_A_WORDPRESS_POST[language]}"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "//p") == [ARTICLE], doc.body_html
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "Our thanks to everyone who joined the count on Sunday, in the rain.\nIn “News”",
+        "The vote\nWas close\nIn “News”",
+    ],
+)
+def test_lines_under_related_that_are_no_posts_entries_stay(tmp_path: Path, under: str) -> None:
+    """A paragraph is no post's title, and only a date stands between a title and its
+    category."""
+    text = f"Rent strike at number 12\n\n{ARTICLE}\n\nRelated\n\n{under}\n"
+    (doc,) = read_or_imported(tmp_path, text, "read")
+    assert under.split("\n")[1] in " ".join(texts(doc, "//p")), doc.body_html
+
+
+def test_a_long_line_of_comment_form_words_is_read_in_linear_time() -> None:
+    """ "Website" is also "Web" and "site web" run together: each way was tried, and 3,000
+    of them on a line that then failed took 19 s."""
+    finishes_within(
+        20,
+        "from publisher.importers.plaintext import recover",
+        "(draft,) = recover('Title\\n\\nText.\\n\\n' + 'Website ' * 50_000 + 'x\\n')",
+        "assert draft.body_html.endswith('Website x</p>'), draft.body_html[-100:]",
+    )
+
+
 def test_a_closing_line_of_words_between_dots_is_the_writers(tmp_path: Path) -> None:
     """Only buttons go: a last line of the writer's words set between dots stays."""
     text = f"Rent strike at number 12\n\n{ARTICLE}\n\nShare · Organise · Win\n"

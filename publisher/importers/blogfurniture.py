@@ -1,6 +1,7 @@
 """What a blog prints under a post, copied with it: sharing and like buttons ("Share this:",
 "Facebook", "Like Loading…", Blogger's "Email ThisBlogThis!Share to X…"), "Related",
-"Continue reading →" or Facebook's "See more" (which say that only the post's opening was
+its related posts (Jetpack's: each one's title, date and category), WordPress's comment
+form, "Continue reading →" or Facebook's "See more" (which say that only the post's opening was
 copied), "The post … appeared first on …" (a WordPress site's feed's, Yoast SEO's), a
 reading time under its title ("5 min read"), comment links ("Leave a comment", "No comments:", "Post a
 Comment"), older/newer post links, and the post's tags, labels or categories line (or the
@@ -52,8 +53,41 @@ _COUNTS = (
     r"subscribe|suscr[ií]bete|s['’]abonner|like|comment|comentar|commenter|restack|sign up|"
     r"share this article|all reactions|todas las reacciones|toutes les r[ée]actions"
 )
+# WordPress's comment form under a post, copied with it (its themes' words in English,
+# Spanish and French): "Leave a Reply Cancel reply", "Your email address will not be
+# published. Required fields are marked *", its fields' labels, "Post Comment", Akismet's
+# note. Sentences of it may share a line.
+_COMMENT_FORM = (
+    r"(leave a (reply|comment)|deja (una respuesta|un comentario)|laisser (une r[ée]ponse|un commentaire))"
+    r"\s*(cancel reply|cancelar (la )?respuesta|annuler (la )?r[ée]ponse)|"
+    r"cancel reply|cancelar (la )?respuesta|annuler (la )?r[ée]ponse|"
+    r"your email address will not be published\.|required fields are marked( with)? \*|"
+    r"tu direcci[oó]n de correo electr[oó]nico no ser[aá] publicada\.|"
+    r"los campos obligatorios est[aá]n marcados con \*|"
+    r"votre adresse (e-?mail|de messagerie|courriel) ne sera pas publi[ée]e\.|"
+    r"les champs obligatoires sont indiqu[ée]s avec \*|"
+    r"(comment|name|e-?mail|website|comentario|nombre|correo electr[oó]nico|web|sitio web|"
+    r"commentaire|nom|site web|site)\s*\*:?|website|sitio web|site web|web|"
+    r"save my name, email, and website in this browser for the next time i comment\.|"
+    r"guarda mi nombre, correo electr[oó]nico y web en este navegador para la pr[oó]xima vez"
+    r" que comente\.|"
+    r"enregistrer mon nom, mon (e-?mail|courriel) et mon site (web )?dans (le|ce) navigateur"
+    r" pour mon prochain commentaire\.|"
+    r"notify me of (follow-up comments|new comments|new posts) (by|via) e-?mail\.|"
+    r"(recibir|av[ií]same)( un)? (correo|e-?mail)[^.]{0,80}\.|pr[ée]venez-moi[^.]{0,80}\.|"
+    r"(post|submit) comment|publicar (el )?comentario|"
+    r"this site uses akismet to reduce spam\.|learn how your comment data is processed\.|"
+    r"este sitio usa akismet para reducir el spam\.|"
+    r"aprende c[oó]mo se procesan los datos de tus comentarios\.|"
+    r"ce site utilise akismet pour r[ée]duire les ind[ée]sirables\.|"
+    r"en savoir plus sur (la fa[çc]on dont|comment) les donn[ée]es de vos commentaires sont"
+    r" (trait[ée]es|utilis[ée]es)\.|"
+    r"you must be logged in to post a comment\.|comments are closed\.|"
+    r"(los )?comentarios est[aá]n cerrados\.|les commentaires sont ferm[ée]s\."
+)
 _FURNITURE = re.compile(
     rf"^({_SHARE}|{_LIKE}|{_LOADING}|{_RELATED}|{_COMMENT}|{_PAGES}|{_COUNTS})\s*:?$|^{_BUTTON}$"
+    rf"|^(({_COMMENT_FORM})(?!\w)\s*)+$"
     r"|blogthis!",  # Blogger's buttons, run together: "Email ThisBlogThis!Share to X…"
     re.IGNORECASE,
 )
@@ -124,6 +158,9 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
             found.more = block.text.strip()
         elif block.single_line and FIRST_PUBLISHED.match(block.text.strip()):
             found.lines += 1
+        elif (start := _related_posts_start(blocks, end)) is not None:
+            found.lines += sum(len(b.lines) for b in blocks[start:end])
+            end = start + 1
         else:
             break
         end -= 1
@@ -134,6 +171,47 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
             block, lines=(*block.lines[:-1], block.lines[-1][: cut.start()])
         )
     return blocks[:end], found
+
+
+# Jetpack's related posts under a WordPress.com post: "Related", then each post's title,
+# perhaps its date, and its category ("In "News"", "En «Noticias»", "Dans « Actualités »")
+_RELATED_HEADING = re.compile(rf"({_RELATED})\s*:?", re.IGNORECASE)
+_RELATED_IN = re.compile(
+    r"(in|en|dans)\s*[“\"«„]\s*[^”\"»]{1,80}?\s*[”\"»“]|"
+    r"(with|con|avec) \d+ (comments?|comentarios?|commentaires?)",
+    re.IGNORECASE,
+)
+_RELATED_SHOWN = 6  # posts, at most: Jetpack shows three, themes up to six
+
+
+def _related_posts_start(blocks: list[Block], end: int) -> int | None:
+    """Where the related posts begin ("Related" over them) when `blocks[:end]` end with
+    them; None when they do not."""
+    lines: list[str] = []
+    for start in range(end - 1, max(end - 1 - 3 * _RELATED_SHOWN, 0) - 1, -1):
+        block = blocks[start]
+        if block.single_line and _RELATED_HEADING.fullmatch(block.text.strip()):
+            return start if _related_entries(lines) else None
+        lines[:0] = block.lines
+    return None
+
+
+def _related_entries(lines: list[str]) -> bool:
+    """Whether `lines` are posts' entries, each a title, perhaps its date, and its
+    category line last."""
+    run = 0  # lines since the last category line
+    for line in lines:
+        if _RELATED_IN.fullmatch(line.strip()):
+            if not 1 <= run <= 2:
+                return False
+            run = 0
+        elif run == 0 and (len(line) > 120 or line.rstrip().endswith((".", ",", ";", ":"))):
+            return False  # a sentence, not a post's title
+        elif run == 1 and not any(c.isdigit() for c in line):
+            return False  # under a title, only its date
+        else:
+            run += 1
+    return bool(lines) and run == 0
 
 
 def more_link(words: str) -> bool:

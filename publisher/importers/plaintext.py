@@ -245,13 +245,16 @@ def _gaps_are_breaks(blocks: list[Block]) -> bool:
     return bool(gaps) and gaps.most_common(1)[0][0] == 1
 
 
+_FURNITURE_FOUND = "lines of a blog's buttons, related posts or comment form left out"
+
+
 def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft = Draft()
     given = blocks
     blocks, furniture = without_furniture(blocks)
     draft.tags = list(furniture.tags)
     if furniture.lines:
-        draft.found["blog buttons left out"] += furniture.lines
+        draft.found[_FURNITURE_FOUND] += furniture.lines
     if furniture.more:
         draft.unsure.append(
             f"only the post's opening was copied (it ended {furniture.more!r}):"
@@ -282,7 +285,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
             draft.date = when  # "Statement of the Tenants' Association, 23 November 2026"
             draft.found["date ending the subtitle"] += 1
     while len(rest) > 1 and buttons(rest[0]):  # a platform's counts and buttons under the byline
-        draft.found["blog buttons left out"] += len(rest.pop(0).lines)
+        draft.found[_FURNITURE_FOUND] += len(rest.pop(0).lines)
     _contact_lines_apart(rest)
     _signature_and_date_apart(rest)
     take_signature(rest, draft)

@@ -189,7 +189,10 @@ def _say_furniture(furniture: Furniture, path: Path) -> None:
     the lines of its buttons ("Like", "Share", "Subscribe") left out, its hashtags made the
     document's tags, and a post cut where the platform folded it ("See more")."""
     if furniture.lines:
-        log.info("%s: %d line(s) of a platform's buttons left out", path, furniture.lines)
+        log.info(
+            "%s: %d line(s) of a platform's buttons, related posts or comment form left out",
+            *(path, furniture.lines),
+        )
     if furniture.tags:
         log.info("%s: its hashtags are its tags: %s", path, ", ".join(furniture.tags))
     if furniture.more:
