@@ -1057,6 +1057,38 @@ def test_lines_under_related_that_are_no_posts_entries_stay(tmp_path: Path, unde
     assert under.split("\n")[1] in " ".join(texts(doc, "//p")), doc.body_html
 
 
+# A Substack post's page copied whole (Ctrl+A, Ctrl+C): its counts and button under the
+# byline, and under the post its form to subscribe, its discussion's tabs and its footer.
+SUBSTACK_PAGE = (
+    "Rent strike enters week four\n\nTenants hold firm as the landlord refuses talks\n\n"
+    "Ana Torres\nMar 12, 2026\n\n12\n\n3\n\nShare\n\n{article}\n\n"
+    "Type your email...\nSubscribe\n\n12 Likes\n∙\n3 Restacks\n\n"
+    "Discussion about this post\n\nComments\nRestacks\n\nTop\nLatest\nDiscussion\n\n"
+    "No posts\n\nReady for more?\n\nSubscribe\n© 2026 Ana Torres\n"
+    "Privacy ∙ Terms ∙ Collection notice\nStart writing\nGet the app\n"
+    "Substack is the home for great culture\n"
+)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_substack_page_copied_whole_keeps_the_post_alone(tmp_path: Path, how: str) -> None:
+    (doc,) = read_or_imported(tmp_path, SUBSTACK_PAGE.format(article=ARTICLE), how)
+    assert texts(doc, "//p") == [ARTICLE], doc.body_html
+    assert (doc.title, doc.authors) == ("Rent strike enters week four", ("Ana Torres",))
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_words_of_a_pages_footer_are_the_writers_where_they_are_no_footer(
+    tmp_path: Path, how: str
+) -> None:
+    """ "Privacy" is a heading under a title, and a copyright line alone under the text is
+    the writer's notice: a page's footer is words of it at a post's very end, among its
+    links."""
+    text = f"Member handbook\n\nPrivacy\n\n{ARTICLE}\n\nTerms\n\n{ARTICLE}\n\n© 2026 Ana Torres\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "//p") == ["Privacy", ARTICLE, "Terms", ARTICLE, "© 2026 Ana Torres"]
+
+
 def test_a_long_line_of_comment_form_words_is_read_in_linear_time() -> None:
     """ "Website" is also "Web" and "site web" run together: each way was tried, and 3,000
     of them on a line that then failed took 19 s."""

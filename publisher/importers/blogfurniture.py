@@ -85,12 +85,21 @@ _COMMENT_FORM = (
     r"you must be logged in to post a comment\.|comments are closed\.|"
     r"(los )?comentarios est[aá]n cerrados\.|les commentaires sont ferm[ée]s\."
 )
+# What a Substack or Ghost post's page shows under it, copied whole (Ctrl+A): the form to
+# subscribe, the discussion's tabs, the page's footer links.
+_PAGE_END = (
+    r"type your email\s*(\.{3}|…)?|enter your email|sign up for more like this\.?|"
+    r"discussion about this post|comments|restacks|top|latest|discussion|no posts|"
+    r"ready for more\?|start writing|get the app|substack is the home for great culture|"
+    r"privacy|terms|collection notice|powered by ghost"
+)
 _FURNITURE = re.compile(
     rf"^({_SHARE}|{_LIKE}|{_LOADING}|{_RELATED}|{_COMMENT}|{_PAGES}|{_COUNTS})\s*:?$|^{_BUTTON}$"
-    rf"|^(({_COMMENT_FORM})(?!\w)\s*)+$"
     r"|blogthis!",  # Blogger's buttons, run together: "Email ThisBlogThis!Share to X…"
     re.IGNORECASE,
 )
+# Only at a post's very end: the same words under a title are the writer's ("Privacy")
+_AT_END = re.compile(rf"^({_PAGE_END})\s*:?$|^(({_COMMENT_FORM})(?!\w)\s*)+$", re.IGNORECASE)
 # A newsletter platform's invitation to subscribe, wherever it stands in the post.
 _INVITATION = re.compile(
     r"^(thanks for reading .{1,120}! subscribe for free|¡?gracias por leer .{1,120}! suscr[ií]bete|"
@@ -151,7 +160,7 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
             found.tags = tuple(t for t in re.split(r"\s*[,;|·•]\s*", tags["tags"]) if t)
         elif HASHTAG_LINE.match(block.text) and not found.tags:  # as social media close a post
             found.tags = tuple(dict.fromkeys(HASHTAG.findall(block.text)))
-        elif buttons(block):
+        elif buttons(block, at_end=True):
             found.lines += len(block.lines)
         elif block.single_line and more_link(block.text):
             found.lines += 1
@@ -220,19 +229,28 @@ def more_link(words: str) -> bool:
     return bool(_MORE.match(words.strip()))
 
 
-def buttons(block: Block) -> bool:
+def buttons(block: Block, at_end: bool = False) -> bool:
     """Whether a block is only buttons, counts and the like (as under a post's byline), each
     perhaps with its link after it, as an e-mail's plain text writes links ("Like (https://…)"),
     or several on a line between dots or bars, as Facebook's are copied ("Like · Comment ·
-    Share", "Me gusta · Comentar · Compartir")."""
-    return all(
-        all(_FURNITURE.search(part) for part in _BETWEEN.split(line.strip()) if part)
-        for line in (_LINK_AFTER_END.sub("", line.strip()) for line in block.lines)
+    Share", "Me gusta · Comentar · Compartir"). `at_end`: at a post's very end, where a
+    page's footer and a comment form count too."""
+    lines = [_LINK_AFTER_END.sub("", line.strip()) for line in block.lines]
+    kept = [line for line in lines if not _COPYRIGHT.match(line)]
+    return bool(kept) and all(
+        all(_furniture(part, at_end) for part in _BETWEEN.split(line) if part) for line in kept
     )
 
 
-# What stands between buttons copied on one line
-_BETWEEN = re.compile(r"\s*[·•|]\s*")
+def _furniture(words: str, at_end: bool) -> bool:
+    return bool(_FURNITURE.search(words) or (at_end and _AT_END.search(words)))
+
+
+# What stands between buttons copied on one line (Substack's is "∙")
+_BETWEEN = re.compile(r"\s*[·•∙|]\s*")
+# A site's copyright line among its footer's links ("© 2026 Ana Ruiz"): alone, it may be
+# the writer's own notice under the text, and stays.
+_COPYRIGHT = re.compile(r"(©|\(c\)|copyright)\s*(\d{4}\s*)?[^\n]{0,80}$", re.IGNORECASE)
 
 
 # A platform's reading time under a post's title, alone or beside its date ("5 min read ·

@@ -39,7 +39,7 @@ class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        from ..importers.blogfurniture import without_furniture
+        from ..importers.blogfurniture import buttons, without_furniture
         from ..importers.doc_comments import without_comments
         from ..importers.draft import Draft
         from ..importers.mailing_list import without_mailing_list
@@ -96,7 +96,6 @@ class TextReader:
         given = source.data if source else {}
         meta: dict[str, object] = {}
         blocks, furniture = without_furniture(blocks)  # a post's buttons, hashtags, "See more"
-        _say_furniture(furniture, path)
         if furniture.tags and "tags" not in given:
             meta["tags"] = list(furniture.tags)
         title = given.get("title")
@@ -123,6 +122,9 @@ class TextReader:
                 meta["subtitle"] = unmarked(blocks.pop(0).text)
                 take_dateline(blocks, byline)
             _take_found(byline, meta, given)
+            while (byline.authors or byline.date) and len(blocks) > 1 and buttons(blocks[0]):
+                furniture.lines += len(blocks.pop(0).lines)  # a platform's: "12", "Share"
+        _say_furniture(furniture, path)
         # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
         # is no tag, and stays as written.
