@@ -1089,6 +1089,49 @@ def test_words_of_a_pages_footer_are_the_writers_where_they_are_no_footer(
     assert texts(doc, "//p") == ["Privacy", ARTICLE, "Terms", ARTICLE, "© 2026 Ana Torres"]
 
 
+# A Medium post's page copied whole: the name over "Follow", the reading time and date,
+# the counts and buttons; under the text its tags, the counts, the author's box, other
+# posts and the site's footer.
+MEDIUM_PAGE = (
+    "Member-only story\n\nRent strike enters week four\n\n"
+    "Tenants hold firm as the landlord refuses talks\n\nAna Torres\n\nFollow\n\n"
+    "4 min read\n·\nMar 12, 2026\n\n57\n\n2\n\nListen\n\nShare\n\n{article}\n\n"
+    "Housing\nRent Strike\nTenants\n\n57\n\n2\n\nWritten by Ana Torres\n120 Followers\n\n"
+    "Organiser with the tenants' union.\n\nFollow\n\nMore from Ana Torres\n\n"
+    "The landlord blinked\n\nFour weeks in, the first repairs began.\n\nMar 2, 2026\n\n"
+    "Recommended from Medium\n\nHelp\n\nStatus\n\nAbout\n\nPrivacy\n\nTerms\n"
+)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_medium_page_copied_whole_keeps_the_post_and_reads_its_head_and_tags(
+    tmp_path: Path, how: str
+) -> None:
+    (doc,) = read_or_imported(tmp_path, MEDIUM_PAGE.format(article=ARTICLE), how)
+    assert texts(doc, "//p") == [ARTICLE], doc.body_html
+    assert (doc.title, doc.subtitle) == (
+        "Rent strike enters week four",
+        "Tenants hold firm as the landlord refuses talks",
+    )
+    assert (doc.authors, doc.date) == (("Ana Torres",), dt.date(2026, 3, 12))
+    assert list(doc.tags) == ["Housing", "Rent Strike", "Tenants"]
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_follow_line_and_a_written_by_credit_are_no_medium_page_without_its_marks(
+    tmp_path: Path, how: str
+) -> None:
+    """ "Follow" over no reading time and date, and "Written by" over no count of
+    followers, are the writer's words."""
+    text = (
+        f"Rent strike enters week four\n\nAna Torres\n\nFollow\n\n{ARTICLE}\n\n"
+        "Housing\n\nWritten by Ana Torres\n"
+    )
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert "Follow" in texts(doc, "//p") and ARTICLE in texts(doc, "//p"), doc.body_html
+    assert "Written by Ana Torres" in doc.body_html and "Housing" in doc.body_html
+
+
 def test_a_long_line_of_comment_form_words_is_read_in_linear_time() -> None:
     """ "Website" is also "Web" and "site web" run together: each way was tried, and 3,000
     of them on a line that then failed took 19 s."""

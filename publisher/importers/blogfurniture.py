@@ -19,6 +19,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from .medium_page import medium_foot
 from .social import HASHTAG, HASHTAG_LINE
 from .textblocks import Block
 
@@ -45,12 +46,13 @@ _BUTTON_WORDS = (
     "more|m[aá]s|plus|tweet|pin it"
 )
 _BUTTON = rf"(click to (share|email|print)( on)? )?({_BUTTON_WORDS})( \((opens|se abre|s['’]ouvre) [^)]*\))?"
-# Substack's, Ghost's and Facebook's buttons and counts: "Subscribe", "Restack", "12",
+# Substack's, Ghost's, Medium's and Facebook's buttons and counts: "Subscribe", "Restack", "12",
 # "12 Likes", "All reactions:", "8 shares".
 _COUNTS = (
     r"\d[\d,.]*( (likes?|restacks?|comments?|me gusta|comentarios?|j['’]aime|commentaires?|"
     r"shares?|veces compartido|partages?))?|"
     r"subscribe|suscr[ií]bete|s['’]abonner|like|comment|comentar|commenter|restack|sign up|"
+    r"listen|escuchar|[ée]couter|"
     r"share this article|all reactions|todas las reacciones|toutes les r[ée]actions"
 )
 # WordPress's comment form under a post, copied with it (its themes' words in English,
@@ -150,6 +152,7 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
     """`blocks` without the blog furniture at their end and the platform's invitations to
     subscribe anywhere, and what they held."""
     found = Furniture()
+    blocks, found.lines, found.tags = medium_foot(blocks)
     kept = [b for b in blocks if not (b.single_line and _INVITATION.match(b.text.strip()))]
     found.lines += len(blocks) - len(kept)
     blocks = kept

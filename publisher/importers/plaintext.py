@@ -48,6 +48,7 @@ from .blogfurniture import buttons, more_link, without_furniture, without_readin
 from .doc_comments import without_comments
 from .draft import Draft
 from .mailing_list import without_mailing_list
+from .medium_page import medium_head
 from .memo_head import memo_head
 from .press_release import without_release_marks
 from .scripts import detect_language, mark_fragments
@@ -252,6 +253,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft = Draft()
     given = blocks
     blocks, furniture = without_furniture(blocks)
+    blocks = medium_head(blocks)  # its name, "Follow", reading time and date: a byline
     draft.tags = list(furniture.tags)
     if furniture.lines:
         draft.found[_FURNITURE_FOUND] += furniture.lines

@@ -43,6 +43,7 @@ class TextReader:
         from ..importers.doc_comments import without_comments
         from ..importers.draft import Draft
         from ..importers.mailing_list import without_mailing_list
+        from ..importers.medium_page import medium_head
         from ..importers.memo_head import memo_head
         from ..importers.pdftext import from_pdf
         from ..importers.plaintext import (
@@ -96,6 +97,7 @@ class TextReader:
         given = source.data if source else {}
         meta: dict[str, object] = {}
         blocks, furniture = without_furniture(blocks)  # a post's buttons, hashtags, "See more"
+        blocks = medium_head(blocks)  # its name, "Follow", reading time and date: a byline
         if furniture.tags and "tags" not in given:
             meta["tags"] = list(furniture.tags)
         title = given.get("title")
