@@ -1077,6 +1077,43 @@ def test_a_substack_page_copied_whole_keeps_the_post_alone(tmp_path: Path, how: 
     assert (doc.title, doc.authors) == ("Rent strike enters week four", ("Ana Torres",))
 
 
+# A WordPress.com post's page copied whole: under its buttons, the site's subscribe form,
+# the post navigation, the comment form's heading and the follow box with the site's name,
+# then the cookie banner (its long line makes each line a paragraph of its own).
+WORDPRESS_COM_PAGE = (
+    "Share this:\n\nFacebook\nX\n\nLike Loading...\n\nRelated\n\n"
+    "Discover more from The Dockside Bulletin\n\n"
+    "Subscribe to get the latest posts sent to your email.\n\nType your email…\n\n"
+    "Subscribe\n\nPost navigation\n\nPrevious Post Pay offer rejected\n"
+    "Next Post Strike vote announced\n\nLeave a comment Cancel reply\n\n"
+    "Subscribe\nSubscribed\nThe Dockside Bulletin\nJoin 123 other subscribers\nSign me up\n"
+    "Already have a WordPress.com account? Log in now.\n"
+)
+COOKIE_BANNER = (
+    "Privacy & Cookies: This site uses cookies. By continuing to use this website, you agree"
+    " to their use.\nTo find out more, including how to control cookies, see here: Cookie"
+    " Policy\n"
+)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("banner", [COOKIE_BANNER, ""], ids=["lines apart", "one block"])
+def test_a_wordpress_com_page_copied_whole_keeps_the_post_alone(
+    tmp_path: Path, how: str, banner: str
+) -> None:
+    text = f"Rent strike at number 12\n\n{ARTICLE}\n\n{WORDPRESS_COM_PAGE}{banner}"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "//p") == [ARTICLE], doc.body_html
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_closing_sentence_about_the_next_post_is_the_writers(tmp_path: Path, how: str) -> None:
+    closing = "Next post we will look at where the strike fund's money went."
+    text = f"Rent strike at number 12\n\n{ARTICLE}\n\n{closing}\n\nShare this:\n\nFacebook\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "//p") == [ARTICLE, closing], doc.body_html
+
+
 @pytest.mark.parametrize("how", ["read", "imported"])
 def test_words_of_a_pages_footer_are_the_writers_where_they_are_no_footer(
     tmp_path: Path, how: str

@@ -87,13 +87,36 @@ _COMMENT_FORM = (
     r"you must be logged in to post a comment\.|comments are closed\.|"
     r"(los )?comentarios est[aá]n cerrados\.|les commentaires sont ferm[ée]s\."
 )
-# What a Substack or Ghost post's page shows under it, copied whole (Ctrl+A): the form to
-# subscribe, the discussion's tabs, the page's footer links.
+# What a Substack, Ghost or WordPress.com post's page shows under it, copied whole (Ctrl+A):
+# the form to subscribe, the discussion's tabs, the page's footer links.
 _PAGE_END = (
     r"type your email\s*(\.{3}|…)?|enter your email|sign up for more like this\.?|"
     r"discussion about this post|comments|restacks|top|latest|discussion|no posts|"
     r"ready for more\?|start writing|get the app|substack is the home for great culture|"
-    r"privacy|terms|collection notice|powered by ghost"
+    r"privacy|terms|collection notice|powered by ghost|"
+    # A WordPress.com site's: its subscribe box, post navigation and cookie banner
+    r"discover more from .{1,80}|descubre más de .{1,80}|découvrez-en plus sur .{1,80}|"
+    r"subscribe to get the latest posts sent to your email\.?|"
+    r"suscr[ií]bete para recibir las [uú]ltimas (entradas|publicaciones) en tu correo electr[oó]nico\.?|"
+    r"abonnez-vous pour recevoir les derniers articles par (e-?mail|courriel)\.?|"
+    r"post navigation|navegaci[oó]n de entradas|navigation (des articles|de l['’]article)|"
+    # "Next Post Strike vote announced", a title after it, never a sentence ("Next post we…")
+    r"[←«]?\s*((previous|next) post|(entrada|art[ií]culo) (anterior|siguiente)|"
+    r"article (pr[ée]c[ée]dent|suivant))\b(.{0,150}[^.])?\s*[→»]?|"
+    r"subscribed|suscrito|abonn[ée]|sign me up|reg[ií]strame|inscrivez-moi|"
+    r"join [\d.,]+ other subscribers|[uú]nete a (otros )?[\d.,]+ suscriptores( m[aá]s)?|"
+    r"rejoignez(-vous [àa])? [\d.,]+ autres abonn[ée]s|"
+    r"already have a wordpress\.com account\? log in now\.|"
+    r"¿ya tienes una cuenta de wordpress\.com\? inicia sesi[oó]n ahora\.|"
+    r"vous avez d[ée]j[àa] un compte wordpress\.com\s*\? connectez-vous maintenant\.|"
+    r"privacy (&|and) cookies: this site uses cookies\..{0,300}|"
+    r"to find out more, including how to control cookies, see here: cookie policy|"
+    r"privacidad y cookies: este sitio utiliza cookies\..{0,300}|"
+    r"para obtener m[aá]s informaci[oó]n, incluido c[oó]mo controlar las cookies, consulta aqu[ií]:"
+    r" pol[ií]tica de cookies|"
+    r"confidentialit[ée] (&|et) cookies\s*: ce site utilise des cookies\..{0,300}|"
+    r"pour en savoir plus, y compris sur la fa[çc]on de contr[ôo]ler les cookies, reportez-vous"
+    r" [àa] ce qui suit\s*: politique relative aux cookies"
 )
 _FURNITURE = re.compile(
     rf"^({_SHARE}|{_LIKE}|{_LOADING}|{_RELATED}|{_COMMENT}|{_PAGES}|{_COUNTS})\s*:?$|^{_BUTTON}$"
@@ -163,7 +186,7 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
             found.tags = tuple(t for t in re.split(r"\s*[,;|·•]\s*", tags["tags"]) if t)
         elif HASHTAG_LINE.match(block.text) and not found.tags:  # as social media close a post
             found.tags = tuple(dict.fromkeys(HASHTAG.findall(block.text)))
-        elif buttons(block, at_end=True):
+        elif buttons(block, at_end=True) or _site_name(block, blocks[end : end + 1]):
             found.lines += len(block.lines)
         elif block.single_line and more_link(block.text):
             found.lines += 1
@@ -240,9 +263,32 @@ def buttons(block: Block, at_end: bool = False) -> bool:
     page's footer and a comment form count too."""
     lines = [_LINK_AFTER_END.sub("", line.strip()) for line in block.lines]
     kept = [line for line in lines if not _COPYRIGHT.match(line)]
+    if at_end and kept:  # the site's name over "Join 123 other subscribers", in its subscribe box
+        kept = [
+            line
+            for line, after in zip(kept, [*kept[1:], ""], strict=True)
+            if not _JOIN.match(after)
+        ]
     return bool(kept) and all(
         all(_furniture(part, at_end) for part in _BETWEEN.split(line) if part) for line in kept
     )
+
+
+def _site_name(block: Block, following: list[Block]) -> bool:
+    """A line over "Join 123 other subscribers": the site's name, in its subscribe box."""
+    return (
+        block.single_line
+        and len(block.text) <= 80
+        and bool(following)
+        and bool(_JOIN.match(following[0].lines[0]))
+    )
+
+
+_JOIN = re.compile(
+    r"(join [\d.,]+ other subscribers|[uú]nete a (otros )?[\d.,]+ suscriptores|"
+    r"rejoignez(-vous [àa])? [\d.,]+ autres abonn[ée]s)",
+    re.IGNORECASE,
+)
 
 
 def _furniture(words: str, at_end: bool) -> bool:
