@@ -1114,6 +1114,31 @@ def test_a_closing_sentence_about_the_next_post_is_the_writers(tmp_path: Path, h
     assert texts(doc, "//p") == [ARTICLE, closing], doc.body_html
 
 
+# A Ghost post's page copied whole: the byline's date beside the reading time, and under
+# the post the form to subscribe, two other posts' cards and the site's footer.
+GHOST_PAGE = (
+    "Rent strike enters week four\n\nTenants hold firm as the landlord refuses talks\n\n"
+    "Ana Torres\nMar 12, 2026 — 4 min read\n\n{article}\n\n"
+    "Sign up for more like this.\nEnter your email\nSubscribe\n\n"
+    "Pay offer rejected\nThe union's negotiators walked out of talks.\nFeb 27, 2026\n3 min read"
+    "\n\nStrike vote announced\nFeb 12, 2026\n2 min read\n\n"
+    "The Dockside Bulletin © 2026\nSign up\nPowered by Ghost\n"
+)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_ghost_page_copied_whole_keeps_the_post_and_reads_its_byline(
+    tmp_path: Path, how: str
+) -> None:
+    (doc,) = read_or_imported(tmp_path, GHOST_PAGE.format(article=ARTICLE), how)
+    assert texts(doc, "//p") == [ARTICLE], doc.body_html
+    assert (doc.subtitle, doc.authors, doc.date) == (
+        "Tenants hold firm as the landlord refuses talks",
+        ("Ana Torres",),
+        dt.date(2026, 3, 12),
+    )
+
+
 @pytest.mark.parametrize("how", ["read", "imported"])
 def test_words_of_a_pages_footer_are_the_writers_where_they_are_no_footer(
     tmp_path: Path, how: str

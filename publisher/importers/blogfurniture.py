@@ -1,6 +1,7 @@
 """What a blog prints under a post, copied with it: sharing and like buttons ("Share this:",
 "Facebook", "Like Loading…", Blogger's "Email ThisBlogThis!Share to X…"), "Related",
-its related posts (Jetpack's: each one's title, date and category), WordPress's comment
+its related posts (Jetpack's: each one's title, date and category; Ghost's cards, each
+over its reading time), WordPress's comment
 form, "Continue reading →" or Facebook's "See more" (which say that only the post's opening was
 copied), "The post … appeared first on …" (a WordPress site's feed's, Yoast SEO's), a
 reading time under its title ("5 min read"), comment links ("Leave a comment", "No comments:", "Post a
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from .medium_page import medium_foot
 from .social import HASHTAG, HASHTAG_LINE
 from .textblocks import Block
+from .textdates import parse_date
 
 _SHARE = r"share( this( post| article)?)?|share on|compart(e|ir)( esto| en)?|partager( cet article)?|partagez"
 _LIKE = r"like this|me gusta( esto)?|j['’]aime( ceci)?"
@@ -193,6 +195,8 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
             found.more = block.text.strip()
         elif block.single_line and FIRST_PUBLISHED.match(block.text.strip()):
             found.lines += 1
+        elif _post_card(block):
+            found.lines += len(block.lines)
         elif (start := _related_posts_start(blocks, end)) is not None:
             found.lines += sum(len(b.lines) for b in blocks[start:end])
             end = start + 1
@@ -249,6 +253,17 @@ def _related_entries(lines: list[str]) -> bool:
     return bool(lines) and run == 0
 
 
+def _post_card(block: Block) -> bool:
+    """Another post's card under a post (Ghost's "read more"): its title, opening and date
+    over its reading time, two to five lines."""
+    lines = [line.strip() for line in block.lines]
+    return (
+        2 <= len(lines) <= 5
+        and bool(_READING_TIME.fullmatch(lines[-1]))
+        and any(parse_date(line) for line in lines[:-1])
+    )
+
+
 def more_link(words: str) -> bool:
     """Whether `words` are the link a blog prints under a post's opening to the rest of it
     ("Continue reading “Title” →", "Read more »")."""
@@ -299,16 +314,18 @@ def _furniture(words: str, at_end: bool) -> bool:
 _BETWEEN = re.compile(r"\s*[·•∙|]\s*")
 # A site's copyright line among its footer's links ("© 2026 Ana Ruiz"): alone, it may be
 # the writer's own notice under the text, and stays.
-_COPYRIGHT = re.compile(r"(©|\(c\)|copyright)\s*(\d{4}\s*)?[^\n]{0,80}$", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"([^\n]{0,80}\s)?(©|\(c\)|copyright)\s*(\d{4}\s*)?[^\n]{0,80}$", re.IGNORECASE
+)
 
 
 # A platform's reading time under a post's title, alone or beside its date ("5 min read ·
-# Mar 3, 2026", as Medium prints it; "Reading time: 5 minutes", "Lectura: 5 min", "5 min
-# de lecture")
+# Mar 3, 2026", as Medium prints it; "Mar 3, 2026 — 4 min read", as Ghost does; "Reading
+# time: 5 minutes", "Lectura: 5 min", "5 min de lecture")
 _READING_TIME = re.compile(
-    r"(?:^|\s*[·|•]\s*)(?:\d+\s*(?:min(?:ute)?s?|minutos?)\.?\s*(?:read|de lectura|de lecture)"
+    r"(?:^|\s*[·|•∙—–]\s*)(?:\d+\s*(?:min(?:ute)?s?|minutos?)\.?\s*(?:read|de lectura|de lecture)"
     r"|(?:reading time|tiempo de lectura|lectura|temps de lecture)\s*:?\s*\d+\s*"
-    r"(?:min(?:ute)?s?|minutos?)\.?)(?:\s*[·|•]\s*|$)",
+    r"(?:min(?:ute)?s?|minutos?)\.?)(?:\s*[·|•∙—–]\s*|$)",
     re.IGNORECASE,
 )
 _HEAD_BLOCKS = 4  # the title, subtitle, byline and date: where a reading time stands
@@ -329,4 +346,7 @@ def _between(found: re.Match[str]) -> str:
     """A reading time taken out of the middle of a line leaves one separator ("Ana Ruiz ·
     5 min read · Mar 3, 2026" → "Ana Ruiz · Mar 3, 2026"); at either end, none."""
     text = found.group(0).strip()
-    return " · " if text[:1] in ("·", "|", "•") and text[-1:] in ("·", "|", "•") else ""
+    return " · " if text[:1] in _SEPARATORS and text[-1:] in _SEPARATORS else ""
+
+
+_SEPARATORS = ("·", "|", "•", "∙", "—", "–")

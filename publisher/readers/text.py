@@ -39,7 +39,7 @@ class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        from ..importers.blogfurniture import buttons, without_furniture
+        from ..importers.blogfurniture import buttons, without_furniture, without_reading_time
         from ..importers.doc_comments import without_comments
         from ..importers.draft import Draft
         from ..importers.mailing_list import without_mailing_list
@@ -98,6 +98,8 @@ class TextReader:
         meta: dict[str, object] = {}
         blocks, furniture = without_furniture(blocks)  # a post's buttons, hashtags, "See more"
         blocks = medium_head(blocks)  # its name, "Follow", reading time and date: a byline
+        blocks, reading_times = without_reading_time(blocks)  # "Mar 3, 2026 — 4 min read"
+        furniture.lines += reading_times
         if furniture.tags and "tags" not in given:
             meta["tags"] = list(furniture.tags)
         title = given.get("title")
@@ -194,7 +196,8 @@ def _say_furniture(furniture: Furniture, path: Path) -> None:
     document's tags, and a post cut where the platform folded it ("See more")."""
     if furniture.lines:
         log.info(
-            "%s: %d line(s) of a platform's buttons, related posts or comment form left out",
+            "%s: %d line(s) of a platform's buttons, reading time, related posts or comment form"
+            " left out",
             *(path, furniture.lines),
         )
     if furniture.tags:
