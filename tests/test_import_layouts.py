@@ -1139,6 +1139,47 @@ def test_a_ghost_page_copied_whole_keeps_the_post_and_reads_its_byline(
     )
 
 
+POST_TEXT = (
+    "The cleaners at the hospital have not had a raise in four years, while the contractor's"
+    " profits doubled. Join the picket line on Monday at seven."
+)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        ("Ana Torres\n@anatorres_union\n·\nMar 3, 2026", dt.date(2026, 3, 3)),  # X
+        ("Ana Torres @anatorres.bsky.social · 3h", None),  # Bluesky, posted hours ago
+        ("Ana Torres\n@ana@mastodon.social\n3 March 2026", dt.date(2026, 3, 3)),  # Mastodon
+        ("Dockside Workers' Network\n3 March 2026 at 14:32 ·", dt.date(2026, 3, 3)),  # Facebook
+    ],
+    ids=["x", "bluesky", "mastodon", "facebook"],
+)
+def test_a_social_post_copied_with_its_head_is_by_its_account_on_its_day(
+    tmp_path: Path, how: str, head: str, date: dt.date | None
+) -> None:
+    """The account's name, handle and time were the title and a list of one item, and the
+    counts under the post ("12", "34", "2.1K") a paragraph, in `documents/`."""
+    (doc,) = read_or_imported(tmp_path, f"{head}\n\n{POST_TEXT}\n\n12\n34\n57\n2.1K\n", how)
+    assert texts(doc, "//p") == [POST_TEXT], doc.body_html
+    assert (doc.authors, doc.date) == ((head.split("\n")[0].split(" @")[0],), date)
+
+
+def test_a_social_posts_day_without_its_year_is_not_taken_in_documents(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Read again next year, "Mar 3" would be another day: the build says how to give the
+    year instead of guessing it (`publisher import` guesses, once, and says so)."""
+    with caplog.at_level(logging.WARNING):
+        (doc,) = read_or_imported(
+            tmp_path, f"Ana Torres\n@anatorres_union\n·\nMar 3\n\n{POST_TEXT}\n", "read"
+        )
+    assert doc.authors == ("Ana Torres",) and doc.date is None
+    assert "gives no year, so its date is not taken" in caplog.text
+    assert texts(doc, "//p") == [POST_TEXT]
+
+
 @pytest.mark.parametrize("how", ["read", "imported"])
 def test_words_of_a_pages_footer_are_the_writers_where_they_are_no_footer(
     tmp_path: Path, how: str

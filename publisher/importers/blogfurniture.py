@@ -51,7 +51,7 @@ _BUTTON = rf"(click to (share|email|print)( on)? )?({_BUTTON_WORDS})( \((opens|s
 # Substack's, Ghost's, Medium's and Facebook's buttons and counts: "Subscribe", "Restack", "12",
 # "12 Likes", "All reactions:", "8 shares".
 _COUNTS = (
-    r"\d[\d,.]*( (likes?|restacks?|comments?|me gusta|comentarios?|j['’]aime|commentaires?|"
+    r"\d[\d,.]*[KkM]?( (likes?|restacks?|comments?|me gusta|comentarios?|j['’]aime|commentaires?|"
     r"shares?|veces compartido|partages?))?|"
     r"subscribe|suscr[ií]bete|s['’]abonner|like|comment|comentar|commenter|restack|sign up|"
     r"listen|escuchar|[ée]couter|"

@@ -64,6 +64,7 @@ from .textdates import (
     credit,
     date_ending,
     dateline,
+    handle_header,
     letter_dateline,
     month_first_reading,
     parse_date,
@@ -249,6 +250,27 @@ def _gaps_are_breaks(blocks: list[Block]) -> bool:
 _FURNITURE_FOUND = "lines of a blog's buttons, related posts or comment form left out"
 
 
+def post_head(blocks: list[Block], today: dt.date) -> tuple[str, dt.date | None, bool, int] | None:
+    """The head a social post is copied with: a Facebook page's name over its time, or an
+    X, Bluesky, Threads or Mastodon account's name, handle and time (the time perhaps a
+    block of its own, "· Mar 3"). (name, date, whether its year is a guess, how many
+    blocks it is); None without one."""
+    if not blocks:
+        return None
+    if header := post_header(blocks[0].lines, today):
+        return (*header, 1)
+    apart = len(blocks) > 2 and all(b.single_line and len(b.text) <= 120 for b in blocks[:2])
+    if apart and (header := post_header((blocks[0].text, blocks[1].text), today)):
+        return (*header, 2)
+    lines, taken = list(blocks[0].lines), 1
+    if len(blocks) > 2 and blocks[1].single_line and blocks[1].text.lstrip().startswith(("·", "∙")):
+        lines, taken = [*lines, blocks[1].text], 2
+    head_text = " ".join(lines)  # a head is a line's length: a pasted page's line is not one
+    if len(lines) <= 4 and len(head_text) <= 200 and (head := handle_header(head_text, today)):
+        return (*head, taken)
+    return None
+
+
 def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft = Draft()
     given = blocks
@@ -262,15 +284,15 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
             f"only the post's opening was copied (it ended {furniture.more!r}):"
             " copy the whole post from its own page"
         )
-    if blocks and (header := post_header(blocks[0].lines, build_time().date())):
-        name, draft.date, guessed = header
+    if posted := post_head(blocks, build_time().date()):
+        name, draft.date, guessed, taken = posted
         draft.authors = [name]
         draft.found["post header"] += 1
         if guessed:
             draft.unsure.append("the post's time has no year: the date's year is a guess")
         elif draft.date is None:
             draft.unsure.append("the post's time gives no date: add it")
-        blocks = blocks[1:]
+        blocks = blocks[taken:]
     blocks, draft.found["reading time left out"] = without_reading_time(blocks)
     rest = heading_lines_apart(without_release_marks(blocks, draft))
     if head := memo_head(rest):  # "To: / From: / Date: / Subject:": titled by its subject

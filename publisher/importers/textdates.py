@@ -334,20 +334,44 @@ def post_header(lines: tuple[str, ...], today: dt.date) -> tuple[str, dt.date | 
     Network" / "12 March at 14:32 ·"): (name, date, whether its year is a guess). Facebook
     leaves out the year of this year's posts: the latest such day up to `today` is taken.
     The date is None for a time it gives as "Yesterday" or "3 h"."""
-    if len(lines) != 2 or not (stamp := _STAMP.match(lines[1].strip())):
+    if len(lines) != 2 or len(lines[1]) > 120 or not (stamp := _STAMP.match(lines[1].strip())):
         return None
     if not _name_like(lines[0].strip(), 8):
         return None
-    day = without_time(stamp["when"])
+    return lines[0].strip(), *posted_day(without_time(stamp["when"]), today)
+
+
+def posted_day(day: str, today: dt.date) -> tuple[dt.date | None, bool]:
+    """The day a post's time names, and whether its year is a guess: a platform leaves out
+    the year of this year's posts, so the latest such day up to `today` is taken. None for
+    a time it gives as "Yesterday" or "3 h"."""
     if when := parse_date(day):
-        return lines[0].strip(), when, False
+        return when, False
     for year in (today.year, today.year - 1):
         if (when := parse_date(f"{day} {year}")) and when <= today:
-            return lines[0].strip(), when, True
-    return lines[0].strip(), None, False
+            return when, True
+    return None, False
+
+
+def handle_header(text: str, today: dt.date) -> tuple[str, dt.date | None, bool] | None:
+    """An account's name, handle and time as X, Bluesky, Threads or Mastodon print a post
+    ("Ana Ruiz @anaruiz · Mar 3", its lines joined): (name, date, whether its year is a
+    guess); the date None for a time given as "3h". None when `text` is no such head."""
+    if not (head := _HANDLE_HEAD.fullmatch(text.strip())) or not _name_like(head["name"], 8):
+        return None
+    when = (head["when"] or "").strip()
+    if not when or _RELATIVE.fullmatch(when):
+        return head["name"].strip(), None, False
+    day, guessed = posted_day(without_time(when), today)
+    return (head["name"].strip(), day, guessed) if day else None
 
 
 _STAMP = re.compile(r"^(?P<when>[^·]*\d[^·]*?)\s*·$")
+_HANDLE_HEAD = re.compile(
+    r"(?P<name>[^@·\n]{1,60}?)\s+@[\w.-]{1,60}(?:@[\w.-]{1,100})?"
+    r"(?:\s*[·∙]?\s*(?P<when>[^·∙@\n]{1,40}))?"
+)
+_RELATIVE = re.compile(r"\d{1,2}\s*(?:s|m|min|h|d)|now|ahora|maintenant", re.IGNORECASE)
 
 
 def without_time(text: str) -> str:

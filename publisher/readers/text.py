@@ -39,6 +39,7 @@ class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
+        from ..clock import build_time
         from ..importers.blogfurniture import buttons, without_furniture, without_reading_time
         from ..importers.doc_comments import without_comments
         from ..importers.draft import Draft
@@ -51,6 +52,7 @@ class TextReader:
             closing_index,
             heading_in_capitals,
             heading_lines_apart,
+            post_head,
             post_title,
             subtitle_first,
             take_dateline,
@@ -102,6 +104,9 @@ class TextReader:
         furniture.lines += reading_times
         if furniture.tags and "tags" not in given:
             meta["tags"] = list(furniture.tags)
+        if posted := post_head(blocks, build_time().date()):  # "Ana Ruiz @ana · Mar 3"
+            blocks = blocks[posted[3] :]
+            _take_post_head(posted, meta, given, path)
         title = given.get("title")
         if isinstance(title, str) and blocks and same_words(unmarked(blocks[0].text), title):
             blocks.pop(0)  # the title typed again under the front matter that names it
@@ -161,6 +166,30 @@ class TextReader:
             ]
             html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
         return RawDocument({**meta, **given}, "\n".join(html), source)
+
+
+def _take_post_head(
+    head: tuple[str, dt.date | None, bool, int],
+    meta: dict[str, object],
+    given: Mapping[str, object],
+    path: Path,
+) -> None:
+    """A social post's head's name and date into `meta`, unless the front matter gives
+    them. A day without its year ("Mar 3", as platforms print this year's posts) is not
+    taken: read next year, it would be another day."""
+    name, day, guessed, _ = head
+    if not {"author", "authors"} & given.keys():
+        meta["authors"] = [name]
+    if "date" in given:
+        return
+    if day and not guessed:
+        meta["date"] = day
+    elif day:
+        log.warning(
+            "%s: the post's time gives no year, so its date is not taken: write the day"
+            " with its year (%s) under the name, or 'date: %s' in front matter",
+            *(path, day.strftime("%d %B %Y").lstrip("0"), day.isoformat()),
+        )
 
 
 def _take_found(
