@@ -116,3 +116,17 @@ def test_a_check_whose_validator_could_not_run_is_not_remembered(
     result = CliRunner().invoke(main, ["-C", str(linking), "check", "-f", "web", "--no-build"])
     assert "not run: Java is not installed" in result.stdout, result.stdout
     assert not (linking / STAMP).exists()
+
+
+def test_a_damaged_stamp_is_checked_again_not_a_crash(linking: Path) -> None:
+    """Edited by hand, or written by another version in another form: the report comes
+    from the checks again."""
+    first = check(linking)
+    stamp = json.loads((linking / STAMP).read_text())
+    stamp["answer"] = {"said": [[30, "a message"]], "findings": [{"format": "feed"}]}
+    (linking / STAMP).write_text(json.dumps(stamp))
+    again = check(linking)
+    assert again.exception is None or isinstance(again.exception, SystemExit), again.exception
+    assert again.exit_code == first.exit_code == 1
+    assert again.stdout == first.stdout
+    assert "a message" not in again.output

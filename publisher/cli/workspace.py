@@ -305,8 +305,9 @@ def check(
     # Nothing changed since the last check of the same: its findings, shown again (and
     # what it said on the way), told by stat as a no-op build is (uptodate.py).
     request = {"issues": issues, "formats": named, "no_build": no_build, "cwd": os.getcwd()}
-    if not no_cache and (remembered := uptodate.recall(workspace, uptodate.CHECKED, request)):
-        findings = _said_again(remembered, workspace)
+    remembered = None if no_cache else uptodate.recall(workspace, uptodate.CHECKED, request)
+    if remembered and (again := _said_again(remembered, workspace)) is not None:
+        findings = again
     else:
         started = time.time_ns()
         findings, said, inputs, out_dir = _run_checks(workspace, issues, named, no_build, no_cache)
@@ -413,24 +414,30 @@ def _row(finding: Finding, workspace: Path) -> dict[str, object]:
     }
 
 
-def _said_again(remembered: dict[str, Any], workspace: Path) -> list[Finding]:
-    """The last check's findings, saying again what it said on the way."""
+def _said_again(remembered: dict[str, Any], workspace: Path) -> list[Finding] | None:
+    """The last check's findings, saying again what it said on the way; None when what was
+    remembered is not in the form this publisher writes (then check again)."""
     import logging
 
     from ..findings import Finding
 
-    for level, message in remembered["said"]:
+    try:
+        said = [(int(level), str(message)) for level, message in remembered["said"]]
+        findings = [
+            Finding(
+                **{
+                    **row,
+                    "file": workspace / row["file"] if row["file"] else None,
+                    "source": workspace / row["source"] if row["source"] else None,
+                }
+            )
+            for row in remembered["findings"]
+        ]
+    except (KeyError, TypeError, ValueError):
+        return None
+    for level, message in said:
         logging.getLogger("publisher").log(level, "%s", message)
-    return [
-        Finding(
-            **{
-                **row,
-                "file": workspace / row["file"] if row["file"] else None,
-                "source": workspace / row["source"] if row["source"] else None,
-            }
-        )
-        for row in remembered["findings"]
-    ]
+    return findings
 
 
 @click.command(cls=Command)
