@@ -1119,6 +1119,28 @@ GHOST_PAGE = (
 )
 
 
+# A LinkedIn article's page copied whole: under it, its reactions, counts, the comments'
+# sign-in and the author's other articles.
+LINKEDIN_PAGE_END = (
+    "Like\nLike\nCelebrate\nSupport\nLove\nInsightful\nFunny\nComment\nShare\n\n57\n"
+    "2 Comments\n\nTo view or add a comment, sign in\n\nMore articles by Ana Torres\n\n"
+    "Explore topics\n"
+)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_linkedin_articles_page_end_is_left_out_and_a_closing_of_love_stays(
+    tmp_path: Path, how: str
+) -> None:
+    text = f"Rent strike at number 12\n\n{ARTICLE}\n\n{LINKEDIN_PAGE_END}"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "//p") == [ARTICLE], doc.body_html
+    signed = f"Rent strike at number 12\n\n{ARTICLE}\n\nLove and solidarity,\nAna\n"
+    (tmp_path / "signed").mkdir()
+    (doc,) = read_or_imported(tmp_path / "signed", signed, how)
+    assert "Love and solidarity" in doc.body_html
+
+
 POST_TEXT = (
     "The cleaners at the hospital have not had a raise in four years, while the contractor's"
     " profits doubled. Join the picket line on Monday at seven."

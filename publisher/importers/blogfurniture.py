@@ -89,13 +89,17 @@ _COMMENT_FORM = (
     r"you must be logged in to post a comment\.|comments are closed\.|"
     r"(los )?comentarios est[aá]n cerrados\.|les commentaires sont ferm[ée]s\."
 )
-# What a Substack, Ghost or WordPress.com post's page shows under it, copied whole (Ctrl+A):
+# What a Substack, Ghost, WordPress.com or LinkedIn post's page shows under it, copied whole:
 # the form to subscribe, the discussion's tabs, the page's footer links.
 _PAGE_END = (
     r"type your email\s*(\.{3}|…)?|enter your email|sign up for more like this\.?|"
     r"discussion about this post|comments|restacks|top|latest|discussion|no posts|"
     r"ready for more\?|start writing|get the app|substack is the home for great culture|"
     r"privacy|terms|collection notice|powered by ghost|"
+    # A LinkedIn article's: its reactions, the comments' sign-in, the author's other articles
+    r"celebrate|support|love|insightful|funny|curious|repost|send|"
+    r"to view or add a comment, sign in|sign in to view more content|"
+    r"more articles by .{1,80}|explore topics|others also viewed|report this article|"
     # A WordPress.com site's: its subscribe box, post navigation and cookie banner
     r"discover more from .{1,80}|descubre más de .{1,80}|découvrez-en plus sur .{1,80}|"
     r"subscribe to get the latest posts sent to your email\.?|"
