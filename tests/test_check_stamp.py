@@ -72,6 +72,8 @@ def test_a_check_with_nothing_changed_shows_its_report_again_without_checking(
     # What the check said on the way is said again, as the build said it
     assert "links.md:5: the link to 'hospital-report.md'" in again.stderr
     assert "building first" not in again.stderr  # it built nothing
+    assert "nothing changed since the last check of the same" in again.stderr
+    assert "nothing changed" not in first.stderr
 
 
 def test_an_output_changed_since_is_checked_again(linking: Path) -> None:

@@ -308,6 +308,11 @@ def check(
     remembered = None if no_cache else uptodate.recall(workspace, uptodate.CHECKED, request)
     if remembered and (again := _said_again(remembered, workspace)) is not None:
         findings = again
+        click.echo(
+            "nothing changed since the last check of the same: its findings, shown again"
+            " (--no-cache checks again)",
+            err=True,
+        )
     else:
         started = time.time_ns()
         findings, said, inputs, out_dir = _run_checks(workspace, issues, named, no_build, no_cache)
