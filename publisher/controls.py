@@ -16,12 +16,12 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .mojibake import repaired
+from .parsed_data import each_string
 
 log = logging.getLogger(__name__)
 
@@ -183,18 +183,6 @@ def clean_mapping(data: dict[str, Any]) -> dict[str, Any]:
     return {
         key: each_string(value, lambda text: strip_controls(text)[0]) for key, value in data.items()
     }
-
-
-def each_string(value: Any, change: Callable[[str], str]) -> Any:
-    """`value` (a string, or parsed data) with `change` made to each of its strings, however
-    deep in lists and mappings; its other values as they are."""
-    if isinstance(value, str):
-        return change(value)
-    if isinstance(value, list):
-        return [each_string(item, change) for item in value]
-    if isinstance(value, dict):
-        return {key: each_string(item, change) for key, item in value.items()}
-    return value
 
 
 def _name(found: str) -> str:

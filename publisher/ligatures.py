@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .controls import each_string
+from .parsed_data import each_string
 
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 

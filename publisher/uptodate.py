@@ -24,7 +24,8 @@ unchanged the other's files are, since its outputs are that version's.
 the validators' own): checked again with nothing changed, the outputs would pass and fail
 the same checks, so the command shows them again without reading the outputs.
 
-Only this module's few standard imports run before the answer: that is the point.
+Only this module's few standard imports (and `parsed_data`'s) run before the answer: that
+is the point.
 """
 
 from __future__ import annotations
@@ -33,10 +34,12 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .parsed_data import each_string
 
 STAMP = Path(".publisher") / "up-to-date.json"
 CHECKED = Path(".publisher") / "checked.json"  # `publisher check`'s findings, kept alike
@@ -107,7 +110,7 @@ def recall(workspace: Path, stamp_file: Path, request: dict[str, Any]) -> dict[s
         if data["state"] != _state(inputs, out_dir, root)[0]:
             return None
         return {
-            **_each_text(data["answer"], lambda text: _placed(text, root)),
+            **each_string(data["answer"], lambda text: _placed(text, root)),
             "out_dir": data["out_dir"],
         }
     except (OSError, ValueError, KeyError, TypeError):
@@ -140,7 +143,7 @@ def remember(
         "inputs": [_relative(folder, root) for folder in folders],
         "out_dir": _relative(str(out_dir), root),
         "state": state,
-        "answer": _each_text(answer, lambda text: _unplaced(text, root)),
+        "answer": each_string(answer, lambda text: _unplaced(text, root)),
     }
     atomic_write(workspace / stamp_file, json.dumps(data).encode("utf-8"))
 
@@ -162,17 +165,6 @@ def _inside(path: str, root: str) -> bool:
 
 
 _HERE = "\0workspace\0"  # where the workspace was, in a stamp's messages
-
-
-def _each_text(value: Any, change: Callable[[str], str]) -> Any:
-    """JSON `value` with `change` made to each string in it."""
-    if isinstance(value, str):
-        return change(value)
-    if isinstance(value, dict):
-        return {key: _each_text(item, change) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_each_text(item, change) for item in value]
-    return value
 
 
 def _unplaced(text: str, root: str) -> str:

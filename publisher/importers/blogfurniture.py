@@ -89,6 +89,11 @@ _COMMENT_FORM = (
     r"you must be logged in to post a comment\.|comments are closed\.|"
     r"(los )?comentarios est[aá]n cerrados\.|les commentaires sont ferm[ée]s\."
 )
+# A WordPress.com site's follow box, under its name: "Join 123 other subscribers"
+_JOINED = (
+    r"join [\d.,]+ other subscribers|[uú]nete a (otros )?[\d.,]+ suscriptores( m[aá]s)?|"
+    r"rejoignez(-vous [àa])? [\d.,]+ autres abonn[ée]s"
+)
 # What a Substack, Ghost, WordPress.com or LinkedIn post's page shows under it, copied whole:
 # the form to subscribe, the discussion's tabs, the page's footer links.
 _PAGE_END = (
@@ -110,8 +115,7 @@ _PAGE_END = (
     r"[←«]?\s*((previous|next) post|(entrada|art[ií]culo) (anterior|siguiente)|"
     r"article (pr[ée]c[ée]dent|suivant))\b(.{0,150}[^.])?\s*[→»]?|"
     r"subscribed|suscrito|abonn[ée]|sign me up|reg[ií]strame|inscrivez-moi|"
-    r"join [\d.,]+ other subscribers|[uú]nete a (otros )?[\d.,]+ suscriptores( m[aá]s)?|"
-    r"rejoignez(-vous [àa])? [\d.,]+ autres abonn[ée]s|"
+    rf"{_JOINED}|"
     r"already have a wordpress\.com account\? log in now\.|"
     r"¿ya tienes una cuenta de wordpress\.com\? inicia sesi[oó]n ahora\.|"
     r"vous avez d[ée]j[àa] un compte wordpress\.com\s*\? connectez-vous maintenant\.|"
@@ -303,11 +307,7 @@ def _site_name(block: Block, following: list[Block]) -> bool:
     )
 
 
-_JOIN = re.compile(
-    r"(join [\d.,]+ other subscribers|[uú]nete a (otros )?[\d.,]+ suscriptores|"
-    r"rejoignez(-vous [àa])? [\d.,]+ autres abonn[ée]s)",
-    re.IGNORECASE,
-)
+_JOIN = re.compile(_JOINED, re.IGNORECASE)
 
 
 def _furniture(words: str, at_end: bool) -> bool:
