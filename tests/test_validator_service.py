@@ -14,10 +14,13 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import WORKSPACES, copy_workspace
 
-from publisher.checks import service
+from publisher.build import build
+from publisher.checks import service, tools
 
 ASK_PID = "from publisher.checks import service; print(service.ping())"
 
@@ -219,3 +222,58 @@ def test_an_idle_time_that_is_no_number_says_so(
     monkeypatch.setenv("PUBLISHER_VALIDATORS_IDLE", "ten minutes")
     with pytest.raises(service.ServiceError, match="'ten minutes' is not a number of seconds"):
         service.ping()
+
+
+@pytest.fixture(scope="module")
+def a_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("book") / "ws")
+    build(root, formats=["epub"])
+    [book] = (root / "dist").rglob("*.epub")
+    return book
+
+
+def ace(book: Path) -> list[dict[str, Any]]:
+    workspace = book.parents[2]
+    return service.ace([book], tools.node(), tools.ace_modules(workspace), tools.chromium())
+
+
+def programs_below(pid: int, name: str) -> list[int]:
+    return [p for p in descendants(pid) if name in command_line(p)]
+
+
+def test_ace_keeps_its_node_and_browser_between_checks(private_service: Path, a_book: Path) -> None:
+    """Starting Node, loading Ace and starting a browser took a second of every check."""
+    first = ace(a_book)
+    pid = service.ping()
+    [node] = programs_below(pid, "ace.js")
+    browsers = programs_below(pid, "chrom")
+    assert browsers
+    second = ace(a_book)
+    assert programs_below(pid, "ace.js") == [node]
+    assert set(programs_below(pid, "chrom")) >= {browsers[0]}
+    assert first[0]["report"]["assertions"] == second[0]["report"]["assertions"]
+    assert first[0]["epub"] == second[0]["epub"] == str(a_book.resolve())
+
+
+def test_ace_ended_between_checks_is_started_again_and_its_browser_ends_too(
+    private_service: Path, a_book: Path
+) -> None:
+    ace(a_book)
+    pid = service.ping()
+    [node] = programs_below(pid, "ace.js")
+    browsers = programs_below(node, "chrom")
+    os.kill(node, signal.SIGKILL)
+    assert wait_until(lambda: not any(alive(p) for p in [node, *browsers]))
+    assert "report" in ace(a_book)[0]
+    assert programs_below(pid, "ace.js") != [node]
+
+
+def test_a_killed_service_leaves_no_ace_or_browser_behind(
+    private_service: Path, a_book: Path
+) -> None:
+    ace(a_book)
+    pid = service.ping()
+    below = descendants(pid)
+    assert any("ace.js" in command_line(p) for p in below), below
+    os.kill(pid, signal.SIGKILL)
+    assert wait_until(lambda: not any(alive(p) for p in below))

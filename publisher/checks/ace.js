@@ -1,7 +1,9 @@
 'use strict';
-// Ace by DAISY over several EPUBs in one Node process and one browser:
-//   node ace.js EPUB...   (NODE_PATH: the node_modules holding @daisy/ace-core)
-// One line of JSON per EPUB on stdout, in order: {"epub", "report"} or {"epub", "error"}.
+// Ace by DAISY over EPUBs in one Node process and one browser, kept by the validator service:
+//   node ace.js   (NODE_PATH: the node_modules holding @daisy/ace-core)
+// reads one JSON list of EPUBs per line on stdin, and answers one line of JSON per EPUB on
+// stdout, in order, {"epub", "report"} or {"epub", "error"}, then {"done": true}. It ends
+// when stdin closes (the service ended, however it ended); the browser ends with it.
 // The `ace` command starts Node and Chromium for every EPUB and writes an HTML report
 // nobody reads; both cost more than the checks themselves. Ace's own runner also opens a
 // new tab for every content document and sends axe (1.3 MB) into each as text. Here the
@@ -19,6 +21,7 @@ const launching = puppeteer.launch({  // as Ace's runner launches it
   headless: true,
   timeout: 30000,
   protocolTimeout: 240000,
+  pipe: true,  // the browser ends when this process does, however it ends
 });
 launching.catch(() => {});  // a failed start is reported by the first EPUB that needs it
 
@@ -80,10 +83,8 @@ const reusingTabs = {
   setTimeout: () => {},  // Ace's option; the limits here are those of launch()
 };
 
-(async () => {
-  logger.initLogger({ verbose: false, silent: true });
-  const write = process.stdout.write.bind(process.stdout);
-  for (const epub of process.argv.slice(2)) {
+async function check(epubs, write) {
+  for (const epub of epubs) {
     process.stdout.write = () => true;  // without an outdir, Ace prints its report itself
     let line;
     try {
@@ -95,5 +96,24 @@ const reusingTabs = {
     process.stdout.write = write;
     write(JSON.stringify(line) + '\n');
   }
-  await launching.then((started) => started.close(), () => {});
-})();
+}
+
+logger.initLogger({ verbose: false, silent: true });
+const write = process.stdout.write.bind(process.stdout);
+// A browser that went away, or did not start (said in each EPUB's answer), ends this
+// process: the service starts a new one for the next request.
+let ending = false;
+launching.then((started) => started.on('disconnected', () => ending || process.exit(1)), () => {});
+let queue = Promise.resolve();
+const requests = require('readline').createInterface({ input: process.stdin });
+requests.on('line', (line) => {
+  queue = queue
+    .then(() => check(JSON.parse(line), write))
+    .then(() => write('{"done": true}\n'))
+    .then(() => launching)
+    .catch(() => process.exit(1));
+});
+requests.on('close', () => queue
+  .then(() => { ending = true; return launching.then((started) => started.close()); })
+  .catch(() => {})
+  .finally(() => process.exit(0)));

@@ -1,8 +1,9 @@
-"""The validator service: EPUBCheck and the Nu HTML checker kept warm between commands.
+"""The validator service: EPUBCheck, the Nu HTML checker and Ace kept warm between commands.
 
 Starting a JVM and compiling the validators' schemas costs EPUBCheck 5–15 CPU seconds and
 the Nu checker 3–5, every time; a warm JVM checks one more EPUB in half a second and one
-more page in a tenth. So `publisher check` (through `service.py`) asks this process, which
+more page in a tenth; Ace's Node and browser start in a second and its first book takes
+half a second more than the next. So `publisher check` (through `service.py`) asks this process, which
 outlives the command and ends by itself after some idle minutes, like Gradle's daemon.
 
     python -m publisher.checks.daemon SOCKET IDLE_SECONDS EPUBCHECK_JAR
@@ -14,13 +15,16 @@ removed or replaced, or when asked to stop:
     {"tool": "epubcheck", "path": P}   → {"status": N, "report": EPUBCheck's --json report}
     {"tool": "nu", "jar": J, "paths": [P, …]}
                                        → {"messages": [{"path", "lastLine", "message"}, …]}
+    {"tool": "ace", "node": N, "modules": M, "chromium": C, "paths": [P, …]}
+                                       → {"answers": [{"epub", "report"} or {"epub", "error"}, …]}
     {"tool": "ping"}                   → {"pid": its process id}
     {"tool": "stop"}                   → {"stopping": true, "pid": its process id}
 
 EPUBCheck runs in this process's JVM (JPype); nothing here forks after it starts but to
 execute the Nu checker's server at once. That server is the Nu checker's documented server
 mode, a second JVM (its bundled schema tools clash with EPUBCheck's on one class path),
-bound to loopback on a free port; each page is posted to it, two at a time.
+bound to loopback on a free port; each page is posted to it, two at a time. Ace runs in
+`ace.js`, a Node process that keeps its browser and reads lists of EPUBs on its stdin.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -44,6 +49,7 @@ from .tools import JVM_OPTIONS, java
 
 NU_START_LIMIT = 120  # seconds for the Nu checker's server to answer once
 MAX_REQUEST = 1 << 20  # bytes of one request (paths, not documents)
+ACE_LIMIT = 600  # seconds for one EPUB, as for the other validators
 
 
 class Daemon:
@@ -59,6 +65,8 @@ class Daemon:
         self._epubchecker: Any = None
         self._nu_lock = threading.Lock()
         self._nu: dict[Path, tuple[subprocess.Popen[bytes], str]] = {}  # by jar: server, URL
+        self._ace_lock = threading.Lock()
+        self._ace: dict[tuple[str, ...], subprocess.Popen[bytes]] = {}  # by node, modules, browser
         self._scratch = tempfile.mkdtemp(prefix="publisher-epubcheck-")
 
     # The requests
@@ -69,6 +77,10 @@ class Daemon:
         if tool == "nu":
             pages = [Path(p) for p in request["paths"]]
             return {"messages": self.nu(Path(request["jar"]), pages)}
+        if tool == "ace":
+            epubs = [Path(p) for p in request["paths"]]
+            programs = (request["node"], request["modules"], request["chromium"])
+            return {"answers": self.ace(programs, epubs)}
         if tool == "ping":
             return {"pid": os.getpid()}
         if tool == "stop":
@@ -127,6 +139,49 @@ class Daemon:
             _wait_until_answering(f"http://127.0.0.1:{port}/", server)
             self._nu[jar] = (server, f"http://127.0.0.1:{port}/?out=json&level=error")
             return self._nu[jar][1]
+
+    def ace(self, programs: tuple[str, str, str], epubs: list[Path]) -> list[dict[str, Any]]:
+        """Ace's answer for each EPUB, in order, from its Node process (started if need be)."""
+        with self._ace_lock:  # one list at a time: the answers come back in order
+            server = self._ace_started(programs)
+            assert server.stdin is not None and server.stdout is not None
+            answers: list[dict[str, Any]] = []
+            timed_out = threading.Event()
+            too_long = threading.Timer(ACE_LIMIT * len(epubs), _killing(server, timed_out))
+            too_long.start()
+            try:
+                server.stdin.write(json.dumps([str(e) for e in epubs]).encode() + b"\n")
+                server.stdin.flush()
+                for line in iter(server.stdout.readline, b""):
+                    answer = json.loads(line) if line.startswith(b"{") else {}
+                    if answer.get("done"):
+                        return answers
+                    if answer:
+                        answers.append(answer)
+            except BrokenPipeError:
+                pass  # it ended: said below
+            except BaseException:
+                _stop(server)  # out of step with its answers: the next request starts anew
+                raise
+            finally:
+                too_long.cancel()
+            _stop(server)
+            if timed_out.is_set():
+                raise RuntimeError(f"Ace by DAISY took longer than {ACE_LIMIT} s a book")
+            raise RuntimeError(f"Ace by DAISY stopped: {_how_it_ended(server)}")
+
+    def _ace_started(self, programs: tuple[str, str, str]) -> subprocess.Popen[bytes]:
+        if programs in self._ace and self._ace[programs].poll() is None:
+            return self._ace[programs]
+        node, modules, chromium = programs
+        self._ace[programs] = subprocess.Popen(
+            [node, str(Path(__file__).with_name("ace.js"))],
+            stdin=subprocess.PIPE,  # closed when this process ends: Ace's ends too
+            stdout=subprocess.PIPE,
+            cwd=self._scratch,  # the folder the service was started from may be removed
+            env={**os.environ, "PUPPETEER_EXECUTABLE_PATH": chromium, "NODE_PATH": modules},
+        )
+        return self._ace[programs]
 
     # The service
     def serve(self) -> None:
@@ -220,14 +275,30 @@ def _wait_until_answering(url: str, process: subprocess.Popen[bytes]) -> None:
 
 
 def _stop(server: subprocess.Popen[bytes]) -> None:
-    """End a Nu server as this process's end would: its shell's stdin closes, and the shell
-    stops it (killing the shell instead would leave the server running)."""
+    """End a Nu server or Ace's Node as this process's end would: its stdin closes, and it
+    ends (the Nu server's shell stops it: killing the shell would leave the server running)."""
     assert server.stdin is not None
-    server.stdin.close()
+    with contextlib.suppress(BrokenPipeError):
+        server.stdin.close()
     try:
         server.wait(timeout=10)
     except subprocess.TimeoutExpired:
         server.kill()
+        server.wait()
+
+
+def _killing(process: subprocess.Popen[bytes], killed: threading.Event) -> Callable[[], None]:
+    def kill() -> None:
+        killed.set()
+        process.kill()
+
+    return kill
+
+
+def _how_it_ended(process: subprocess.Popen[bytes]) -> str:
+    if process.returncode is not None and process.returncode < 0:
+        return f"killed by signal {-process.returncode}"
+    return f"exit status {process.returncode}, no report (the service's log says why)"
 
 
 def _still_ours(path: Path, inode: int) -> bool:

@@ -3,11 +3,8 @@ in the table of contents."""
 
 from __future__ import annotations
 
-import json
-import os
 import posixpath
 import re
-import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,44 +68,19 @@ def _article_at(book: zipfile.ZipFile, place: str) -> str:
 
 def accessibility(target: Target) -> Iterator[Result]:
     """Ace by DAISY; serious and critical violations fail, moderate and minor warn. Every
-    EPUB goes through one Node process and one browser (`ace.js`)."""
+    EPUB goes through one Node process and one browser (`ace.js`), kept warm by the
+    validator service."""
     paths = epubs(target)
     if not paths:
         return
     modules = tools.ace_modules(target.config.root)
-    node = tools.node()
-    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": tools.chromium(), "NODE_PATH": str(modules)}
-    run = subprocess.run(
-        [node, str(ACE_SCRIPT), *map(str, paths)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600 * len(paths),
-    )
-    answers = {}
-    for line in run.stdout.splitlines():
-        if line.startswith("{"):
-            answer = json.loads(line)
-            answers[answer["epub"]] = answer
-    for path in paths:
-        answer = answers.get(str(path))
-        if answer is None or "report" not in answer:  # it ran, and stopped or failed: a
-            # failure (ToolMissing said it was not installed, a warning --strict alone fails)
-            raise RuntimeError(f"Ace by DAISY stopped: {_why_stopped(answer, run)}")
+    from . import service
+
+    answers = service.ace(paths, tools.node(), modules, tools.chromium())
+    for path, answer in zip(paths, answers, strict=True):
+        if "report" not in answer:  # what Ace said of the book: a failure, not a tool to install
+            raise RuntimeError(f"Ace by DAISY stopped: {answer.get('error')}")
         yield from _violations(answer["report"], path)
-
-
-def _why_stopped(answer: dict[str, Any] | None, run: subprocess.CompletedProcess[str]) -> str:
-    """What Ace said of the book, or of itself, or how its process ended."""
-    if answer:
-        return str(answer["error"])
-    said = run.stderr.strip()[-300:]
-    if run.returncode < 0:
-        return f"killed by signal {-run.returncode}" + (f": {said}" if said else "")
-    return said or f"exit status {run.returncode}, no report"
-
-
-ACE_SCRIPT = Path(__file__).with_name("ace.js")
 
 
 def _violations(report: dict[str, Any], path: Path) -> Iterator[Result]:

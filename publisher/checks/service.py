@@ -1,8 +1,9 @@
-"""Asking the validator service (`daemon.py`) to run EPUBCheck or the Nu HTML checker.
+"""Asking the validator service (`daemon.py`) to run EPUBCheck, the Nu HTML checker or Ace.
 
 The service is found by its socket and started when there is none, under a lock so that
 processes checking at the same moment (the test workers, two terminals) share one. Its
-socket's name is a digest of this Python, the service's code and EPUBCheck's jar, so
+socket's name is a digest of this Python, the service's code (with Ace's script) and
+EPUBCheck's jar, so
 an upgrade never talks to an old service. It ends by itself after
 `PUBLISHER_VALIDATORS_IDLE` seconds without a request (default 600); its log is beside
 its socket, in `PUBLISHER_VALIDATORS_DIR` (default `$XDG_RUNTIME_DIR/publisher`, else
@@ -52,6 +53,20 @@ def nu_messages(pages: list[Path], vnu_jar: Path) -> list[dict[str, Any]]:
     request = {"tool": "nu", "jar": str(vnu_jar.resolve()), "paths": paths}
     messages: list[dict[str, Any]] = _ask(request, TIME_LIMIT * len(pages))["messages"]
     return messages
+
+
+def ace(epubs: list[Path], node: str, modules: Path, chromium: str) -> list[dict[str, Any]]:
+    """Ace by DAISY's answer for each of `epubs`, in order: {"epub", "report"} (its JSON
+    report) or {"epub", "error"} (what it said of the book)."""
+    request = {
+        "tool": "ace",
+        "node": node,
+        "modules": str(modules),
+        "chromium": chromium,
+        "paths": [str(p.resolve()) for p in epubs],
+    }
+    answers: list[dict[str, Any]] = _ask(request, TIME_LIMIT * len(epubs))["answers"]
+    return answers
 
 
 def ping() -> int:
@@ -190,7 +205,8 @@ def _socket_path() -> Path:
     identity = hashlib.sha256()
     # The interpreter resolved: `publisher` runs `python3`, `python -m publisher` `python`.
     interpreter = Path(sys.executable).resolve()
-    for part in (interpreter, Path(__file__).with_name("daemon.py"), epubcheck_jar()):
+    code = [Path(__file__).with_name(name) for name in ("daemon.py", "ace.js")]
+    for part in (interpreter, *code, epubcheck_jar()):
         identity.update(str(part).encode())
         with contextlib.suppress(OSError):
             identity.update(str(part.stat().st_mtime_ns).encode())
