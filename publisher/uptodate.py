@@ -3,7 +3,8 @@
 A build that succeeds leaves a stamp (`.publisher/up-to-date.json`): for
 the command's request (issues, formats, output folder, print options), the size and
 modification time of every file that can shape the outputs (the workspace but its hidden
-folders, the configured folders, publisher's code and themes), the installed packages'
+folders and the file the command's own output goes to, the configured folders, publisher's
+code and themes), the installed packages'
 folders, the environment variables publisher reads, and every file in the output folder.
 The next `publisher build` of the same request compares; when nothing differs, the build
 would render nothing, so the command says what such a build says (what was said before
@@ -33,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -208,10 +210,13 @@ def _state(inputs: Iterable[str], out_dir: str, root: str) -> tuple[str, int]:
     newest = 0
     out = str(Path(out_dir))
     here = (root + os.sep).encode()
-    for line, mtime in (line for folder in inputs for line in _files(str(Path(folder)), out)):
+    own = _command_output()
+    for line, mtime in (
+        line for folder in inputs for line in _files(str(Path(folder)), out, own=own)
+    ):
         digest.update(line.removeprefix(here))
         newest = max(newest, mtime)
-    for line, _ in _files(out, skip=None, prune=False):  # as the build left them
+    for line, _ in _files(out, skip=None, prune=False, own=own):  # as the build left them
         digest.update(line.removeprefix(here))
     for folder in sys.path:  # installing or removing a package changes its folder
         if folder.endswith(("site-packages", "dist-packages")):
@@ -222,12 +227,33 @@ def _state(inputs: Iterable[str], out_dir: str, root: str) -> tuple[str, int]:
     return digest.hexdigest(), newest
 
 
+def _command_output() -> frozenset[tuple[int, int]]:
+    """The files this command's output goes to, by device and inode: `publisher check >
+    report.txt` in the workspace writes report.txt as it runs, which left no stamp (an input
+    changed meanwhile) and made every check a full one."""
+    files = set()
+    for descriptor in (1, 2):
+        try:
+            info = os.fstat(descriptor)
+        except OSError:  # closed
+            continue
+        if stat.S_ISREG(info.st_mode):
+            files.add((info.st_dev, info.st_ino))
+    return frozenset(files)
+
+
 def _files(
-    folder: str, skip: str | None, prune: bool = True, walked: set[tuple[int, int]] | None = None
+    folder: str,
+    skip: str | None,
+    prune: bool = True,
+    walked: set[tuple[int, int]] | None = None,
+    *,
+    own: frozenset[tuple[int, int]] = frozenset(),
 ) -> Iterable[tuple[bytes, int]]:
     """A line per file below `folder` (name, size, modification time), in a stable order;
-    hidden folders, node_modules and caches left out where `prune`, `skip` always. (Paths
-    stay strings and each entry is stat'ed once: the walk is most of a no-op build.)
+    hidden folders, node_modules and caches left out where `prune`, `skip` always, and the
+    files the command's `own` output goes to. (Paths stay strings and each entry is
+    stat'ed once: the walk is most of a no-op build.)
 
     A link to a folder is followed (a theme's folder linked into templates/ is read
     through it), but a folder already `walked` is not walked again: a link back to a folder
@@ -246,8 +272,8 @@ def _files(
         if _is_folder(entry):
             if entry.path == skip or (prune and _pruned(entry.name)):
                 continue
-            yield from _files(entry.path, skip, prune, walked)
-        else:
+            yield from _files(entry.path, skip, prune, walked, own=own)
+        elif not own or (here.st_dev, entry.inode()) not in own:
             yield _stat_line(entry.path, entry)
 
 

@@ -132,3 +132,18 @@ def test_a_damaged_stamp_is_checked_again_not_a_crash(linking: Path) -> None:
     assert again.exit_code == first.exit_code == 1
     assert again.stdout == first.stdout
     assert "a message" not in again.output
+
+
+def test_a_check_written_to_a_report_in_the_workspace_is_remembered(linking: Path) -> None:
+    """`publisher check > report.txt` in the workspace: the report, written as the check
+    ran, was an input changed meanwhile, so no check was ever remembered."""
+    report = linking / "report.txt"
+    command = [sys.executable, "-m", "publisher", "-C", str(linking), "check", "-f", "feed"]
+    said = []
+    for _ in range(2):
+        with report.open("w") as output:
+            subprocess.run(command, stdout=output, stderr=subprocess.STDOUT, check=False)
+        said.append(report.read_text(encoding="utf-8"))
+    assert "nothing changed since the last check" not in said[0]
+    assert "nothing changed since the last check" in said[1]
+    assert "links.md:5" in said[1]  # the finding, shown again

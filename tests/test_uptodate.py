@@ -230,3 +230,24 @@ def test_a_stamp_another_install_left_is_not_trusted(stamped: Path, tmp_path: Pa
     stamp = json.loads((stamped / ".publisher" / "up-to-date.json").read_text())
     assert str(other / "publisher") in stamp["inputs"]  # the other install wrote it
     assert "publisher.build" in quick_answer_imports(stamped)
+
+
+def test_a_build_logged_to_a_file_in_the_workspace_has_nothing_to_do(
+    stamped: Path, tmp_path: Path
+) -> None:
+    """`publisher build > build.log` in the workspace: the log, new and written as the
+    build ran, was an input changed meanwhile, so every such build was a full one."""
+    log, imported = stamped / "build.log", tmp_path / "imported.json"
+    code = (
+        "import json, sys\n"
+        "from publisher.cli import main\n"
+        f"try:\n    main(['-C', {str(stamped)!r}, 'build', *{FORMATS!r}])\n"
+        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "heavy = {'publisher.build', 'jinja2', 'weasyprint', 'rich'}\n"
+        f"open({str(imported)!r}, 'w').write(json.dumps(sorted(heavy & set(sys.modules))))\n"
+    )
+    for _ in range(2):
+        with log.open("w") as output:
+            subprocess.run([sys.executable, "-c", code], stdout=output, stderr=output, check=True)
+        assert json.loads(imported.read_text()) == []
+        assert "0 output(s) rendered, 4 up to date" in log.read_text()
