@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Status = Literal["pass", "warn", "fail"]
 
@@ -32,6 +32,23 @@ class Finding:
     def source_name(self, root: Path) -> str | None:
         return _named(self.source, root)
 
+    def as_row(self, root: Path) -> dict[str, Any]:
+        """The finding as JSON keeps it (the check's stamp, its cache, --json): its files
+        named from `root`, so that they move with it."""
+        return {**self.__dict__, "file": self.file_name(root), "source": self.source_name(root)}
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any], root: Path) -> Finding:
+        """A finding kept `as_row` from `root`."""
+        file, source = row["file"], row["source"]
+        return cls(
+            **{
+                **row,
+                "file": root / file if file else None,
+                "source": root / source if source else None,
+            }
+        )
+
     def where(self, root: Path) -> str:
         """The file and line, as a report row and an editor name them ("dist/x.html:78"),
         and what it was made from, at its line when known: "… (documents/x.md:14)"."""
@@ -53,6 +70,15 @@ def all_ran(findings: Iterable[Finding]) -> bool:
 
 
 def _named(path: Path | None, root: Path) -> str | None:
+    """`path` from `root` when it is in it, as given or resolved (the validator service
+    answers with resolved paths); else whole."""
     if path is None:
         return None
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    if path.is_relative_to(root):
+        return str(path.relative_to(root))
+    resolved = path.resolve()
+    return (
+        str(resolved.relative_to(root.resolve()))
+        if resolved.is_relative_to(root.resolve())
+        else str(path)
+    )

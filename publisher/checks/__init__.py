@@ -229,22 +229,11 @@ def _run_remembered(
     key = digest(inputs, check.name)
     out = target.out_dir
     if record := cache.load("checks", key):
-        return [
-            Finding(**{**row, "file": out / row["file"] if row["file"] else None})
-            for row in record["findings"]
-        ]
+        return [Finding.from_row(row, out) for row in record["findings"]]
     findings = _run(check, target)
     if all_ran(findings):
-        rows = [
-            {**dataclasses.asdict(f), "file": _relative(f.file, target) if f.file else None}
-            for f in findings
-        ]
-        cache.store("checks", key, {"findings": rows})
+        cache.store("checks", key, {"findings": [f.as_row(out) for f in findings]})
     return findings
-
-
-def _relative(path: Path, target: Target) -> str:
-    return str(path.resolve().relative_to(target.out_dir.resolve()))
 
 
 def _run(check: Check, target: Target) -> list[Finding]:

@@ -317,7 +317,7 @@ def check(
         started = time.time_ns()
         findings, said, inputs, out_dir = _run_checks(workspace, issues, named, no_build, no_cache)
         if all_ran(findings):  # a validator installed later is to be run then
-            answer = {"said": said, "findings": [_row(f, workspace) for f in findings]}
+            answer = {"said": said, "findings": [f.as_row(workspace) for f in findings]}
             uptodate.remember(
                 workspace, uptodate.CHECKED, request, inputs, out_dir, answer, started
             )
@@ -326,7 +326,7 @@ def check(
     warned = sum(f.status == "warn" for f in findings)
     failing = failed + (warned if strict else 0)
     if as_json:
-        rows = [_row(f, workspace) for f in findings]
+        rows = [f.as_row(workspace) for f in findings]
         click.echo(
             json.dumps(
                 {
@@ -410,15 +410,6 @@ def _run_checks(
     return findings, messages, build_inputs(workspace) + lock_files, config.dist_dir
 
 
-def _row(finding: Finding, workspace: Path) -> dict[str, object]:
-    """A finding as the check's stamp keeps it: its files named from the workspace."""
-    return {
-        **finding.__dict__,
-        "file": finding.file_name(workspace),
-        "source": finding.source_name(workspace),
-    }
-
-
 def _said_again(remembered: dict[str, Any], workspace: Path) -> list[Finding] | None:
     """The last check's findings, saying again what it said on the way; None when what was
     remembered is not in the form this publisher writes (then check again)."""
@@ -428,16 +419,7 @@ def _said_again(remembered: dict[str, Any], workspace: Path) -> list[Finding] | 
 
     try:
         said = [(int(level), str(message)) for level, message in remembered["said"]]
-        findings = [
-            Finding(
-                **{
-                    **row,
-                    "file": workspace / row["file"] if row["file"] else None,
-                    "source": workspace / row["source"] if row["source"] else None,
-                }
-            )
-            for row in remembered["findings"]
-        ]
+        findings = [Finding.from_row(row, workspace) for row in remembered["findings"]]
     except (KeyError, TypeError, ValueError):
         return None
     for level, message in said:
