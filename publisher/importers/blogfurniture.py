@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .medium_page import medium_foot
+from .reading_time import is_reading_time
 from .social import HASHTAG, HASHTAG_LINE
 from .textblocks import Block
 from .textdates import parse_date
@@ -267,7 +268,7 @@ def _post_card(block: Block) -> bool:
     lines = [line.strip() for line in block.lines]
     return (
         2 <= len(lines) <= 5
-        and bool(_READING_TIME.fullmatch(lines[-1]))
+        and is_reading_time(lines[-1])
         and any(parse_date(line) for line in lines[:-1])
     )
 
@@ -321,36 +322,3 @@ _BETWEEN = re.compile(r"\s*[·•∙|]\s*")
 _COPYRIGHT = re.compile(
     r"([^\n]{0,80}\s)?(©|\(c\)|copyright)\s*(\d{4}\s*)?[^\n]{0,80}$", re.IGNORECASE
 )
-
-
-# A platform's reading time under a post's title, alone or beside its date ("5 min read ·
-# Mar 3, 2026", as Medium prints it; "Mar 3, 2026 — 4 min read", as Ghost does; "Reading
-# time: 5 minutes", "Lectura: 5 min", "5 min de lecture")
-_READING_TIME = re.compile(
-    r"(?:^|\s*[·|•∙—–]\s*)(?:\d+\s*(?:min(?:ute)?s?|minutos?)\.?\s*(?:read|de lectura|de lecture)"
-    r"|(?:reading time|tiempo de lectura|lectura|temps de lecture)\s*:?\s*\d+\s*"
-    r"(?:min(?:ute)?s?|minutos?)\.?)(?:\s*[·|•∙—–]\s*|$)",
-    re.IGNORECASE,
-)
-_HEAD_BLOCKS = 4  # the title, subtitle, byline and date: where a reading time stands
-
-
-def without_reading_time(blocks: list[Block]) -> tuple[list[Block], int]:
-    """`blocks` without the reading time in the lines of their head, and how many lines
-    held one; a line that held only that goes."""
-    kept, found = list(blocks), 0
-    for index, block in enumerate(blocks[:_HEAD_BLOCKS]):
-        lines = [_READING_TIME.sub(_between, line).strip() for line in block.lines]
-        found += sum(line != old.strip() for line, old in zip(lines, block.lines, strict=True))
-        kept[index] = dataclasses.replace(block, lines=tuple(line for line in lines if line))
-    return [block for block in kept if block.lines], found
-
-
-def _between(found: re.Match[str]) -> str:
-    """A reading time taken out of the middle of a line leaves one separator ("Ana Ruiz ·
-    5 min read · Mar 3, 2026" → "Ana Ruiz · Mar 3, 2026"); at either end, none."""
-    text = found.group(0).strip()
-    return " · " if text[:1] in _SEPARATORS and text[-1:] in _SEPARATORS else ""
-
-
-_SEPARATORS = ("·", "|", "•", "∙", "—", "–")

@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import re
 
+from .reading_time import is_reading_time
 from .textblocks import Block
 from .textdates import parse_date
 
 _FOLLOW = re.compile(r"follow|seguir|suivre|s['’]abonner", re.IGNORECASE)
-_READING_TIME = re.compile(
-    r"\d+\s*min(?:ute)?s?\s*(?:read|de lectura|de lecture)|·|∙", re.IGNORECASE
-)
 _MEMBERS = re.compile(
     r"member-only story|historia solo para miembros|article réservé aux membres", re.IGNORECASE
 )
@@ -32,6 +30,7 @@ _WRITTEN_BY = re.compile(r"(?:written by|escrito por|écrit par)\s+.{2,60}", re.
 _FOLLOWERS = re.compile(
     r"[\d.,]+\s*[KkM]?\s*(?:followers?|seguidores|abonnés)(?:\s*·.*)?", re.IGNORECASE
 )
+_DOTS = ("·", "∙")  # between the reading time and the date, on a line of its own
 _HEAD_BLOCKS = 6  # title, subtitle, name, Follow, reading time and date: where it stands
 _TAGS_MAX = 8  # Medium lets a post have five; some themes show more
 
@@ -64,7 +63,7 @@ def _date_after(blocks: list[Block], start: int) -> tuple[str, int] | None:
             text = line.strip().lstrip("·∙ ")  # "· Mar 3, 2026": the date after its dot
             if parse_date(text) and date is None:
                 date = text
-            elif text and not _READING_TIME.fullmatch(text):
+            elif text and text not in _DOTS and not is_reading_time(text):
                 return None
         if date:
             return date, end + 1

@@ -44,13 +44,14 @@ from ..readers.bold_title import TITLE_MAX
 from ..readers.broken_words import SENTENCE_END
 from ..readers.redirects import redirected_to
 from ..readers.typed_lists import spoken
-from .blogfurniture import buttons, more_link, without_furniture, without_reading_time
+from .blogfurniture import buttons, more_link, without_furniture
 from .doc_comments import without_comments
 from .draft import Draft
 from .mailing_list import without_mailing_list
 from .medium_page import medium_head
 from .memo_head import memo_head
 from .press_release import without_release_marks
+from .reading_time import without_reading_time
 from .scripts import detect_language, mark_fragments
 from .tables import table_html
 from .textblocks import Block, split_blocks

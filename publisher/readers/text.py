@@ -40,7 +40,7 @@ class TextReader:
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         from ..clock import build_time
-        from ..importers.blogfurniture import buttons, without_furniture, without_reading_time
+        from ..importers.blogfurniture import buttons, without_furniture
         from ..importers.doc_comments import without_comments
         from ..importers.draft import Draft
         from ..importers.mailing_list import without_mailing_list
@@ -59,6 +59,7 @@ class TextReader:
             take_signature,
             without_edge_rules,
         )
+        from ..importers.reading_time import without_reading_time
         from ..importers.textblocks import list_item, split_blocks
         from ..importers.textmarks import unmarked
         from ..importers.wp_shortcodes import shortcodes_as_text
