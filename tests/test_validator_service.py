@@ -277,3 +277,18 @@ def test_a_killed_service_leaves_no_ace_or_browser_behind(
     assert any("ace.js" in command_line(p) for p in below), below
     os.kill(pid, signal.SIGKILL)
     assert wait_until(lambda: not any(alive(p) for p in below))
+
+
+def test_another_workspaces_ace_replaces_the_last_one(
+    private_service: Path, a_book: Path, tmp_path: Path
+) -> None:
+    """A browser a workspace: each kept until the service ended, they added up."""
+    ace(a_book)
+    pid = service.ping()
+    [first] = programs_below(pid, "ace.js")
+    elsewhere = tmp_path / "node_modules"  # another workspace's packages (the same, linked)
+    elsewhere.symlink_to(tools.ace_modules(a_book.parents[2]))
+    [answer] = service.ace([a_book], tools.node(), elsewhere, tools.chromium())
+    assert "report" in answer
+    assert wait_until(lambda: not alive(first))
+    assert len(programs_below(pid, "ace.js")) == 1

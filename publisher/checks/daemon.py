@@ -173,6 +173,8 @@ class Daemon:
     def _ace_started(self, programs: tuple[str, str, str]) -> subprocess.Popen[bytes]:
         if programs in self._ace and self._ace[programs].poll() is None:
             return self._ace[programs]
+        for other in list(self._ace):  # another workspace's Ace: one browser at a time
+            _stop(self._ace.pop(other))
         node, modules, chromium = programs
         self._ace[programs] = subprocess.Popen(
             [node, str(Path(__file__).with_name("ace.js"))],
