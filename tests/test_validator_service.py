@@ -292,3 +292,36 @@ def test_another_workspaces_ace_replaces_the_last_one(
     assert "report" in answer
     assert wait_until(lambda: not alive(first))
     assert len(programs_below(pid, "ace.js")) == 1
+
+
+def test_ace_that_never_answers_is_stopped_at_its_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A browser stuck on a book held the service's Ace for good: every later check of an
+    EPUB waited behind it."""
+    from publisher.checks import daemon
+
+    silent = tmp_path / "node"  # takes its request and never answers
+    silent.write_text("#!/bin/sh\nexec sleep 600\n")
+    silent.chmod(0o755)
+    monkeypatch.setattr(daemon, "ACE_LIMIT", 1)
+    service_here = daemon.Daemon(tmp_path / "s.sock", 60, tmp_path / "epubcheck.jar")
+    programs = (str(silent), str(tmp_path), "chromium")
+    raised: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            service_here.ace(programs, [tmp_path / "book.epub"])
+        except RuntimeError as error:
+            raised.append(error)
+
+    asking = threading.Thread(target=ask, daemon=True)
+    asking.start()
+    asking.join(timeout=30)
+    [server] = service_here._ace.values()
+    ended = server.poll() is not None
+    server.kill()  # should it still run
+    shutil.rmtree(service_here._scratch)
+    assert not asking.is_alive(), "still waiting for Ace"
+    assert "took longer than 1 s a book" in str(raised[0])
+    assert ended
