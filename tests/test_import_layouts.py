@@ -3297,14 +3297,14 @@ MEMOS = {
         "Date: Mon, 2 Mar 2026 at 10:14\nSubject: Picket rota\nTo: Branch committee\n\n",
         "Picket rota",
         dt.date(2026, 3, 2),
-        ["From: Ana Ruiz", "To: Branch committee"],
+        [],  # a mail's head: its sender is the author, and whom it went to no text
     ),
     "forwarded from Outlook": (
         "From: Ana Ruiz\nSent: Monday, March 2, 2026 10:14 AM\nTo: Branch committee\n"
         "Subject: RE: FW: Picket rota\n\n",
         "Picket rota",
         dt.date(2026, 3, 2),
-        ["From: Ana Ruiz", "To: Branch committee"],
+        [],
     ),
 }
 MEMO_TEXT = "The ballot opens on Monday. Every member should vote, and we urge you to vote yes."
@@ -3321,15 +3321,49 @@ def test_a_memos_head_gives_its_title_and_date_and_keeps_whom_it_is_to_and_from(
     head, title, date, kept = MEMOS[kind]
     text = f"{head}{MEMO_TEXT}\n"
     (doc,) = read_or_imported(tmp_path, text, how)
-    if (
-        how == "imported" and kind == "forwarded from Outlook"
-    ):  # a mail's, as `mailmessage` reads it
-        kept = []
+    if kind.startswith("forwarded"):  # a mail's, as `mailmessage` reads one
         assert doc.authors == ("Ana Ruiz",)
     assert doc.title == title
     assert doc.date == date
     lines = [" ".join(line.split()) for line in html_of(doc).xpath(".//text()") if line.strip()]
     assert lines == [*kept, MEMO_TEXT]
+
+
+FORWARD_WITH_ADDRESSES = """---------- Forwarded message ---------
+From: Ana Ruiz <ana.ruiz@example.org>
+Date: Tue, 3 Mar 2026 at 10:14
+Subject: Strike ballot result
+To: Branch committee <committee@example.org>, Luis Gil <luis@example.org>
+Cc: Marta <marta@example.org>
+
+
+Dear all,
+
+The ballot closed yesterday: 87% voted yes on a 64% turnout.
+
+In solidarity,
+Ana
+--
+Ana Ruiz
+Branch Secretary
+07700 900123
+"""
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_forwarded_mail_pasted_publishes_no_address_nor_signature(
+    tmp_path: Path, how: str
+) -> None:
+    """Its From, To and Cc lines were printed, every reader's address with them, and the
+    sender's telephone under "--": the same mail saved as .eml left them out."""
+    (doc,) = read_or_imported(tmp_path, FORWARD_WITH_ADDRESSES, how)
+    shown = " ".join(html_of(doc).xpath(".//text()"))
+    assert doc.title == "Strike ballot result"
+    assert doc.authors == ("Ana Ruiz",)
+    assert doc.date == dt.date(2026, 3, 3)
+    assert "@" not in doc.body_html and "committee" not in shown and "Marta" not in shown
+    assert "07700" not in shown and "Branch Secretary" not in shown
+    assert shown.split()[:2] == ["Dear", "all,"] and shown.split()[-2:] == ["solidarity,", "Ana"]
 
 
 @pytest.mark.parametrize(

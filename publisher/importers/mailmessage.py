@@ -34,6 +34,7 @@ from ..tree_edits import drop_keeping_tail
 from .draft import Draft
 from .memo_head import FORWARDED as _FORWARDED
 from .memo_head import ORIGINAL_MESSAGE as _ORIGINAL_MESSAGE
+from .memo_head import signature_below
 from .plaintext import picture_mark, recover
 from .textdates import parse_date, without_time
 
@@ -471,10 +472,6 @@ def _without_quote_and_signature(text: str) -> str:
         lines = lines[: lines.index("-- ")]
     elif "--" in lines:
         at = len(lines) - 1 - lines[::-1].index("--")
-        below = [line for line in lines[at + 1 :] if line.strip()]
-        if below and len(below) <= _SIGNATURE_LINES and max(map(len, below)) <= 80:
+        if signature_below(lines[at + 1 :]):
             lines = lines[:at]
     return "\n".join(lines)
-
-
-_SIGNATURE_LINES = 6  # a name, a role, an organisation, an address, a telephone, a site

@@ -6,6 +6,11 @@ Portuguese, Italian, German, Arabic or Farsi.
 Its subject is the document's title, its date the document's date; who it is to and from
 stays its first lines. The head's lines were the title, run together ("To: All members
 From: Branch secretary Date: … Subject: …").
+
+A mail's head (under a forward's "---------- Forwarded message ---------", or naming an
+address or Outlook's "Sent:", as `mailmessage` tells a message saved as text) is no text:
+its sender is the author, and whom it went to, with their addresses, is left out, as is
+the signature under its "-- " (a name, a role, a telephone).
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ class MemoHead:
     subject: str
     date: dt.date | None
     rest: list[Block]  # the blocks with the head's lines that named the subject and date out
+    sender: str = ""  # a mail's: the name on its From line
 
 
 def memo_head(blocks: list[Block]) -> MemoHead | None:
@@ -65,12 +71,63 @@ def memo_head(blocks: list[Block]) -> MemoHead | None:
 
 def _head(blocks: list[Block], index: int) -> MemoHead | None:
     block = blocks[index]
-    lines = block.lines[1:] if FORWARDED.match(block.lines[0]) else block.lines
+    forwarded = bool(FORWARDED.match(block.lines[0]))
+    lines = block.lines[1:] if forwarded else block.lines
     if block.rows or block.quoted or not lines or not (read := _read(lines)):
         return None
     subject, date, kept = read
+    sender = ""
+    if forwarded or any(_MAIL_TELL.search(line) for line in lines):
+        sender, kept = _sender(lines), []
     head = [replace(block, lines=tuple(lines[i] for i in kept))] if kept else []
-    return MemoHead(subject, date, [*blocks[:index], *head, *blocks[index + 1 :]])
+    rest = [*blocks[:index], *head, *blocks[index + 1 :]]
+    return MemoHead(subject, date, _without_signature(rest) if sender else rest, sender)
+
+
+# What tells a mail program's head from a memo's: an address, or Outlook's "Sent:"
+_MAIL_TELL = re.compile(r"@[\w-]+\.\w|^\s*(?:sent|enviado|envoy[ée])\s?:", re.IGNORECASE)
+_ADDRESS = re.compile(r"<[^<>]*>|\[mailto:[^\]]*\]|\S+@\S+")
+
+
+def _sender(lines: Sequence[str]) -> str:
+    """The name on a mail head's From line ("Ana Ruiz <ana@example.org>" → "Ana Ruiz"),
+    without its address; none when it gives an address alone."""
+    for line in lines:
+        match = _LINE.match(line)
+        if match and match.group(1).casefold() in _FROM:
+            value = match.group(2)[: _NAME_MOST * 4]  # no address pattern scans a long line
+            return _ADDRESS.sub("", value).strip(" \t\"'")[:_NAME_MOST]
+    return ""
+
+
+_NAME_MOST = 80  # characters
+
+
+def signature_below(lines: Sequence[str]) -> bool:
+    """Whether `lines`, under a mail's "--" line, are its signature: a few short lines, not
+    more text ("--" is how people type "-- ", RFC 3676's separator, or editors strip it)."""
+    below = [line for line in lines if line.strip()]
+    return bool(below) and len(below) <= SIGNATURE_LINES and max(map(len, below)) <= 80
+
+
+SIGNATURE_LINES = 6  # a name, a role, an organisation, an address, a telephone, a site
+
+
+def _without_signature(blocks: list[Block]) -> list[Block]:
+    """A mail's blocks without the signature under its last "--" line."""
+    for at in range(len(blocks) - 1, -1, -1):
+        lines = [line.strip() for line in blocks[at].lines]
+        if "--" in lines:
+            cut = len(lines) - 1 - lines[::-1].index("--")
+            below = [
+                *lines[cut + 1 :],
+                *(line for block in blocks[at + 1 :] for line in block.lines),
+            ]
+            if not signature_below(below):
+                return blocks
+            kept = replace(blocks[at], lines=blocks[at].lines[:cut])
+            return [*blocks[:at], *([kept] if kept.lines else [])]
+    return blocks
 
 
 # The paragraphs opening a document's HTML (pandoc's of a Word or OpenDocument file)

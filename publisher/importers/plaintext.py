@@ -299,6 +299,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     if head := memo_head(rest):  # "To: / From: / Date: / Subject:": titled by its subject
         draft.title, rest = unmarked(untagged(head.subject)), head.rest
         draft.date = head.date or draft.date
+        draft.authors = draft.authors or ([head.sender] if head.sender else [])
         draft.found["memo head"] += 1
     else:
         _take_title(rest, draft)

@@ -115,6 +115,8 @@ class TextReader:
             meta["title"], blocks = head.subject, head.rest
             if head.date and "date" not in given:
                 meta["date"] = head.date
+            if head.sender and not {"author", "authors"} & given.keys():
+                meta["authors"] = [head.sender]  # a mail's sender, as `publisher import` says
         if "date" not in meta | given and len(blocks) > 2 and (when := _date_line(blocks[0])):
             meta["date"] = when  # "Sunday, February 22, 2026" over the title, as a blog prints it
             blocks.pop(0)
