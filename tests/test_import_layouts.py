@@ -3351,19 +3351,35 @@ Branch Secretary
 
 
 @pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("note", ["", "Hi all, can we run this in the next issue?\n\nLuis\n\n"])
 def test_a_forwarded_mail_pasted_publishes_no_address_nor_signature(
-    tmp_path: Path, how: str
+    tmp_path: Path, how: str, note: str
 ) -> None:
     """Its From, To and Cc lines were printed, every reader's address with them, and the
-    sender's telephone under "--": the same mail saved as .eml left them out."""
-    (doc,) = read_or_imported(tmp_path, FORWARD_WITH_ADDRESSES, how)
+    sender's telephone under "--", and the forwarder's note over it was the title: the
+    same mail saved as .eml left them out."""
+    (doc,) = read_or_imported(tmp_path, note + FORWARD_WITH_ADDRESSES, how)
     shown = " ".join(html_of(doc).xpath(".//text()"))
+    assert "Hi all" not in shown and "Luis" not in shown
     assert doc.title == "Strike ballot result"
     assert doc.authors == ("Ana Ruiz",)
     assert doc.date == dt.date(2026, 3, 3)
     assert "@" not in doc.body_html and "committee" not in shown and "Marta" not in shown
     assert "07700" not in shown and "Branch Secretary" not in shown
     assert shown.split()[:2] == ["Dear", "all,"] and shown.split()[-2:] == ["solidarity,", "Ana"]
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_an_article_over_a_mail_it_quotes_is_no_forwarders_note(tmp_path: Path, how: str) -> None:
+    article = (
+        "The ballot result\n\nThe committee met on Tuesday and heard the result of the"
+        " ballot on the pay offer. Members asked to see the secretary's message in full, as"
+        " it reached the committee, so we print it here as she sent it, with her"
+        " permission.\n\nIt came in on Tuesday morning.\n\n"
+    )
+    (doc,) = read_or_imported(tmp_path, article + FORWARD_WITH_ADDRESSES, how)
+    assert doc.title == "The ballot result"
+    assert "The committee met on Tuesday" in doc.body_html and "87% voted yes" in doc.body_html
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ From: Branch secretary Date: … Subject: …").
 A mail's head (under a forward's "---------- Forwarded message ---------", or naming an
 address or Outlook's "Sent:", as `mailmessage` tells a message saved as text) is no text:
 its sender is the author, and whom it went to, with their addresses, is left out, as is
-the signature under its "-- " (a name, a role, a telephone).
+the signature under its "-- " (a name, a role, a telephone), and a forwarder's few lines
+over a forward's line ("Can we run this? / Ana"), as for a mail saved whole.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ FORWARDED = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _KIND_MOST = 40  # characters of a line over the head that names it ("MEMO", "CIRCULAR Nº 12")
+# A forwarder's note over the "Forwarded message" line ("Can we run this? / Ana"), which is
+# for the editors; longer, the text above is an article that quotes a mail
+_NOTE_BLOCKS, _NOTE_MOST = 3, 200  # characters
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class MemoHead:
     date: dt.date | None
     rest: list[Block]  # the blocks with the head's lines that named the subject and date out
     sender: str = ""  # a mail's: the name on its From line
+    note: int = 0  # lines of a forwarder's note over the forwarded mail, left out
 
 
 def memo_head(blocks: list[Block]) -> MemoHead | None:
@@ -64,6 +69,12 @@ def memo_head(blocks: list[Block]) -> MemoHead | None:
     ("Subject: …" alone too); None for any other opening."""
     if len(blocks) > 1 and (head := _head(blocks, 0)):
         return head
+    for at in range(1, min(len(blocks) - 1, _NOTE_BLOCKS + 1)):  # under the forwarder's note
+        if sum(len(block.text) for block in blocks[:at]) > _NOTE_MOST:
+            break
+        note = sum(len(block.lines) for block in blocks[:at])
+        if FORWARDED.match(blocks[at].lines[0]) and (head := _head(blocks, at)):
+            return replace(head, rest=head.rest[at:], note=note)
     if len(blocks) > 2 and blocks[0].single_line and len(blocks[0].text) <= _KIND_MOST:
         return _head(blocks, 1)
     return None

@@ -300,6 +300,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         draft.title, rest = unmarked(untagged(head.subject)), head.rest
         draft.date = head.date or draft.date
         draft.authors = draft.authors or ([head.sender] if head.sender else [])
+        draft.found["forwarder's note left out"] += head.note
         draft.found["memo head"] += 1
     else:
         _take_title(rest, draft)

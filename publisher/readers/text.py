@@ -117,6 +117,12 @@ class TextReader:
                 meta["date"] = head.date
             if head.sender and not {"author", "authors"} & given.keys():
                 meta["authors"] = [head.sender]  # a mail's sender, as `publisher import` says
+            if head.note:
+                log.info(
+                    "%s: %d line(s) over the 'Forwarded message' line left out: a note for"
+                    " the editors, not the text forwarded",
+                    *(path, head.note),
+                )
         if "date" not in meta | given and len(blocks) > 2 and (when := _date_line(blocks[0])):
             meta["date"] = when  # "Sunday, February 22, 2026" over the title, as a blog prints it
             blocks.pop(0)
