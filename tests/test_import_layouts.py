@@ -3369,6 +3369,35 @@ def test_a_forwarded_mail_pasted_publishes_no_address_nor_signature(
     assert shown.split()[:2] == ["Dear", "all,"] and shown.split()[-2:] == ["solidarity,", "Ana"]
 
 
+PASTED_REPLY = """From: Ana Ruiz <ana@example.org>
+Sent: Tuesday, March 3, 2026 10:14 AM
+To: Bulletin <bulletin@example.org>
+Subject: RE: Statement on the depot
+
+Forty jobs are at risk at the Northside depot. The branch will fight every one of them.
+
+The Branch
+{between}On Mon, 2 Mar 2026 at 09:00, Bulletin <bulletin@example.org> wrote:
+> Could you send us the statement by Monday?
+>
+> Thanks
+"""
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("between", ["\n", ""])
+def test_a_reply_pasted_publishes_not_the_message_it_quotes(
+    tmp_path: Path, how: str, between: str
+) -> None:
+    """The bulletin's own request, quoted under the reply, was printed under the
+    statement, with the bulletin's address."""
+    (doc,) = read_or_imported(tmp_path, PASTED_REPLY.format(between=between), how)
+    shown = " ".join(html_of(doc).xpath(".//text()"))
+    assert doc.title == "Statement on the depot"
+    assert "Forty jobs are at risk" in shown and shown.rstrip().endswith("The Branch")
+    assert "wrote" not in shown and "by Monday" not in shown and "@" not in doc.body_html
+
+
 @pytest.mark.parametrize("how", ["read", "imported"])
 def test_an_article_over_a_mail_it_quotes_is_no_forwarders_note(tmp_path: Path, how: str) -> None:
     article = (

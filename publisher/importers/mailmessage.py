@@ -34,6 +34,7 @@ from ..tree_edits import drop_keeping_tail
 from .draft import Draft
 from .memo_head import FORWARDED as _FORWARDED
 from .memo_head import ORIGINAL_MESSAGE as _ORIGINAL_MESSAGE
+from .memo_head import QUOTE_INTRO as _QUOTE_INTRO
 from .memo_head import signature_below
 from .plaintext import picture_mark, recover
 from .textdates import parse_date, without_time
@@ -44,7 +45,6 @@ _HEADER = re.compile(
     r"|importance|importancia|attachments|datos adjuntos|pi[èe]ces jointes)\s*:\s*(.*)$",
     re.I,
 )
-_QUOTE_INTRO = re.compile(r"^(on .+ wrote|el .+ escribi[óo]|le .+ a [ée]crit)\s*:\s*$", re.I | re.M)
 # The line a mail program adds under what was written on a phone or in its app, in the
 # languages its users write: "Sent from my iPhone", "Get Outlook for Android", "Enviado
 # desde mi iPhone", "Envoyé de mon iPhone", "أرسلت من الـ iPhone"

@@ -10,7 +10,8 @@ From: Branch secretary Date: … Subject: …").
 A mail's head (under a forward's "---------- Forwarded message ---------", or naming an
 address or Outlook's "Sent:", as `mailmessage` tells a message saved as text) is no text:
 its sender is the author, and whom it went to, with their addresses, is left out, as is
-the signature under its "-- " (a name, a role, a telephone), and a forwarder's few lines
+the signature under its "-- " (a name, a role, a telephone), the message a reply quotes
+under it ("On … wrote:", "> " lines), and a forwarder's few lines
 over a forward's line ("Can we run this? / Ana"), as for a mail saved whole.
 """
 
@@ -92,7 +93,8 @@ def _head(blocks: list[Block], index: int) -> MemoHead | None:
         sender, kept = _sender(lines), []
     head = [replace(block, lines=tuple(lines[i] for i in kept))] if kept else []
     rest = [*blocks[:index], *head, *blocks[index + 1 :]]
-    return MemoHead(subject, date, _without_signature(rest) if sender else rest, sender)
+    mail = _without_signature(_without_reply(rest)) if sender else rest
+    return MemoHead(subject, date, mail, sender)
 
 
 # What tells a mail program's head from a memo's: an address, or Outlook's "Sent:"
@@ -122,6 +124,27 @@ def signature_below(lines: Sequence[str]) -> bool:
 
 
 SIGNATURE_LINES = 6  # a name, a role, an organisation, an address, a telephone, a site
+
+
+# The line over a reply's quote of the message it answers
+QUOTE_INTRO = re.compile(r"^(on .+ wrote|el .+ escribi[óo]|le .+ a [ée]crit)\s*:\s*$", re.I | re.M)
+_INTRO_MOST = 300  # characters
+
+
+def _without_reply(blocks: list[Block]) -> list[Block]:
+    """A mail's blocks without the message it answers, quoted at its end under "On …
+    wrote:" ("> " lines)."""
+    end = len(blocks)
+    while end and blocks[end - 1].quoted:
+        end -= 1
+    if end == len(blocks) or not end:
+        return blocks
+    last = blocks[end - 1]
+    intro = last.lines[-1]
+    if len(intro) > _INTRO_MOST or not QUOTE_INTRO.match(intro):
+        return blocks
+    kept = replace(last, lines=last.lines[:-1])
+    return [*blocks[: end - 1], *([kept] if kept.lines else [])]
 
 
 def _without_signature(blocks: list[Block]) -> list[Block]:
