@@ -3582,3 +3582,78 @@ def test_the_signature_under_posts_copied_into_one_plain_text_is_the_last_posts_
     )
     doc = read_document(path, "posts", tmp_path, "en")
     assert doc.authors == ()
+
+
+FACEBOOK_EVENT = {
+    "en": """SAT, MAR 14, 2026 AT 11 AM GMT
+Rally for the Royal Infirmary cleaners
+Royal Infirmary, Main Gate
+Interested
+Going
+Invite
+Details
+123 people responded
+Event by Cleaners' Strike Committee and Unite Branch 42
+Royal Infirmary, Main Gate
+Duration: 2 hr
+Public · Anyone on or off Facebook
+Join us at the main gate to support the cleaners in their sixth week on strike.
+
+Speakers from the branch and the trades council.
+""",
+    "es": """SÁBADO, 14 DE MARZO DE 2026, 11:00
+Concentración con las limpiadoras del hospital
+Hospital Clínico, puerta principal
+Me interesa
+Asistiré
+Invitar
+Detalles
+123 personas respondieron
+Evento de Comité de Huelga
+Hospital Clínico, puerta principal
+Duración: 2 h
+Público · Cualquier persona dentro o fuera de Facebook
+Ven a la puerta principal a apoyar a las limpiadoras en su sexta semana de huelga.
+""",
+}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("language", list(FACEBOOK_EVENT))
+def test_a_facebook_event_copied_whole_tells_when_and_where_without_its_buttons(
+    tmp_path: Path, how: str, language: str
+) -> None:
+    """Its buttons, counts and audience were paragraphs ("Interested", "Going", "123
+    people responded", "Public · Anyone on or off Facebook"), its hosts a line of text."""
+    (doc,) = read_or_imported(tmp_path, FACEBOOK_EVENT[language], how)
+    lines = [" ".join(t.split()) for t in html_of(doc).xpath(".//text()") if t.strip()]
+    if language == "en":
+        assert doc.title == "Rally for the Royal Infirmary cleaners"
+        assert doc.authors == ("Cleaners' Strike Committee", "Unite Branch 42")
+        assert lines[:3] == [
+            "When: SAT, MAR 14, 2026 AT 11 AM GMT",
+            "Where: Royal Infirmary, Main Gate",
+            "Duration: 2 hr",
+        ]
+        assert lines[3].startswith("Join us at the main gate") and len(lines) == 5
+    else:
+        assert doc.title == "Concentración con las limpiadoras del hospital"
+        assert doc.authors == ("Comité de Huelga",)
+        assert lines[:3] == [
+            "Cuándo: SÁBADO, 14 DE MARZO DE 2026, 11:00",
+            "Dónde: Hospital Clínico, puerta principal",
+            "Duración: 2 h",
+        ]
+        assert lines[3].startswith("Ven a la puerta principal") and len(lines) == 4
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_dated_programme_of_short_lines_is_no_facebook_event(tmp_path: Path, how: str) -> None:
+    programme = (
+        "SAT, MAR 14, 2026\n\nDay school on the strike\n\nTrades Hall\nDetails\nShare\n"
+        "10:00 Welcome\n11:00 The strike so far\n\nAll members welcome.\n"
+    )
+    (doc,) = read_or_imported(tmp_path, programme, how)
+    shown = " ".join(html_of(doc).xpath(".//text()"))
+    assert doc.title == "Day school on the strike"
+    assert "Trades Hall" in shown and "11:00 The strike so far" in shown and "When:" not in shown

@@ -47,6 +47,7 @@ from ..readers.typed_lists import spoken
 from .blogfurniture import buttons, more_link, without_furniture
 from .doc_comments import without_comments
 from .draft import Draft
+from .facebook_event import facebook_event
 from .mailing_list import without_mailing_list
 from .medium_page import medium_head
 from .memo_head import memo_head
@@ -285,6 +286,9 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
             f"only the post's opening was copied (it ended {furniture.more!r}):"
             " copy the whole post from its own page"
         )
+    if event := facebook_event(blocks):
+        blocks, draft.authors = event.blocks, event.hosts
+        draft.found[_FURNITURE_FOUND] += event.left_out
     if posted := post_head(blocks, build_time().date()):
         name, draft.date, guessed, taken = posted
         draft.authors = [name]

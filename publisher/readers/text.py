@@ -43,6 +43,7 @@ class TextReader:
         from ..importers.blogfurniture import buttons, without_furniture
         from ..importers.doc_comments import without_comments
         from ..importers.draft import Draft
+        from ..importers.facebook_event import facebook_event
         from ..importers.mailing_list import without_mailing_list
         from ..importers.medium_page import medium_head
         from ..importers.memo_head import memo_head
@@ -105,6 +106,10 @@ class TextReader:
         furniture.lines += reading_times
         if furniture.tags and "tags" not in given:
             meta["tags"] = list(furniture.tags)
+        if event := facebook_event(blocks):  # "SAT, MAR 14 …" / its name / "Interested" …
+            blocks, furniture.lines = event.blocks, furniture.lines + event.left_out
+            if event.hosts and not {"author", "authors"} & given.keys():
+                meta["authors"] = event.hosts
         if posted := post_head(blocks, build_time().date()):  # "Ana Ruiz @ana · Mar 3"
             blocks = blocks[posted[3] :]
             _take_post_head(posted, meta, given, path)
