@@ -3657,3 +3657,27 @@ def test_a_dated_programme_of_short_lines_is_no_facebook_event(tmp_path: Path, h
     shown = " ".join(html_of(doc).xpath(".//text()"))
     assert doc.title == "Day school on the strike"
     assert "Trades Hall" in shown and "11:00 The strike so far" in shown and "When:" not in shown
+
+
+LEAFLETS = {
+    "en": ("STRIKE RALLY", ["Saturday 14 March, 11am", "Royal Infirmary main gate", "All welcome"]),
+    "es": (
+        "¡HUELGA EL LUNES!",
+        ["Lunes 9 de marzo, 7:00", "Puerta de cocheras", "Trae tu pancarta"],
+    ),
+}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("language", list(LEAFLETS))
+def test_a_leaflets_headline_over_when_and_where_is_its_title_and_they_stay(
+    tmp_path: Path, how: str, language: str
+) -> None:
+    """The build ran the four lines together into one title, the time and place with it
+    and out of the text; `publisher import` titled it by its file's name."""
+    headline, under = LEAFLETS[language]
+    text = "\n".join([headline, *under]) + "\n\n" + ARTICLE + "\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert doc.title == headline
+    first = html_of(doc).xpath("//p")[0]
+    assert [" ".join(t.split()) for t in first.xpath(".//text()") if t.strip()] == under

@@ -364,8 +364,14 @@ def heading_lines_apart(blocks: list[Block]) -> list[Block]:
     """Word and hurried editors put the title and its subtitle or dateline, or the text's
     opening sentence, on consecutive lines: a first block of two lines that could each head
     a text, or a title over a sentence, is two blocks."""
-    if len(blocks) > 1 and len(blocks[0].lines) in (3, 4):
-        return _title_and_byline_apart(blocks)
+    if (
+        len(blocks) > 1
+        and len(blocks[0].lines) in (3, 4)
+        and (apart := _title_and_byline_apart(blocks)) != blocks
+    ):
+        return apart
+    if len(blocks) > 1 and len(blocks[0].lines) >= _HEADLINE_OVER:
+        return _headline_apart(blocks)
     if len(blocks) < 2 or len(blocks[0].lines) != 2:
         return list(blocks)
     first = blocks[0]
@@ -398,6 +404,25 @@ def _title_and_byline_apart(blocks: list[Block]) -> list[Block]:
     ):
         return [*singles, Block((name, day), False, 0), *blocks[1:]]
     return list(blocks)
+
+
+_HEADLINE_OVER = 3  # lines: a headline over two or more lines of what it announces
+_HEADLINE_LETTERS = 3  # "ICE OUT!", not "A" nor "UK"
+
+
+def _headline_apart(blocks: list[Block]) -> list[Block]:
+    """A leaflet's headline in capitals over lines of what it announces, on consecutive
+    lines ("STRIKE RALLY" / "Saturday 14 March, 11am" / "Royal Infirmary main gate"): the
+    headline a block of its own, the lines under it another. They were one title, run
+    together, or none. (A name over an address, a memo's or a post's head, open with no
+    line in capitals.)"""
+    first = blocks[0]
+    headline = Block(first.lines[:1], first.indented, first.gap, first.indent)
+    letters = [c for c in headline.text if c.isalpha()]
+    shouted = len(letters) >= _HEADLINE_LETTERS and all(c.isupper() for c in letters)
+    if not (shouted and _title_like(headline)) or _SALUTATION.match(blocks[1].text):
+        return list(blocks)
+    return [headline, Block(first.lines[1:], False, 0), *blocks[1:]]
 
 
 def _name_line(text: str) -> bool:
