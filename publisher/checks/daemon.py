@@ -2,9 +2,10 @@
 
 Starting a JVM and compiling the validators' schemas costs EPUBCheck 5–15 CPU seconds and
 the Nu checker 3–5, every time; a warm JVM checks one more EPUB in half a second and one
-more page in a tenth; Ace's Node and browser start in a second and its first book takes
-half a second more than the next. So `publisher check` (through `service.py`) asks this process, which
-outlives the command and ends by itself after some idle minutes, like Gradle's daemon.
+more page in a tenth. Ace's Node and browser start in a second, and its first book takes
+half a second more than the next. So `publisher check` (through `service.py`) asks this
+process, which outlives the command and ends by itself after some idle minutes, like
+Gradle's daemon.
 
     python -m publisher.checks.daemon SOCKET IDLE_SECONDS EPUBCHECK_JAR
 

@@ -3,8 +3,7 @@
 The service is found by its socket and started when there is none, under a lock so that
 processes checking at the same moment (the test workers, two terminals) share one. Its
 socket's name is a digest of this Python, the service's code (with Ace's script) and
-EPUBCheck's jar, so
-an upgrade never talks to an old service. It ends by itself after
+EPUBCheck's jar, so an upgrade never talks to an old service. It ends by itself after
 `PUBLISHER_VALIDATORS_IDLE` seconds without a request (default 600); its log is beside
 its socket, in `PUBLISHER_VALIDATORS_DIR` (default `$XDG_RUNTIME_DIR/publisher`, else
 `<tmp>/publisher-<uid>`), a folder only its user may use.
