@@ -3681,3 +3681,14 @@ def test_a_leaflets_headline_over_when_and_where_is_its_title_and_they_stay(
     assert doc.title == headline
     first = html_of(doc).xpath("//p")[0]
     assert [" ".join(t.split()) for t in first.xpath(".//text()") if t.strip()] == under
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_forwarded_mail_from_an_address_alone_loses_its_signature_too(
+    tmp_path: Path, how: str
+) -> None:
+    text = FORWARD_WITH_ADDRESSES.replace("Ana Ruiz <ana.ruiz@example.org>", "ana@example.org")
+    (doc,) = read_or_imported(tmp_path, text, how)
+    shown = " ".join(html_of(doc).xpath(".//text()"))
+    assert doc.title == "Strike ballot result"
+    assert "@" not in doc.body_html and "07700" not in shown and "Branch Secretary" not in shown

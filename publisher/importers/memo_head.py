@@ -9,10 +9,10 @@ From: Branch secretary Date: … Subject: …").
 
 A mail's head (under a forward's "---------- Forwarded message ---------", or naming an
 address or Outlook's "Sent:", as `mailmessage` tells a message saved as text) is no text:
-its sender is the author, and whom it went to, with their addresses, is left out, as is
+its sender is the author, and whom it went to, with their addresses, is left out, as are
 the signature under its "-- " (a name, a role, a telephone), the message a reply quotes
-under it ("On … wrote:", "> " lines), and a forwarder's few lines
-over a forward's line ("Can we run this? / Ana"), as for a mail saved whole.
+under it ("On … wrote:", "> " lines) and a forwarder's few lines over a forward's line
+("Can we run this? / Ana"), as for a mail saved whole.
 """
 
 from __future__ import annotations
@@ -88,13 +88,12 @@ def _head(blocks: list[Block], index: int) -> MemoHead | None:
     if block.rows or block.quoted or not lines or not (read := _read(lines)):
         return None
     subject, date, kept = read
-    sender = ""
-    if forwarded or any(_MAIL_TELL.search(line) for line in lines):
-        sender, kept = _sender(lines), []
+    mail = forwarded or any(_MAIL_TELL.search(line) for line in lines)
+    sender, kept = (_sender(lines), []) if mail else ("", kept)
     head = [replace(block, lines=tuple(lines[i] for i in kept))] if kept else []
     rest = [*blocks[:index], *head, *blocks[index + 1 :]]
-    mail = _without_signature(_without_reply(rest)) if sender else rest
-    return MemoHead(subject, date, mail, sender)
+    text = _without_signature(_without_reply(rest)) if mail else rest
+    return MemoHead(subject, date, text, sender)
 
 
 # What tells a mail program's head from a memo's: an address, or Outlook's "Sent:"
