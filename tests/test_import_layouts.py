@@ -3070,6 +3070,35 @@ def test_a_press_release_is_its_headline_and_text_without_what_it_says_to_journa
     assert kept_notes == (text is PRESS_RELEASE)
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (PRESS_RELEASE, "Tenants block eviction on Calle Mayor"),
+        (NOTA_DE_PRENSA, "Los vecinos frenan un desahucio en la calle Mayor"),
+        (ARABIC_RELEASE, "عمال الميناء يوقفون الإخلاء"),
+    ],
+    ids=["en", "es", "ar"],
+)
+def test_a_press_release_in_documents_reads_as_import_writes_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, text: str, title: str
+) -> None:
+    """The build titled a pasted release "PRESS RELEASE", its headline the subtitle, and
+    printed "ENDS"; a Word or web page release, and `publisher import`, left them out."""
+    embargoed = "EMBARGOED UNTIL 00:01 TUESDAY 24 NOVEMBER\n" + text
+    with caplog.at_level(logging.WARNING):
+        (doc,) = read_or_imported(tmp_path, embargoed, "read")
+    assert doc.title == title and doc.date == dt.date(2026, 11, 23) and not doc.subtitle
+    shown = texts(doc, "//p | //h2 | //li")
+    assert not any(
+        mark in line
+        for line in shown
+        for mark in ("EMBARGO", "RELEASE", "PRENSA", "ENDS", "FIN", "بيان", "للنشر", "انتهى")
+    ), shown
+    said = [r.getMessage() for r in caplog.records]
+    assert any("a press release: left out" in message for message in said), said
+    assert any("EMBARGOED UNTIL 00:01 TUESDAY 24 NOVEMBER" in message for message in said), said
+
+
 def test_an_embargo_is_left_out_and_told_to_the_editor(tmp_path: Path) -> None:
     text = "EMBARGOED UNTIL 00:01 TUESDAY 24 NOVEMBER\n" + PRESS_RELEASE
     row = imported_row(tmp_path, text)

@@ -60,6 +60,7 @@ class TextReader:
             take_signature,
             without_edge_rules,
         )
+        from ..importers.press_release import without_release_marks
         from ..importers.reading_time import without_reading_time
         from ..importers.textblocks import list_item, split_blocks
         from ..importers.textmarks import unmarked
@@ -88,7 +89,12 @@ class TextReader:
         text = bracketed_addresses_written(text)  # "Ana Ruiz <ana@…>": no tag to take out
         # A title and its subtitle on consecutive lines are two, as `publisher import` reads them
         # A rule over the whole text ("---" / the text / "---") parts nothing from it
-        blocks = without_edge_rules(heading_lines_apart(split_blocks(text, typeset=broken > 0)))
+        # A press release's labels, date line and end mark: for journalists, as `publisher
+        # import` and the word-processed readers say
+        release = Draft()
+        blocks = without_release_marks(split_blocks(text, typeset=broken > 0), release)
+        blocks = without_edge_rules(heading_lines_apart(blocks))
+        _say_release(release, path)
         # A received newsletter's "View this email in your browser" and footer, whose links
         # carry the editor's own subscription ("Unsubscribe <https://…?id=a1b2c3>")
         blocks, mailing = without_mailing_list(blocks)
@@ -99,7 +105,7 @@ class TextReader:
                 *(path, mailing),
             )
         given = source.data if source else {}
-        meta: dict[str, object] = {}
+        meta: dict[str, object] = {"date": release.date} if release.date else {}
         blocks, furniture = without_furniture(blocks)  # a post's buttons, hashtags, "See more"
         blocks = medium_head(blocks)  # its name, "Follow", reading time and date: a byline
         blocks, reading_times = without_reading_time(blocks)  # "Mar 3, 2026 — 4 min read"
@@ -204,6 +210,18 @@ def _take_post_head(
             " with its year (%s) under the name, or 'date: %s' in front matter",
             *(path, day.strftime("%d %B %Y").lstrip("0"), day.isoformat()),
         )
+
+
+def _say_release(release: Draft, path: Path) -> None:
+    """What a press release's marks were, left out (`importers.press_release`), and what
+    it leaves the editor to do (an embargo, notes kept after its end)."""
+    labels = release.found["press release labels left out"]
+    left_out = [f"{labels} label line(s)"] if labels else []
+    left_out += ["its end mark"] if release.found["press release end mark left out"] else []
+    if left_out:
+        log.warning("%s: a press release: left out %s", path, " and ".join(left_out))
+    for note in release.unsure:
+        log.warning("%s: %s", path, note)
 
 
 def _take_found(
