@@ -3721,3 +3721,26 @@ def test_a_forwarded_mail_from_an_address_alone_loses_its_signature_too(
     shown = " ".join(html_of(doc).xpath(".//text()"))
     assert doc.title == "Strike ballot result"
     assert "@" not in doc.body_html and "07700" not in shown and "Branch Secretary" not in shown
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        ("Day school on the strike\nSaturday 14 March, Trades Hall\n10:00 Welcome", None),
+        ("Leeds Tenants Union\n14 Elm Street\nLeeds LS1 4AB\n3 March 2026", None),
+        ("Thanks to all who came to Elm Street.\nAna Ruiz\n3 March 2026", "Pasted"),
+    ],
+    ids=["a programme", "an address", "a note signed and dated"],
+)
+def test_lines_opening_a_text_in_documents_are_never_one_title_run_together(
+    tmp_path: Path, opening: str, title: str | None
+) -> None:
+    """The build took three or more lines, one under another, as one title ("Day school
+    on the strike Saturday 14 March, Trades Hall 10:00 Welcome"), and they were gone from
+    the text. The first is the title when it can be one; the others stay, as written."""
+    first, *under = opening.split("\n")
+    (doc,) = read_or_imported(tmp_path, f"{opening}\n\n{ARTICLE}\n", "read")
+    assert doc.title == (title or first)
+    kept = under if title is None else [first, *under]
+    shown = html_of(doc).xpath("//p")[0].xpath(".//text()")
+    assert [" ".join(line.split()) for line in shown if line.strip()] == kept

@@ -492,6 +492,11 @@ def _header(block: Block) -> bool:
     )
 
 
+def title_line(text: str) -> bool:
+    """Whether a line can be a title (short, no sentence, no list item, no date)."""
+    return _title_like(Block((text,), False, 0))
+
+
 def _title_like(block: Block) -> bool:
     text = unmarked(untagged(block.text))
     return (

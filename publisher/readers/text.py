@@ -15,6 +15,7 @@ import datetime as dt
 import itertools
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -140,6 +141,14 @@ class TextReader:
         if (
             "title" not in meta | given
             and len(blocks) > 1
+            and len(blocks[0].lines) >= _LINES_UNDER_A_TITLE
+            and not (blocks[0].rows or blocks[0].quoted)
+        ):
+            blocks[0:1] = _first_line_apart(blocks[0])  # no title (a note, an address): none
+        if (
+            "title" not in meta | given
+            and len(blocks) > 1
+            and len(blocks[0].lines) < _LINES_UNDER_A_TITLE
             and len(blocks[0].text) <= 120
             and not (blocks[0].rows or blocks[0].quoted)
             and not (list_item(blocks[0].text) and list_item(blocks[1].text))  # a list opens it
@@ -210,6 +219,23 @@ def _take_post_head(
             " with its year (%s) under the name, or 'date: %s' in front matter",
             *(path, day.strftime("%d %B %Y").lstrip("0"), day.isoformat()),
         )
+
+
+# Lines opening a text, one under another, three or more: its title over lines of what it
+# is about ("Day school on the strike" / "Saturday 14 March, Trades Hall" / "10:00 …"), or
+# no title (an address, a note signed and dated). They were one title, run together.
+_LINES_UNDER_A_TITLE = 3
+
+
+def _first_line_apart(opening: Block) -> list[Block]:
+    """The opening block's first line a block of its own when it can be a title, over the
+    lines under it; else the block as it is."""
+    from ..importers.plaintext import title_line
+
+    if not title_line(opening.lines[0]):
+        return [opening]
+    under = replace(opening, lines=opening.lines[1:], gap=1, indented=False, heading=False)
+    return [replace(opening, lines=opening.lines[:1]), under]
 
 
 def _say_release(release: Draft, path: Path) -> None:
