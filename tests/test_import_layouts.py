@@ -3044,7 +3044,8 @@ ARABIC_RELEASE = """بيان صحفي
 """
 
 
-@pytest.mark.parametrize(
+# Each language's release and its headline
+RELEASES = pytest.mark.parametrize(
     ("text", "title"),
     [
         (PRESS_RELEASE, "Tenants block eviction on Calle Mayor"),
@@ -3053,6 +3054,10 @@ ARABIC_RELEASE = """بيان صحفي
     ],
     ids=["en", "es", "ar"],
 )
+RELEASE_MARKS = ("RELEASE", "PRENSA", "ENDS", "FIN", "بيان", "للنشر", "انتهى")
+
+
+@RELEASES
 def test_a_press_release_is_its_headline_and_text_without_what_it_says_to_journalists(
     tmp_path: Path, text: str, title: str
 ) -> None:
@@ -3060,25 +3065,13 @@ def test_a_press_release_is_its_headline_and_text_without_what_it_says_to_journa
     (doc,) = import_one(tmp_path / "again", text)
     assert doc.title == title and doc.date == dt.date(2026, 11, 23)
     shown = texts(doc, "//p | //h2 | //li")
-    assert not any(
-        mark in line
-        for line in shown
-        for mark in ("RELEASE", "PRENSA", "ENDS", "FIN", "2026", "بيان", "للنشر", "انتهى")
-    ), shown
+    assert not any(mark in line for line in shown for mark in (*RELEASE_MARKS, "2026")), shown
     kept_notes = "Notes to editors" in shown  # what follows the end is kept, and said to be
     assert kept_notes == any("notes for journalists" in doubt for doubt in row.draft.unsure)
     assert kept_notes == (text is PRESS_RELEASE)
 
 
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        (PRESS_RELEASE, "Tenants block eviction on Calle Mayor"),
-        (NOTA_DE_PRENSA, "Los vecinos frenan un desahucio en la calle Mayor"),
-        (ARABIC_RELEASE, "عمال الميناء يوقفون الإخلاء"),
-    ],
-    ids=["en", "es", "ar"],
-)
+@RELEASES
 def test_a_press_release_in_documents_reads_as_import_writes_it(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, text: str, title: str
 ) -> None:
@@ -3089,11 +3082,7 @@ def test_a_press_release_in_documents_reads_as_import_writes_it(
         (doc,) = read_or_imported(tmp_path, embargoed, "read")
     assert doc.title == title and doc.date == dt.date(2026, 11, 23) and not doc.subtitle
     shown = texts(doc, "//p | //h2 | //li")
-    assert not any(
-        mark in line
-        for line in shown
-        for mark in ("EMBARGO", "RELEASE", "PRENSA", "ENDS", "FIN", "بيان", "للنشر", "انتهى")
-    ), shown
+    assert not any(mark in line for line in shown for mark in (*RELEASE_MARKS, "EMBARGO")), shown
     said = [r.getMessage() for r in caplog.records]
     assert any("a press release: left out" in message for message in said), said
     assert any("EMBARGOED UNTIL 00:01 TUESDAY 24 NOVEMBER" in message for message in said), said
