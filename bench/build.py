@@ -124,7 +124,7 @@ class Sampler(threading.Thread):
     def run(self) -> None:
         while not self._done.wait(0.02):
             total = 0.0
-            for pid in self._tree():
+            for pid in process_tree(self.root):
                 kind, rss, hwm = self._status(pid)
                 if kind:
                     total += rss
@@ -141,19 +141,6 @@ class Sampler(threading.Thread):
             peaks[kind] = max(peaks.get(kind, 0.0), peak)
         return peaks
 
-    def _tree(self) -> list[int]:
-        pids, found = [self.root], []
-        while pids:
-            pid = pids.pop()
-            found.append(pid)
-            try:
-                for task in os.listdir(f"/proc/{pid}/task"):
-                    with open(f"/proc/{pid}/task/{task}/children") as children:
-                        pids += [int(child) for child in children.read().split()]
-            except OSError:
-                continue
-        return found
-
     def _status(self, pid: int) -> tuple[str, float, float]:
         try:
             with open(f"/proc/{pid}/status") as status:
@@ -166,6 +153,21 @@ class Sampler(threading.Thread):
         )
         rss, hwm = (int(fields.get(key, "0 kB").split()[0]) / 1024 for key in ("VmRSS", "VmHWM"))
         return kind, rss, hwm
+
+
+def process_tree(root: int) -> list[int]:
+    """`root` and every process below it, as /proc lists each one's children."""
+    pids, found = [root], []
+    while pids:
+        pid = pids.pop()
+        found.append(pid)
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as children:
+                    pids += [int(child) for child in children.read().split()]
+        except OSError:
+            continue
+    return found
 
 
 def spread(values: Sequence[float], form: str) -> str:
@@ -418,26 +420,24 @@ def checks(root: Path) -> dict[str, Run]:
 def service_cpu() -> float:
     """CPU seconds so far of every validator service and the processes below it (the Nu
     checker's JVM, Ace's Node and browser), with the children each has waited for."""
-    parents: dict[int, int] = {}
-    spent: dict[int, float] = {}
-    below: list[int] = []
-    tick = os.sysconf("SC_CLK_TCK")
+    services = []
     for entry in Path("/proc").glob("[0-9]*"):
         try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            command = (entry / "cmdline").read_bytes()
+            if b"publisher.checks.daemon" in (entry / "cmdline").read_bytes():
+                services.append(int(entry.name))
         except OSError:
             continue
-        pid = int(entry.name)
-        parents[pid] = int(fields[1])
-        spent[pid] = sum(int(value) for value in fields[11:15]) / tick  # u, s, children's
-        if b"publisher.checks.daemon" in command:
-            below.append(pid)
-    frontier = list(below)
-    while frontier:
-        frontier = [pid for pid, parent in parents.items() if parent in frontier]
-        below += frontier
-    return sum(spent[pid] for pid in below)
+    return sum(_cpu_seconds(pid) for service in services for pid in process_tree(service))
+
+
+def _cpu_seconds(pid: int) -> float:
+    """A process's user and system time, with its waited-for children's; 0 once it ended."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def help_startup() -> list[Run]:
