@@ -121,6 +121,9 @@ def _language(hosts_line: str) -> str:
 
 
 _HOSTS_WORD = {
-    **{"evento": "es", "organizado": "es"},
-    **{"événement": "fr", "évènement": "fr", "organisé": "fr"},
+    "evento": "es",
+    "organizado": "es",
+    "événement": "fr",
+    "évènement": "fr",
+    "organisé": "fr",
 }

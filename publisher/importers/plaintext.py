@@ -416,13 +416,18 @@ def _headline_apart(blocks: list[Block]) -> list[Block]:
     headline a block of its own, the lines under it another. They were one title, run
     together, or none. (A name over an address, a memo's or a post's head, open with no
     line in capitals.)"""
-    first = blocks[0]
-    headline = Block(first.lines[:1], first.indented, first.gap, first.indent)
-    letters = [c for c in headline.text if c.isalpha()]
+    headline = blocks[0].lines[0]
+    letters = [c for c in headline if c.isalpha()]
     shouted = len(letters) >= _HEADLINE_LETTERS and all(c.isupper() for c in letters)
-    if not (shouted and _title_like(headline)) or _SALUTATION.match(blocks[1].text):
+    if not (shouted and title_line(headline)) or _SALUTATION.match(blocks[1].text):
         return list(blocks)
-    return [headline, Block(first.lines[1:], False, 0), *blocks[1:]]
+    return [*first_line_apart(blocks[0]), *blocks[1:]]
+
+
+def first_line_apart(block: Block) -> list[Block]:
+    """A block's first line a block of its own, over the block of the lines under it."""
+    first = Block(block.lines[:1], block.indented, block.gap, block.indent)
+    return [first, Block(block.lines[1:], False, 0)]
 
 
 def _name_line(text: str) -> bool:

@@ -15,7 +15,6 @@ import datetime as dt
 import itertools
 import logging
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -230,12 +229,9 @@ _LINES_UNDER_A_TITLE = 3
 def _first_line_apart(opening: Block) -> list[Block]:
     """The opening block's first line a block of its own when it can be a title, over the
     lines under it; else the block as it is."""
-    from ..importers.plaintext import title_line
+    from ..importers.plaintext import first_line_apart, title_line
 
-    if not title_line(opening.lines[0]):
-        return [opening]
-    under = replace(opening, lines=opening.lines[1:], gap=1, indented=False, heading=False)
-    return [replace(opening, lines=opening.lines[:1]), under]
+    return first_line_apart(opening) if title_line(opening.lines[0]) else [opening]
 
 
 def _say_release(release: Draft, path: Path) -> None:
