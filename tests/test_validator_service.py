@@ -318,7 +318,8 @@ def test_ace_that_never_answers_is_stopped_at_its_time_limit(
     asking = threading.Thread(target=ask, daemon=True)
     asking.start()
     asking.join(timeout=30)
-    [server] = service_here._ace.values()
+    assert service_here._ace is not None
+    _, server = service_here._ace
     ended = server.poll() is not None
     server.kill()  # should it still run
     shutil.rmtree(service_here._scratch)

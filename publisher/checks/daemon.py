@@ -67,7 +67,8 @@ class Daemon:
         self._nu_lock = threading.Lock()
         self._nu: dict[Path, tuple[subprocess.Popen[bytes], str]] = {}  # by jar: server, URL
         self._ace_lock = threading.Lock()
-        self._ace: dict[tuple[str, ...], subprocess.Popen[bytes]] = {}  # by node, modules, browser
+        # Ace's Node process, and the node, node_modules and browser it runs: one at a time
+        self._ace: tuple[tuple[str, str, str], subprocess.Popen[bytes]] | None = None
         self._scratch = tempfile.mkdtemp(prefix="publisher-epubcheck-")
 
     # The requests
@@ -172,19 +173,21 @@ class Daemon:
             raise RuntimeError(f"Ace by DAISY stopped: {_how_it_ended(server)}")
 
     def _ace_started(self, programs: tuple[str, str, str]) -> subprocess.Popen[bytes]:
-        if programs in self._ace and self._ace[programs].poll() is None:
-            return self._ace[programs]
-        for other in list(self._ace):  # another workspace's Ace: one browser at a time
-            _stop(self._ace.pop(other))
+        if self._ace:
+            running, server = self._ace
+            if running == programs and server.poll() is None:
+                return server
+            _stop(server)  # ended, or another workspace's: one browser at a time
         node, modules, chromium = programs
-        self._ace[programs] = subprocess.Popen(
+        server = subprocess.Popen(
             [node, str(Path(__file__).with_name("ace.js"))],
             stdin=subprocess.PIPE,  # closed when this process ends: Ace's ends too
             stdout=subprocess.PIPE,
             cwd=self._scratch,  # the folder the service was started from may be removed
             env={**os.environ, "PUPPETEER_EXECUTABLE_PATH": chromium, "NODE_PATH": modules},
         )
-        return self._ace[programs]
+        self._ace = (programs, server)
+        return server
 
     # The service
     def serve(self) -> None:
