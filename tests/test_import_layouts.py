@@ -3733,3 +3733,36 @@ def test_lines_opening_a_text_in_documents_are_never_one_title_run_together(
     kept = under if title is None else [first, *under]
     shown = html_of(doc).xpath("//p")[0].xpath(".//text()")
     assert [" ".join(line.split()) for line in shown if line.strip()] == kept
+
+
+SIGNER = "Ana Ruiz\nBranch Secretary, Unite Eastharbour\n"
+DASHED = {
+    "under its closing": f"In solidarity,\n--\n{SIGNER}",
+    "a line apart": f"In solidarity,\n\n-- \n{SIGNER}",
+    "a paragraph apart": f"In solidarity,\n\n--\n\n{SIGNER}",
+}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("signed", DASHED.values(), ids=list(DASHED))
+def test_a_dash_line_over_a_plain_texts_signature_is_left_out_and_its_signer_is_the_author(
+    tmp_path: Path, signed: str, how: str
+) -> None:
+    """ "--" over the name signing a text, as people type mail's "-- ": it was printed as an
+    en dash alone on its line, and the lines under it were read as no signature."""
+    (doc,) = read_or_imported(tmp_path, f"Strike ballot opens\n\n{BYLINED}\n\n{signed}", how)
+    shown = " ".join(" ".join(html_of(doc).itertext()).split())
+    assert doc.authors == ("Ana Ruiz",)
+    assert shown.endswith("In solidarity, Ana Ruiz Branch Secretary, Unite Eastharbour")
+    assert "–" not in shown and "--" not in shown
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_dash_line_alone_between_paragraphs_is_a_rule_and_at_the_end_nothing(
+    tmp_path: Path, how: str
+) -> None:
+    text = f"Strike ballot opens\n\n{BYLINED}\n\n--\n\n{ARTICLE}\n\n--\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    body = html_of(doc)
+    assert [element.tag for element in body.xpath("//p | //hr")] == ["p", "hr", "p"]
+    assert "–" not in " ".join(body.itertext())
