@@ -3758,11 +3758,26 @@ def test_a_dash_line_over_a_plain_texts_signature_is_left_out_and_its_signer_is_
 
 
 @pytest.mark.parametrize("how", ["read", "imported"])
-def test_a_dash_line_alone_between_paragraphs_is_a_rule_and_at_the_end_nothing(
-    tmp_path: Path, how: str
+@pytest.mark.parametrize("mark", ["--", "⁂", "❧", "• • •", "◆◆◆", "~~~", "###", "= = ="])
+def test_a_dash_line_or_ornaments_alone_between_paragraphs_are_a_rule_and_at_the_end_nothing(
+    tmp_path: Path, mark: str, how: str
 ) -> None:
-    text = f"Strike ballot opens\n\n{BYLINED}\n\n--\n\n{ARTICLE}\n\n--\n"
+    """As writers part a text's sections: "--" was printed as an en dash alone on its line,
+    the ornaments as a paragraph of symbols."""
+    text = f"Strike ballot opens\n\n{BYLINED}\n\n{mark}\n\n{ARTICLE}\n\n{mark}\n"
     (doc,) = read_or_imported(tmp_path, text, how)
     body = html_of(doc)
     assert [element.tag for element in body.xpath("//p | //hr")] == ["p", "hr", "p"]
-    assert "–" not in " ".join(body.itertext())
+    assert not {"–", *mark} & set(" ".join(body.itertext())) - {" "}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("line", ["•", "#", "+++", "—", "..."])
+def test_a_mark_alone_that_is_no_ornament_stays_text(tmp_path: Path, line: str, how: str) -> None:
+    """A bullet or a number sign alone, a dash, an ellipsis: what the writer typed, not a
+    break that parts sections."""
+    text = f"Strike ballot opens\n\n{BYLINED}\n\n{line}\n\n{ARTICLE}\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    paragraphs = [" ".join(p.itertext()) for p in html_of(doc).xpath("//p")]
+    assert html_of(doc).xpath("//hr") == []
+    assert paragraphs[1] == line.replace("...", "…")  # typeset as every text is

@@ -45,7 +45,7 @@ from ..readers.broken_words import SENTENCE_END
 from ..readers.redirects import redirected_to
 from ..readers.typed_lists import spoken
 from .blogfurniture import buttons, more_link, without_furniture
-from .dash_lines import dash_lines_read
+from .break_lines import break_lines_read
 from .doc_comments import without_comments
 from .draft import Draft
 from .facebook_event import facebook_event
@@ -318,7 +318,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
             draft.found["date ending the subtitle"] += 1
     while len(rest) > 1 and buttons(rest[0]):  # a platform's counts and buttons under the byline
         draft.found[_FURNITURE_FOUND] += len(rest.pop(0).lines)
-    rest = dash_lines_read(rest)  # "--" over a signature, or between paragraphs
+    rest = break_lines_read(rest)  # "--" over a signature; "--", "⁂", "• • •" between paragraphs
     _contact_lines_apart(rest)
     _signature_and_date_apart(rest)
     take_signature(rest, draft)

@@ -41,7 +41,7 @@ class TextReader:
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         from ..clock import build_time
         from ..importers.blogfurniture import buttons, without_furniture
-        from ..importers.dash_lines import dash_lines_read
+        from ..importers.break_lines import break_lines_read
         from ..importers.doc_comments import without_comments
         from ..importers.draft import Draft
         from ..importers.facebook_event import facebook_event
@@ -135,7 +135,9 @@ class TextReader:
                     " the editors, not the text forwarded",
                     *(path, head.note),
                 )
-        blocks = dash_lines_read(blocks)  # "--" over a signature, or between paragraphs
+        blocks = break_lines_read(
+            blocks
+        )  # "--" over a signature; "--", "⁂", "• • •" between paragraphs
         if "date" not in meta | given and len(blocks) > 2 and (when := _date_line(blocks[0])):
             meta["date"] = when  # "Sunday, February 22, 2026" over the title, as a blog prints it
             blocks.pop(0)
