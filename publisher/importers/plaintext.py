@@ -37,6 +37,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from html import escape
 
 from ..clock import build_time
@@ -345,6 +346,7 @@ def _take_title(rest: list[Block], draft: Draft) -> None:
         rest.pop(0)
     if len(rest) > 2 and rest[0].single_line and _caption(rest[0].text) and _title_like(rest[1]):
         rest[0], rest[1] = rest[1], rest[0]  # the credit of a photo over the title stays a caption
+    rest[0:1] = opening_title_apart(rest)  # a programme's title over its time and place
     if rest and (_title_like(rest[0]) or rest[0].heading) and len(rest) > 1:
         draft.title = unmarked(untagged(rest.pop(0).text))
     else:
@@ -424,6 +426,35 @@ def _headline_apart(blocks: list[Block]) -> list[Block]:
     if not (shouted and title_line(headline)) or _SALUTATION.match(blocks[1].text):
         return list(blocks)
     return [*first_line_apart(blocks[0]), *blocks[1:]]
+
+
+# Lines opening a text, one under another, three or more: its title over lines of what it
+# is about ("Day school on the strike" / "Saturday 14 March, Trades Hall" / "10:00 …"), when
+# the first can be one (`title_line`), or no title (a letter's address, a note signed and
+# dated). The build ran them together into one title, lost from the text.
+LINES_UNDER_A_TITLE = 3
+
+
+def opening_title_apart(blocks: Sequence[Block]) -> list[Block]:
+    """The first of `blocks` (none when there are none), its first line a block of its own
+    when it is the title over the lines under it; never a letter's address and date over
+    "Dear …", or over the street's number or postcode, which stay the letter's lines."""
+    if not blocks:
+        return []
+    opening = blocks[0]
+    lines = opening.lines
+    letter = (len(blocks) > 1 and _SALUTATION.match(blocks[1].text)) or (
+        parse_date(lines[-1]) and any(c.isdigit() for line in lines[1:-1] for c in line)
+    )
+    if (
+        len(blocks) < 2
+        or len(lines) < LINES_UNDER_A_TITLE
+        or letter
+        or opening.rows
+        or opening.quoted
+    ):
+        return [opening]
+    return first_line_apart(opening) if title_line(lines[0]) else [opening]
 
 
 def first_line_apart(block: Block) -> list[Block]:

@@ -50,10 +50,12 @@ class TextReader:
         from ..importers.memo_head import memo_head
         from ..importers.pdftext import from_pdf
         from ..importers.plaintext import (
+            LINES_UNDER_A_TITLE,
             bracketed_addresses_written,
             closing_index,
             heading_in_capitals,
             heading_lines_apart,
+            opening_title_apart,
             post_head,
             post_title,
             subtitle_first,
@@ -141,17 +143,12 @@ class TextReader:
         if "date" not in meta | given and len(blocks) > 2 and (when := _date_line(blocks[0])):
             meta["date"] = when  # "Sunday, February 22, 2026" over the title, as a blog prints it
             blocks.pop(0)
+        if "title" not in meta | given:  # a programme's title over its time and place
+            blocks[0:1] = opening_title_apart(blocks)  # an address or a note: no title
         if (
             "title" not in meta | given
             and len(blocks) > 1
-            and len(blocks[0].lines) >= _LINES_UNDER_A_TITLE
-            and not (blocks[0].rows or blocks[0].quoted)
-        ):
-            blocks[0:1] = _first_line_apart(blocks[0])  # no title (a note, an address): none
-        if (
-            "title" not in meta | given
-            and len(blocks) > 1
-            and len(blocks[0].lines) < _LINES_UNDER_A_TITLE
+            and len(blocks[0].lines) < LINES_UNDER_A_TITLE
             and len(blocks[0].text) <= 120
             and not (blocks[0].rows or blocks[0].quoted)
             and not (list_item(blocks[0].text) and list_item(blocks[1].text))  # a list opens it
@@ -222,20 +219,6 @@ def _take_post_head(
             " with its year (%s) under the name, or 'date: %s' in front matter",
             *(path, day.strftime("%d %B %Y").lstrip("0"), day.isoformat()),
         )
-
-
-# Lines opening a text, one under another, three or more: its title over lines of what it
-# is about ("Day school on the strike" / "Saturday 14 March, Trades Hall" / "10:00 …"), or
-# no title (an address, a note signed and dated). They were one title, run together.
-_LINES_UNDER_A_TITLE = 3
-
-
-def _first_line_apart(opening: Block) -> list[Block]:
-    """The opening block's first line a block of its own when it can be a title, over the
-    lines under it; else the block as it is."""
-    from ..importers.plaintext import first_line_apart, title_line
-
-    return first_line_apart(opening) if title_line(opening.lines[0]) else [opening]
 
 
 def _say_release(release: Draft, path: Path) -> None:
