@@ -441,20 +441,13 @@ def opening_title_apart(blocks: Sequence[Block]) -> list[Block]:
     "Dear …", or over the street's number or postcode, which stay the letter's lines."""
     if not blocks:
         return []
-    opening = blocks[0]
-    lines = opening.lines
-    letter = (len(blocks) > 1 and _SALUTATION.match(blocks[1].text)) or (
+    opening, lines = blocks[0], blocks[0].lines
+    if len(blocks) < 2 or len(lines) < LINES_UNDER_A_TITLE or opening.rows or opening.quoted:
+        return [opening]
+    letter = _SALUTATION.match(blocks[1].text) or (
         parse_date(lines[-1]) and any(c.isdigit() for line in lines[1:-1] for c in line)
     )
-    if (
-        len(blocks) < 2
-        or len(lines) < LINES_UNDER_A_TITLE
-        or letter
-        or opening.rows
-        or opening.quoted
-    ):
-        return [opening]
-    return first_line_apart(opening) if title_line(lines[0]) else [opening]
+    return [opening] if letter or not title_line(lines[0]) else first_line_apart(opening)
 
 
 def first_line_apart(block: Block) -> list[Block]:

@@ -137,9 +137,8 @@ class TextReader:
                     " the editors, not the text forwarded",
                     *(path, head.note),
                 )
-        blocks = break_lines_read(
-            blocks
-        )  # "--" over a signature; "--", "⁂", "• • •" between paragraphs
+        # "--" over a signature; "--", "⁂", "• • •" between paragraphs
+        blocks = break_lines_read(blocks)
         if "date" not in meta | given and len(blocks) > 2 and (when := _date_line(blocks[0])):
             meta["date"] = when  # "Sunday, February 22, 2026" over the title, as a blog prints it
             blocks.pop(0)
