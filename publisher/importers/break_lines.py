@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .memo_head import signature_below
+from .memo_head import signature_line
 from .textblocks import Block
 
 DASH_LINE = "--"
@@ -26,28 +26,20 @@ _ORNAMENTS = re.compile(
 
 
 def break_lines_read(blocks: list[Block]) -> list[Block]:
-    """`blocks` with the last "--" line over a signature (`signature_below`) left out, the
+    """`blocks` with the last "--" line over a signature (`signature_line`) left out, the
     signature a block of its own, which the closing lines' reading then takes as one; any
     other "--", or ornaments, typed alone between paragraphs a rule, and one at the text's
     edges gone (a rule there parts nothing). A "--" among a paragraph's lines stays."""
-    found = [
-        (at, number)
-        for at, block in enumerate(blocks)
-        for number, line in enumerate(block.lines)
-        if line.strip() == DASH_LINE and not (block.rows or block.quoted)  # a table's, a quote's
-    ]
     read = list(blocks)
-    if found:
-        at, number = found[-1]
+    if found := signature_line(read, plain=True):  # not a table's nor a quote's
+        at, number = found
         block = read[at]
-        under = block.lines[number + 1 :]
-        if signature_below([*under, *(line for later in read[at + 1 :] for line in later.lines)]):
-            above = block.lines[:number]
-            signed = Block(under, False, 0 if above else block.gap) if under else None
-            read[at : at + 1] = [
-                *([replace(block, lines=above)] if above else []),
-                *([signed] if signed else []),
-            ]
+        above, under = block.lines[:number], block.lines[number + 1 :]
+        signed = Block(under, False, 0 if above else block.gap) if under else None
+        read[at : at + 1] = [
+            *([replace(block, lines=above)] if above else []),
+            *([signed] if signed else []),
+        ]
     breaks = {at for at, block in enumerate(read) if _a_break(block)}
     last = len(read) - 1
     return [

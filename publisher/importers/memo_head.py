@@ -148,19 +148,26 @@ def _without_reply(blocks: list[Block]) -> list[Block]:
 
 def _without_signature(blocks: list[Block]) -> list[Block]:
     """A mail's blocks without the signature under its last "--" line."""
+    if (found := signature_line(blocks)) is None:
+        return blocks
+    at, cut = found
+    kept = replace(blocks[at], lines=blocks[at].lines[:cut])
+    return [*blocks[:at], *([kept] if kept.lines else [])]
+
+
+def signature_line(blocks: Sequence[Block], plain: bool = False) -> tuple[int, int] | None:
+    """Where the last "--" line of `blocks` stands (its block, its line in it) when the
+    lines under it are a signature (`signature_below`); None when they are more text, or
+    there is none. `plain`: in no table's or quote's block."""
     for at in range(len(blocks) - 1, -1, -1):
-        lines = [line.strip() for line in blocks[at].lines]
-        if "--" in lines:
-            cut = len(lines) - 1 - lines[::-1].index("--")
-            below = [
-                *lines[cut + 1 :],
-                *(line for block in blocks[at + 1 :] for line in block.lines),
-            ]
-            if not signature_below(below):
-                return blocks
-            kept = replace(blocks[at], lines=blocks[at].lines[:cut])
-            return [*blocks[:at], *([kept] if kept.lines else [])]
-    return blocks
+        block = blocks[at]
+        lines = [line.strip() for line in block.lines]
+        if "--" not in lines or (plain and (block.rows or block.quoted)):
+            continue
+        cut = len(lines) - 1 - lines[::-1].index("--")
+        below = [*lines[cut + 1 :], *(line for later in blocks[at + 1 :] for line in later.lines)]
+        return (at, cut) if signature_below(below) else None
+    return None
 
 
 # The paragraphs opening a document's HTML (pandoc's of a Word or OpenDocument file)

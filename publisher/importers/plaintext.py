@@ -374,7 +374,7 @@ def heading_lines_apart(blocks: list[Block]) -> list[Block]:
         and (apart := _title_and_byline_apart(blocks)) != blocks
     ):
         return apart
-    if len(blocks) > 1 and len(blocks[0].lines) >= _HEADLINE_OVER:
+    if len(blocks) > 1 and len(blocks[0].lines) >= LINES_UNDER_A_TITLE:
         return _headline_apart(blocks)
     if len(blocks) < 2 or len(blocks[0].lines) != 2:
         return list(blocks)
@@ -410,7 +410,14 @@ def _title_and_byline_apart(blocks: list[Block]) -> list[Block]:
     return list(blocks)
 
 
-_HEADLINE_OVER = 3  # lines: a headline over two or more lines of what it announces
+# Lines opening a text, one under another, three or more: its title over lines of what it
+# is about ("Day school on the strike" / "Saturday 14 March, Trades Hall" / "10:00 …"), when
+# the first can be one (`title_line`), or no title (a letter's address, a note signed and
+# dated). The build ran them together into one title, lost from the text. A headline in
+# capitals over them is one (`_headline_apart`).
+LINES_UNDER_A_TITLE = 3
+
+
 _HEADLINE_LETTERS = 3  # "ICE OUT!", not "A" nor "UK"
 
 
@@ -426,13 +433,6 @@ def _headline_apart(blocks: list[Block]) -> list[Block]:
     if not (shouted and title_line(headline)) or _SALUTATION.match(blocks[1].text):
         return list(blocks)
     return [*first_line_apart(blocks[0]), *blocks[1:]]
-
-
-# Lines opening a text, one under another, three or more: its title over lines of what it
-# is about ("Day school on the strike" / "Saturday 14 March, Trades Hall" / "10:00 …"), when
-# the first can be one (`title_line`), or no title (a letter's address, a note signed and
-# dated). The build ran them together into one title, lost from the text.
-LINES_UNDER_A_TITLE = 3
 
 
 def opening_title_apart(blocks: Sequence[Block]) -> list[Block]:
