@@ -3764,7 +3764,7 @@ def test_a_dash_line_over_a_plain_texts_signature_is_left_out_and_its_signer_is_
 
 
 @pytest.mark.parametrize("how", ["read", "imported"])
-@pytest.mark.parametrize("mark", ["--", "⁂", "❧", "• • •", "◆◆◆", "~~~", "###", "= = ="])
+@pytest.mark.parametrize("mark", ["--", "⁂", "❧", "• • •", "◆◆◆", "~~~", "###", "= = =", "▬▬▬▬▬▬"])
 def test_a_dash_line_or_ornaments_alone_between_paragraphs_are_a_rule_and_at_the_end_nothing(
     tmp_path: Path, mark: str, how: str
 ) -> None:

@@ -3,10 +3,10 @@ import` and the build's plain-text reader alike:
 - two hyphens alone, "--": how people type "-- ", the line mail and forums put over a
   signature (RFC 3676), and a break when typed alone between paragraphs; as text, its
   hyphens were printed as an en dash alone on its line;
-- ornaments alone between paragraphs ("⁂", "❧", "• • •", "◆◆◆", "~~~"), as writers part
-  a text's sections, which were printed as a paragraph of symbols (textblocks.RULE reads
-  the rules typed with dashes, "___" and "* * *", and parts posts at them: these part
-  sections of one text, after posts are parted)."""
+- ornaments alone between paragraphs ("⁂", "❧", "• • •", "◆◆◆", "~~~", and the "▬▬▬▬"
+  of social posts), as writers part a text's sections, which were printed as a paragraph
+  of symbols (textblocks.RULE reads the rules typed with dashes, "___" and "* * *", and
+  parts posts at them: these part sections of one text, after posts are parted)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ _RULE = "---"  # a rule as textblocks.RULE reads one
 # Three or more of one mark that is also a bullet, an underline or a number sign ("•", "#"),
 # spaced or not; one or more of the printer's ornaments, which are nothing else.
 _ORNAMENTS = re.compile(
-    r"^(?:([•·∙~=#◆◇❖✦✧★☆⋆∗°])(?:\s*\1){2,}|[⁂❧❦☙※✻✽❋✢✣✤✥](?:\s*[⁂❧❦☙※✻✽❋✢✣✤✥]){0,4})$"
+    r"^(?:([•·∙~=#◆◇❖✦✧★☆⋆∗°▬])(?:\s*\1){2,}|[⁂❧❦☙※✻✽❋✢✣✤✥](?:\s*[⁂❧❦☙※✻✽❋✢✣✤✥]){0,4})$"
 )
 
 
