@@ -97,14 +97,24 @@ TITLED = "name a document by its file name, not its title: statement-v3-final (t
     ],
     ids=["the title", "its words in other case", "words of it", "one word"],
 )
+@pytest.mark.parametrize(
+    ("file", "text"),
+    [
+        ("statement-v3-final.md", "---\ntitle: 'Rent strike: the ballot result'\n---\n\nWe won.\n"),
+        # pasted from a blog: its title the first line, in the tags it was copied with
+        (
+            "statement-v3-final.txt",
+            "\n<strong>Rent strike: the ballot result</strong>\n\nWe won, and by a long way.\n",
+        ),
+    ],
+    ids=["markdown", "plain text"],
+)
 def test_a_document_named_by_its_title_is_told_its_file_name(
-    minimal: Path, typed: str, hint: str
+    minimal: Path, typed: str, hint: str, file: str, text: str
 ) -> None:
     """Editors know their documents by title; a manifest names them by file, which for a
     Word file saved as "statement v3 final" says nothing of what is in it."""
-    (minimal / "documents" / "statement-v3-final.md").write_text(
-        "---\ntitle: 'Rent strike: the ballot result'\n---\n\nWe won.\n"
-    )
+    (minimal / "documents" / file).write_text(text)
     write_manifest(minimal, GOOD.replace("second-article]", f"{typed}]"))
     code, output = run_build(minimal)
     said = " ".join(output.split())
