@@ -18,19 +18,15 @@ import regex
 from slugify import slugify
 
 from .errors import near_misses
+from .known_titles import known_titles
 from .paths import composed, named_by, no_file
 from .readers import EXTENSIONS, not_read
 from .sites import hugo_site
-from .textfiles import beginning
 
 log = logging.getLogger(__name__)
 
 
 _TITLES_SHOWN = 3  # documents a title names, at most, in a hint
-# A plain text's first line is its title when it is no longer than a title runs; it is in
-# the first bytes of the file. Tags pasted with it (<strong>) are taken off.
-_TITLE_WORDS, _TITLE_BYTES = 20, 4096
-_TAGS = re.compile(r"<[^<>]*>")
 
 
 def _words(text: str) -> list[str]:
@@ -228,41 +224,25 @@ class DocumentPool:
 
     def _titled(self, ref: str) -> str | None:
         """Which documents a manifest names by their title, as editors know them, and
-        how to name them: those whose title (`_known_title`) is `ref`, else holds each of
+        how to name them: those whose title (`known_titles`) is `ref`, else holds each of
         its words (two at least). Read only when a name found no document."""
         wanted = _words(ref)
         if not wanted:
             return None
         same, holding = [], []
         for file in self.files:
-            title = self._known_title(file)
-            if not isinstance(title, str):
-                continue
-            if _words(title) == wanted:
+            titles = known_titles(self.root / file, self.language or "en")
+            if title := next((t for t in titles if _words(t) == wanted), None):
                 same.append((file, title))
-            elif len(wanted) > 1 and set(wanted) <= set(_words(title)):
+            elif len(wanted) > 1 and (
+                title := next((t for t in titles if set(wanted) <= set(_words(t))), None)
+            ):
                 holding.append((file, title))
         found = (same or holding)[:_TITLES_SHOWN]
         named = [f"{slug_for(file)} (titled {title!r})" for file, title in found]
         if not named:
             return None
         return f"name a document by its file name, not its title: {' or '.join(named)}"
-
-    def _known_title(self, file: Path) -> object:
-        """The title `file` is known by, as far as it can be told without pandoc (which
-        other formats need): a Markdown front matter's, or a plain text's first line, as
-        a text pasted from a blog opens with its title (its tags taken off)."""
-        from .readers.markdown import front_matter_fields
-
-        path = self.root / file
-        if file.suffix.lower() != ".txt":
-            return front_matter_fields(path, self.language or "en")[0].get("title")
-        try:
-            lines = beginning(path, _TITLE_BYTES).splitlines()
-        except OSError:
-            return None
-        first = _TAGS.sub("", next((line for line in lines if line.strip()), "")).strip()
-        return first if len(first.split()) <= _TITLE_WORDS else None
 
     def empty(self, file: Path) -> bool:
         """Whether `file` (relative to the pool's root) holds nothing but white space, a

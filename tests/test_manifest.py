@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pypandoc
 import pytest
 from click.testing import CliRunner
 
@@ -106,15 +107,27 @@ TITLED = "name a document by its file name, not its title: statement-v3-final (t
             "statement-v3-final.txt",
             "\n<strong>Rent strike: the ballot result</strong>\n\nWe won, and by a long way.\n",
         ),
+        # a Word or LibreOffice file opening with its title (pandoc writes it from Markdown)
+        ("statement-v3-final.docx", "Rent strike: the ballot result\n\nWe won.\n"),
+        ("statement-v3-final.odt", "# Rent strike: the ballot result\n\nWe won.\n"),
+        (
+            "statement-v3-final.html",
+            "<!DOCTYPE html><title>Rent strike: the ballot result &#8211; Tenants</title>"
+            "<h1>Rent strike: the ballot result</h1><p>We won.</p>",
+        ),
     ],
-    ids=["markdown", "plain text"],
+    ids=["markdown", "plain text", "word", "opendocument", "web page"],
 )
 def test_a_document_named_by_its_title_is_told_its_file_name(
     minimal: Path, typed: str, hint: str, file: str, text: str
 ) -> None:
     """Editors know their documents by title; a manifest names them by file, which for a
     Word file saved as "statement v3 final" says nothing of what is in it."""
-    (minimal / "documents" / file).write_text(text)
+    path = minimal / "documents" / file
+    if path.suffix in (".docx", ".odt"):
+        pypandoc.convert_text(text, path.suffix[1:], format="markdown", outputfile=str(path))
+    else:
+        path.write_text(text)
     write_manifest(minimal, GOOD.replace("second-article]", f"{typed}]"))
     code, output = run_build(minimal)
     said = " ".join(output.split())
@@ -122,6 +135,29 @@ def test_a_document_named_by_its_title_is_told_its_file_name(
     assert f"hint: {hint}" in said
     if "titled" in hint:
         assert "(titled 'Rent strike: the ballot result')" in said
+    assert_failed_cleanly(minimal, code)
+
+
+def test_damaged_files_in_the_pool_offer_no_title_and_stop_no_hint(minimal: Path) -> None:
+    """The titles are read from every document when a name finds none: a file that is no
+    zip, a zip without the part, a part that is no XML, or one that would inflate past a
+    megabyte gives none, and the hint names the document that has it."""
+    documents = minimal / "documents"
+    (documents / "not-a-zip.docx").write_bytes(b"PK\x03\x04 and then nothing")
+    for name, part, content in [
+        ("no-part.odt", "mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("no-xml.docx", "word/document.xml", b"<w:document><w:body><w:p>"),
+        ("inflating.docx", "word/document.xml", b"<w:p>" + b" " * (2 << 20) + b"</w:p>"),
+    ]:
+        with zipfile.ZipFile(documents / name, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(part, content)
+    (documents / "statement-v3-final.md").write_text(
+        "---\ntitle: 'Rent strike: the ballot result'\n---\n\nWe won.\n"
+    )
+    write_manifest(minimal, GOOD.replace("second-article]", "Rent strike ballot]"))
+    code, output = run_build(minimal)
+    assert "Traceback" not in output
+    assert f"hint: {TITLED}" in " ".join(output.split())
     assert_failed_cleanly(minimal, code)
 
 
