@@ -26,6 +26,9 @@
 -- 5. A code block after a list is set apart by a blank line, not pandoc's `&nbsp;` line.
 -- 6. A block the email renderer tagged right to left (U+E000 opening its text) is one line,
 --    wrapped where the text is: the mail program wraps it, each line its own way.
+-- 7. A break between an article's parts (an <hr> in its <div>) is "*   *   *" in the middle
+--    of the line, as plain-text books set one: pandoc's line of dashes across the text is
+--    what sets the footer apart (text.html), and a break inside an article read as its end.
 
 local SUPERSCRIPT = {
   ["0"] = "⁰", ["1"] = "¹", ["2"] = "²", ["3"] = "³", ["4"] = "⁴",
@@ -460,6 +463,18 @@ end
 
 local right_to_left_unwrapped = { Para = unbroken, Plain = unbroken }
 
+local BREAK = "*   *   *"
+local breaks = {
+  Div = function(div)
+    return div:walk({
+      HorizontalRule = function()
+        local indent = math.max(0, (PANDOC_WRITER_OPTIONS.columns - #BREAK) // 2)
+        return pandoc.RawBlock("markdown", string.rep(" ", indent) .. BREAK)
+      end,
+    })
+  end,
+}
+
 return {
   notes,
   figures,
@@ -470,4 +485,5 @@ return {
   right_to_left_unwrapped,
   as_written,
   code_after_lists,
+  breaks,
 }

@@ -1,7 +1,8 @@
 """A break between an article's parts (a plain text's ⁂ or * * *, Markdown's ***) is set
 as books set it: a short line in the middle of the column with room above and below, in
-the PDF, on the web page, in the email and in the EPUB, never a border across the page.
-The rule over an article's notes stays a line across the column.
+the PDF, on the web page, in the email and in the EPUB, never a border across the page;
+in the email's text part, three stars in the middle of the line. The rule over an
+article's notes stays a line across the column.
 
 Measured where a reader sees it: the PDF's drawings (PyMuPDF), and the web page, the
 email and the EPUB's chapter in headless Chromium at a phone's width and a desktop's.
@@ -83,6 +84,25 @@ def test_a_break_is_printed_as_a_short_centred_rule_with_room_around_it(
     assert 10 < rule.width <= (right - left) / 3
     assert abs((rule.x0 + rule.x1) / 2 - (left + right) / 2) < 2
     assert rule.y0 - above >= 8 and below - rule.y1 >= 8
+
+
+# --- in the email's text part --------------------------------------------------------------
+
+
+def test_in_the_plain_text_a_break_is_three_stars_in_the_middle_not_the_footers_line(
+    built: BuildReport,
+) -> None:
+    """A line of dashes across the text sets the footer apart: a break drawn with the same
+    line read as the article's end."""
+    lines = (built.out_dir / ISSUE / "email.txt").read_text(encoding="utf-8").splitlines()
+    breaks = [line for line in lines if line.strip() == "*   *   *"]
+    assert len(breaks) == 2
+    for line in breaks:
+        assert abs(len(line) - len(line.lstrip()) - (72 - len(line.strip())) / 2) <= 1
+    above = lines.index(breaks[0]) - 2
+    assert lines[above].endswith(BEFORE) and lines[above + 4].startswith(AFTER)
+    ruled = [n for n, line in enumerate(lines) if set(line) == {"-"}]
+    assert len(ruled) == 1 and "Unsubscribe" in "\n".join(lines[ruled[0] :])
 
 
 # --- on screens ----------------------------------------------------------------------------
