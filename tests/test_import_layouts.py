@@ -952,13 +952,46 @@ BLOGGER_POSTS = {
 }
 
 
+# The same posts with WordPress's sharing buttons shown as icons: copied with the page, each
+# is the words it says to a screen reader (Jetpack's, in each language).
+JETPACK_BUTTONS = {
+    "en": (
+        "Facebook\nX\nWhatsApp\nEmail\n",
+        "Click to share on Facebook (Opens in new window)\n"
+        "Click to share on X (Opens in new window)\n"
+        "Click to email a link to a friend (Opens in new window)\n"
+        "Click to print (Opens in new window)\n",
+    ),
+    "es": (
+        "Facebook\nX\nWhatsApp\n",
+        "Haz clic para compartir en Facebook (Se abre en una ventana nueva)\n"
+        "Haz clic para enviar un enlace por correo electrónico a un amigo (Se abre en una"
+        " ventana nueva)\nHaz clic para imprimir (Se abre en una ventana nueva)\n",
+    ),
+    "fr": (
+        "Facebook\nX\nImprimer\n",
+        "Cliquez pour partager sur Facebook(ouvre dans une nouvelle fenêtre)\n"
+        "Cliquer pour envoyer un lien par e-mail à un ami(ouvre dans une nouvelle fenêtre)\n"
+        "Cliquer pour imprimer(ouvre dans une nouvelle fenêtre)\n",
+    ),
+}
 # What the platforms print round a post, which no kept paragraph may hold.
 FURNITURE_WORDS = re.compile(
     r"Share|Like|Related|BlogThis|omment|Atom|Compart|Me gusta|J'aime|Partager|Imprimer|"
-    r"Similaire|Relacionado|Labels|Tags|Etiquetas|Étiquettes|Posted by|Publicado por"
+    r"Similaire|Relacionado|Labels|Tags|Etiquetas|Étiquettes|Posted by|Publicado por|"
+    r"Click|Haz clic|Clique"
 )
 BLOGS = {
     **{f"wordpress-{k}": (*v, "Ana Torres", dt.date(2026, 3, 12)) for k, v in BLOG_POSTS.items()},
+    **{
+        f"wordpress-icons-{k}": (
+            text.replace(*JETPACK_BUTTONS[k]),
+            tags,
+            "Ana Torres",
+            dt.date(2026, 3, 12),
+        )
+        for k, (text, tags) in BLOG_POSTS.items()
+    },
     **{f"blogger-{k}": (*v, "Tomasz Wilk", dt.date(2026, 2, 22)) for k, v in BLOGGER_POSTS.items()},
 }
 

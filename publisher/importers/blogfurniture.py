@@ -46,9 +46,20 @@ _PAGES = (  # Blogger's links under a post
 _BUTTON_WORDS = (
     "facebook|twitter|x|whatsapp|telegram|e-?mail|email|correo( electr[oó]nico)?|courriel|"
     "print|imprimir|imprimer|linkedin|reddit|pinterest|tumblr|pocket|mastodon|bluesky|threads|"
-    "more|m[aá]s|plus|tweet|pin it"
+    "nextdoor|more|m[aá]s|plus|tweet|pin it|"
+    # a link sent to a friend by mail
+    "e-?mail (a link|this) to a friend|"
+    "enviar (un enlace )?por correo electr[oó]nico a un amigo|envoyer (un lien )?par e-?mail [àa] un ami"
 )
-_BUTTON = rf"(click to (share|email|print)( on)? )?({_BUTTON_WORDS})( \((opens|se abre|s['’]ouvre) [^)]*\))?"
+# A button as WordPress's sharing buttons (Jetpack's) say it to a screen reader, and as it
+# is copied with the page: "Click to share on X (Opens in new window)", "Click to print",
+# "Haz clic para compartir en Facebook (Se abre en una ventana nueva)", "Cliquez pour
+# partager sur Facebook(ouvre dans une nouvelle fenêtre)".
+_CLICK_TO = r"(click to|haz clic para|cliquez pour|cliquer pour)( (share|compartir|partager)( (on|en|sur))?)?"
+_BUTTON = (
+    rf"({_CLICK_TO} )?({_BUTTON_WORDS})"
+    r"( ?\((opens|se abre|s['’]ouvre|ouvre) [^)]*\))?"
+)
 # Substack's, Ghost's, Medium's and Facebook's buttons and counts: "Subscribe", "Restack", "12",
 # "12 Likes", "All reactions:", "8 shares".
 _COUNTS = (
