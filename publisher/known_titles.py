@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import ParseError, iterparse
@@ -55,7 +56,16 @@ def known_titles(path: Path, language: str) -> list[str]:
 
             title = front_matter_fields(path, language)[0].get("title")
             found = [title] if isinstance(title, str) else []
-    except (OSError, zipfile.BadZipFile, ParseError, ValueError):
+    # a damaged zip, its data (zlib), an encrypted or unknown compression, or its XML
+    except (
+        OSError,
+        EOFError,
+        RuntimeError,
+        zlib.error,
+        zipfile.BadZipFile,
+        ParseError,
+        ValueError,
+    ):
         return []
     return [title for title in found if title and len(title.split()) <= TITLE_WORDS]
 

@@ -140,8 +140,9 @@ def test_a_document_named_by_its_title_is_told_its_file_name(
 
 def test_damaged_files_in_the_pool_offer_no_title_and_stop_no_hint(minimal: Path) -> None:
     """The titles are read from every document when a name finds none: a file that is no
-    zip, a zip without the part, a part that is no XML, or one that would inflate past a
-    megabyte gives none, and the hint names the document that has it."""
+    zip, a zip without the part, a part that is no XML, one that would inflate past a
+    megabyte, or one whose compressed data is damaged gives none, and the hint names the
+    document that has it."""
     documents = minimal / "documents"
     (documents / "not-a-zip.docx").write_bytes(b"PK\x03\x04 and then nothing")
     for name, part, content in [
@@ -151,6 +152,13 @@ def test_damaged_files_in_the_pool_offer_no_title_and_stop_no_hint(minimal: Path
     ]:
         with zipfile.ZipFile(documents / name, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(part, content)
+    # its text's compressed data damaged: zlib cannot inflate it
+    words = "".join(f"<w:p><w:t>{f'paragraph {n} ' * 40}</w:t></w:p>" for n in range(500))
+    with zipfile.ZipFile(documents / "damaged.docx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", f"<w:document><w:body>{words}</w:body></w:document>")
+    damaged = bytearray((documents / "damaged.docx").read_bytes())
+    damaged[200:260] = bytes(byte ^ 0x5A for byte in damaged[200:260])
+    (documents / "damaged.docx").write_bytes(damaged)
     (documents / "statement-v3-final.md").write_text(
         "---\ntitle: 'Rent strike: the ballot result'\n---\n\nWe won.\n"
     )
