@@ -86,6 +86,19 @@ def test_a_break_is_printed_as_a_short_centred_rule_with_room_around_it(
     assert rule.y0 - above >= 8 and below - rule.y1 >= 8
 
 
+def test_the_covers_own_rule_still_spans_the_middle_half_of_the_cover(built: BuildReport) -> None:
+    """The theme's rule under the masthead (pdf/issue.html's hr.cover-rule) is the theme's,
+    not a break: the breaks' short line moved it off the middle."""
+    with pymupdf.open(built.out_dir / ISSUE / f"{ISSUE}.pdf") as pdf:
+        cover = pdf[0]
+        width = cover.rect.width
+        (rule,) = [
+            d["rect"] for d in cover.get_drawings() if d["rect"].height < 4 < d["rect"].width
+        ]
+    assert abs((rule.x0 + rule.x1) / 2 - width / 2) < 2
+    assert rule.width > width / 3
+
+
 # --- in the email's text part --------------------------------------------------------------
 
 
