@@ -10,7 +10,6 @@ file: it has no title to offer.
 
 from __future__ import annotations
 
-import html
 import re
 import zipfile
 import zlib
@@ -18,6 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import ParseError, iterparse
 
+from .readers.pandoc_formats import DocxReader, HtmlReader, OdtReader
+from .readers.text import TextReader
+from .sanitize import plain_text
 from .textfiles import beginning
 
 # A first line or paragraph is a title when it is no longer than a title runs.
@@ -25,7 +27,6 @@ TITLE_WORDS = 20
 _TEXT_BYTES = 4096  # of a plain text: its first line is in them
 _PAGE_BYTES = 65536  # of a web page: its <title> and first <h1> are in them
 _PART_BYTES = 1 << 20  # of a Word or OpenDocument file's part, at most, inflated
-_TAGS = re.compile(r"<[^<>]*>")
 _TITLE_ELEMENT = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -36,17 +37,17 @@ def known_titles(path: Path, language: str) -> list[str]:
     """The titles `path` may be known by (none for a file that cannot be read)."""
     suffix = path.suffix.lower()
     try:
-        if suffix == ".txt":
+        if suffix in TextReader.extensions:
             found = [_first_line(beginning(path, _TEXT_BYTES))]
-        elif suffix in (".html", ".htm"):
+        elif suffix in HtmlReader.extensions:
             page = beginning(path, _PAGE_BYTES)
-            found = [_text(m[1]) for m in (_H1.search(page), _TITLE_ELEMENT.search(page)) if m]
-        elif suffix == ".docx":
+            found = [plain_text(m[1]) for m in (_H1.search(page), _TITLE_ELEMENT.search(page)) if m]
+        elif suffix in DocxReader.extensions:
             found = [
                 *_office(path, "docProps/core.xml", "title"),
                 *_office(path, "word/document.xml", f"{_W}p"),
             ]
-        elif suffix == ".odt":
+        elif suffix in OdtReader.extensions:
             found = [
                 *_office(path, "meta.xml", "title"),
                 *_office(path, "content.xml", f"{_TEXT_NS}h", f"{_TEXT_NS}p"),
@@ -71,12 +72,8 @@ def known_titles(path: Path, language: str) -> list[str]:
 
 
 def _first_line(text: str) -> str:
-    return _text(next((line for line in text.splitlines() if line.strip()), ""))
-
-
-def _text(markup: str) -> str:
-    """Words of a line or an element as a reader sees them: tags off, entities read."""
-    return " ".join(html.unescape(_TAGS.sub("", markup)).split())
+    """The first line with words, as a title is read: its markup (<strong>) off."""
+    return plain_text(next((line for line in text.splitlines() if line.strip()), ""))
 
 
 def _office(path: Path, part: str, *tags: str) -> Iterator[str]:
