@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import lxml.etree
 import pytest
@@ -200,6 +201,13 @@ def page(browser) -> Iterator[object]:  # -> a Playwright Page
     shown = browser.new_page()
     yield shown
     shown.close()
+
+
+def show_page(page: Any, path: Path, width: int) -> None:  # page: a Playwright Page
+    """The file at `path` shown in `page` at `width` px, any file loading again."""
+    page.unroute_all()  # show_email's: it lets the email's file only
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(path.as_uri())
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from pathlib import Path
 import lxml.html
 import pymupdf
 import pytest
-from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace, show_page
 from PIL import Image
 from playwright.sync_api import Page
 
@@ -185,12 +185,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
 @pytest.fixture(scope="module")
 def excerpted(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
     return build_workspace(tmp_path_factory, "excerpt", ["email"])
-
-
-def show_page(page: Page, path: Path, width: int) -> None:
-    page.unroute_all()  # show_email's: it lets the email's file only
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(path.as_uri())
 
 
 def page_width(page: Page) -> int:

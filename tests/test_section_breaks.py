@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from conftest import FIXED_EPOCH, minimal_with
+from conftest import FIXED_EPOCH, minimal_with, show_page
 from playwright.sync_api import Page
 
 from publisher.build import BuildReport, build
@@ -152,17 +152,11 @@ def assert_set_as_breaks(rules: list[dict]) -> None:
         assert rule["above"] >= 16 and rule["below"] >= 16, rule
 
 
-def show_file(page: Page, path: Path, width: int) -> None:
-    page.unroute_all()  # show_email's: it lets the email's file only
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(path.as_uri())
-
-
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_on_the_web_page_a_break_is_a_short_centred_rule(
     built: BuildReport, page: Page, width: int
 ) -> None:
-    show_file(page, built.out_dir / ISSUE / "night-shift" / "index.html", width)
+    show_page(page, built.out_dir / ISSUE / "night-shift" / "index.html", width)
     assert_set_as_breaks(rules_shown(page))
 
 
@@ -182,7 +176,7 @@ def test_in_the_epub_a_break_is_a_short_centred_rule(
     chapter = next(
         path for path in tmp_path.rglob("*.xhtml") if AFTER in path.read_text(encoding="utf-8")
     )
-    show_file(page, chapter, PHONE)
+    show_page(page, chapter, PHONE)
     assert_set_as_breaks(rules_shown(page))
 
 
@@ -191,7 +185,7 @@ def test_the_rule_over_an_articles_notes_crosses_the_column(
     built: BuildReport, page: Page, shown: str
 ) -> None:
     if shown == "web":
-        show_file(page, built.out_dir / ISSUE / "count" / "index.html", DESKTOP)
+        show_page(page, built.out_dir / ISSUE / "count" / "index.html", DESKTOP)
     else:
         show_email(page, built.out_dir / ISSUE / "email.html", 600)
     notes = [rule for rule in rules_shown(page) if rule["notes"]]
