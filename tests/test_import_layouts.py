@@ -3578,6 +3578,91 @@ def test_a_received_newsletter_in_a_plain_text_is_read_without_its_mailing_list_
     assert [m for m in caplog.messages if "mailing list's header and footer" in m]
 
 
+MASTHEADS = {
+    "its name and kind": ("en", "Riverside Tenants Union Newsletter"),
+    "its name alone": ("en", "Riverside Tenants Union"),
+    "in capitals, with its month": ("en", "RIVERSIDE TENANTS UNION | March 2026"),
+    "with its number": ("en", "Riverside Tenants Union: Issue 14"),
+    "as Outlook forwards it": ("outlook", "Riverside Tenants Union Bulletin"),
+    "in Spanish": ("es", "Boletín del Sindicato de Inquilinas · marzo 2026"),
+}
+
+
+@pytest.mark.parametrize("masthead", list(MASTHEADS))
+@pytest.mark.parametrize("read_by", ["build", "import"])
+def test_a_received_newsletters_masthead_is_not_taken_for_the_articles_title(
+    tmp_path: Path, masthead: str, read_by: str
+) -> None:
+    """Pasted or forwarded, a newsletter's text opens with its masthead, the sender's name
+    that its footer's copyright line gives, over the article's own title: the masthead
+    became the document's title, and the title its first paragraph."""
+    sent_by, line = MASTHEADS[masthead]
+    language = "es" if sent_by == "es" else "en"
+    statement, (over, footer) = STATEMENTS[language], MAILING_LIST[sent_by]
+    first, second = statement["paragraphs"]
+    text = f"{over}\n\n{line}\n\n{statement['title']}\n\n{first}\n\n{second}\n\n{footer}"
+    if read_by == "build":
+        path = tmp_path / "newsletter.txt"
+        path.write_text(text)
+        doc = read_document(path, "newsletter", tmp_path, language)
+    else:
+        (doc,) = import_one(tmp_path, text)
+    assert doc.title == statement["title"]
+    assert texts(doc, "/div/p") == statement["paragraphs"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Riverside Tenants Union wins its case at the tribunal",  # the sender's own news
+        "Why we joined Riverside Tenants Union",
+    ],
+)
+def test_a_title_that_names_the_sender_stays_the_title(tmp_path: Path, opening: str) -> None:
+    statement, (over, footer) = STATEMENTS["en"], MAILING_LIST["en"]
+    first, second = statement["paragraphs"]
+    text = f"{over}\n\n{opening}\n\n{statement['subtitle']}\n\n{first}\n\n{second}\n\n{footer}"
+    path = tmp_path / "newsletter.txt"
+    path.write_text(text)
+    doc = read_document(path, "newsletter", tmp_path, "en")
+    assert doc.title == opening
+
+
+def test_a_newsletters_name_over_a_text_without_its_footer_stays_the_title(
+    tmp_path: Path,
+) -> None:
+    """Without the footer that names the sender, a line such as "Riverside Tenants Union
+    Newsletter" may be the document's own title: it stays."""
+    statement = STATEMENTS["en"]
+    first, second = statement["paragraphs"]
+    path = tmp_path / "newsletter.txt"
+    path.write_text(
+        f"Riverside Tenants Union Newsletter\n\nMarch round-up\n\n{first}\n\n{second}\n"
+    )
+    doc = read_document(path, "newsletter", tmp_path, "en")
+    assert doc.title == "Riverside Tenants Union Newsletter"
+
+
+@pytest.mark.parametrize(
+    "share_bar",
+    ["Share\nTweet\nForward", "Share\nTweet\nForward to Friend", "Compartir\nTuitear\nReenviar"],
+)
+def test_a_newsletters_share_bar_over_its_footer_is_left_out(
+    tmp_path: Path, share_bar: str
+) -> None:
+    """Mailchimp's share block ("Share", "Tweet", "Forward") over its footer was published
+    under the article."""
+    language = "es" if share_bar.startswith("Compartir") else "en"
+    statement, (over, footer) = STATEMENTS[language], MAILING_LIST[language]
+    first, second = statement["paragraphs"]
+    path = tmp_path / "newsletter.txt"
+    path.write_text(
+        f"{over}\n\n{statement['title']}\n\n{first}\n\n{second}\n\n{share_bar}\n\n{footer}"
+    )
+    doc = read_document(path, "newsletter", tmp_path, language)
+    assert texts(doc, "/div/p") == statement["paragraphs"]
+
+
 def test_a_social_posts_buttons_and_hashtags_in_a_plain_text_are_read_as_import_reads_them(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -6,12 +6,17 @@ reprinted, they let any reader unsubscribe the editor. Mailchimp, Substack, Brev
 MailerLite and the like word them alike, in English, Spanish and French.
 
 Only a footer that says how to unsubscribe goes, and only from the last lines of the text:
-an article that mentions unsubscribing keeps its words.
+an article that mentions unsubscribing keeps its words. The newsletter's masthead over the
+article's title goes too ("Riverside Tenants Union Newsletter | March 2026"), when it is
+the sender the footer names, perhaps with "Newsletter", "Boletín", an issue number or a
+date: it was taken for the article's title.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import itertools
 import re
 
 from .blogfurniture import LINK_AFTER
@@ -52,6 +57,32 @@ _LAST_LINES = 4  # blocks from the end an unsubscribe line may stand in (social 
 _FOOTER_BLOCKS = 10  # blocks over it its footer may start at
 _LINE_MAX = 200  # characters: a longer line is a paragraph of the text's own, no footer's
 _ADDRESS = re.compile(r"https?://|www\.")
+# The sender as the footer names it: "Copyright © 2026 Riverside Tenants Union, All rights
+# reserved.", "© 2026 Ana Ruiz", or the line under "Our mailing address is:"
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(?P<name>[^,]+?)"
+    r"\s*(?:[,.]\s*(?:all rights reserved|todos los derechos reservados"
+    r"|tous droits r[ée]serv[ée]s)\.?)?$",
+    re.IGNORECASE,
+)
+_ADDRESS_OVER = re.compile(
+    r"^(?:our mailing address is|nuestra direcci[oó]n (?:postal )?es|notre adresse (?:postale )?est)"
+    r"\s*:$",
+    re.IGNORECASE,
+)
+# What a masthead says besides the sender's name: the newsletter's kind, its number, its
+# date (month names in `_month_names`), and the words between them
+_MASTHEAD_WORDS = frozenset(
+    (
+        *("newsletter", "bulletin", "news", "update", "updates", "digest", "briefing"),
+        *("weekly", "monthly", "boletín", "boletin", "noticias", "novedades", "informativo"),
+        *("lettre", "infolettre", "actualités", "nouvelles", "issue", "no", "nº", "número"),
+        *("numero", "numéro", "edition", "edición", "édition"),
+        *("of", "the", "from", "de", "del", "la", "el", "le", "les", "du", "des", "d", "l"),
+    )
+)
+_MASTHEAD_WORD = re.compile(r"\w+", re.UNICODE)
+_TITLE_MAX = 120  # characters: a longer line under the masthead is a paragraph, no title
 
 
 def without_mailing_list(blocks: list[Block]) -> tuple[list[Block], int]:
@@ -61,13 +92,56 @@ def without_mailing_list(blocks: list[Block]) -> tuple[list[Block], int]:
     if kept and kept[0].single_line and _OVER.match(kept[0].text):
         kept.pop(0)
     index, line = _footer_start(kept)
+    footer = kept[index:]
     if index < len(kept):
         own = kept[index].lines[:line]  # the footer may start inside a block
         kept = kept[:index] + ([dataclasses.replace(kept[index], lines=own)] if own else [])
         while kept and kept[-1].rule:  # Mailchimp's rule of "=" over its footer
             kept.pop()
+    if _masthead(kept, footer):
+        kept.pop(0)
     gone = sum(len(b.lines) for b in blocks) - sum(len(b.lines) for b in kept)
     return (kept, gone) if kept else (blocks, 0)
+
+
+def _masthead(kept: list[Block], footer: list[Block]) -> bool:
+    """Whether the first of `kept` is the newsletter's masthead over the article's title:
+    a line naming the sender `footer` names, with nothing else but a newsletter's words,
+    numbers and dates, over a title-like line and the text."""
+    if len(kept) < 3 or not (kept[0].single_line and kept[1].single_line):
+        return False
+    if len(kept[1].text) > _TITLE_MAX or not (senders := _senders(footer)):
+        return False
+    line = kept[0].text.casefold()
+    for sender in senders:
+        if (at := line.find(sender)) >= 0:
+            rest = line[:at] + " " + line[at + len(sender) :]
+            words = _MASTHEAD_WORD.findall(rest)
+            months = _month_names()
+            return all(w.isdigit() or w in _MASTHEAD_WORDS or w in months for w in words)
+    return False
+
+
+def _senders(footer: list[Block]) -> list[str]:
+    """The names the footer gives its sender, casefolded: in its copyright line and under
+    "Our mailing address is:"."""
+    lines = [line.strip() for block in footer for line in block.lines]
+    names = [match["name"] for line in lines if (match := _COPYRIGHT.match(line))]
+    names += [after for line, after in itertools.pairwise(lines) if _ADDRESS_OVER.match(line)]
+    return [name.casefold().strip(" .") for name in names if len(name) >= 3]
+
+
+@functools.cache
+def _month_names() -> frozenset[str]:
+    """The months' names in English, Spanish and French, casefolded, whole and short."""
+    from babel.dates import get_month_names
+
+    return frozenset(
+        name.casefold().rstrip(".")
+        for locale in ("en", "es", "fr")
+        for width in ("wide", "abbreviated")
+        for name in get_month_names(width, locale=locale).values()
+    )
 
 
 def _footer_start(blocks: list[Block]) -> tuple[int, int]:
