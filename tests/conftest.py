@@ -146,6 +146,7 @@ def epub_cover_drawings(monkeypatch: pytest.MonkeyPatch) -> list[lxml.etree._Ele
         return draw(svg, width, fonts)
 
     monkeypatch.setattr(epub, "svg_to_png", drawing_kept)
+    monkeypatch.setattr(epub, "_drawn_cover", epub._drawn_cover.__wrapped__)  # each one drawn
     return drawings
 
 

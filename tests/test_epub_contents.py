@@ -535,17 +535,21 @@ def test_the_epub_cover_shows_the_whole_of_a_long_masthead_line(
         assert max(edges) - min(edges) < 40, f"the masthead is cut at row {y}"
 
 
-def font_named(family: str, target: Path) -> Path:
+def font_named(family: str, target: Path, source: str = "") -> Path:
     """A font file of a family no installed font has, as a workspace bundles one it
-    downloaded: DejaVu Sans Mono Bold, renamed (a monospace: its I's are wide)."""
+    downloaded: DejaVu Sans Mono Bold (a monospace: its I's are wide), or the font file
+    `source`, renamed."""
     from fontTools.ttLib import TTFont
 
-    source = subprocess.run(
-        ["fc-match", "--format", "%{file}", "DejaVu Sans Mono:style=Bold"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    source = (
+        source
+        or subprocess.run(
+            ["fc-match", "--format", "%{file}", "DejaVu Sans Mono:style=Bold"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     font = TTFont(source)
     for record in font["name"].names:
         if record.nameID in (1, 4, 16):
@@ -579,6 +583,51 @@ def test_the_epub_cover_is_drawn_in_a_font_file_the_workspace_bundles(
     ink = [x for x in range(1200) if picture.getpixel((x, middle)) < 100]
     # ten I's 80 px high: 480 px across in a monospace, under 300 px in Noto Sans Bold
     assert ink[-1] - ink[0] > 400, ink[-1] - ink[0]
+
+
+def title_ink_width(epub: Path, cover: lxml.etree._Element, title: str) -> int:
+    """How wide the ink of the cover's `title` line is in the EPUB's cover JPEG (px), at
+    the row `cover` (the drawing) sets it."""
+    from PIL import Image
+
+    with zipfile.ZipFile(epub) as book:
+        [jpeg] = [n for n in book.namelist() if n.endswith(".jpg")]
+        with Image.open(io.BytesIO(book.read(jpeg))) as drawn:
+            picture = drawn.convert("L")
+    [line] = [t for t in cover.iter("{http://www.w3.org/2000/svg}text") if t.text == title]
+    middle = round(float(line.get("y")) - float(line.get("font-size")) / 3)
+    ink = [x for x in range(1200) if picture.getpixel((x, middle)) < 100]
+    return ink[-1] - ink[0]
+
+
+def test_a_bundled_font_replaced_under_its_name_redraws_the_cover(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cover is drawn once for the same drawing and font files in a process; a font file
+    replaced under its name (`publisher serve` running, a font updated) is a new cover."""
+    from publisher.renderers import epub as renderer
+
+    drawings: list[bytes] = []
+    draw = renderer.svg_to_png
+    monkeypatch.setattr(
+        renderer, "svg_to_png", lambda svg, *a: drawings.append(svg) or draw(svg, *a)
+    )
+    style = '\n[style]\nheading_font = "fonts/ProbeMono-Bold.ttf"\n'
+    root = with_cover_picture(minimal_with(tmp_path / "ws", {}, style), 'title: "IIIIIIIIII"')
+    font = font_named("Probe Mono", root / "fonts" / "ProbeMono-Bold.ttf")
+    epub = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
+    cover = lxml.etree.fromstring(drawings[-1])
+    wide = title_ink_width(epub, cover, "IIIIIIIIII")
+    narrow = subprocess.run(
+        ["fc-match", "--format", "%{file}", "Noto Sans:style=Bold"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    font.write_bytes(font_named("Probe Mono", tmp_path / "narrow.ttf", narrow).read_bytes())
+    build(root, formats=["epub"])
+    assert drawings[-1] == drawings[0]  # the same drawing, in another font file
+    assert title_ink_width(epub, cover, "IIIIIIIIII") < wide - 150, wide  # a proportional face
 
 
 def test_the_epub_embeds_only_the_faces_its_text_uses_cut_to_its_letters(

@@ -91,7 +91,7 @@ def svg_to_png(svg: bytes, width: int, fonts: Sequence[Path] = ()) -> tuple[byte
             capture_output=True,
             timeout=TIME_LIMIT,
             check=False,
-            env=_with_fonts(tuple(_version(path) for path in fonts)) if fonts else None,
+            env=_with_fonts(font_versions(fonts)) if fonts else None,
         )
     except subprocess.TimeoutExpired:
         raise ValueError(f"an SVG that takes over {TIME_LIMIT} s to draw") from None
@@ -103,14 +103,16 @@ def svg_to_png(svg: bytes, width: int, fonts: Sequence[Path] = ()) -> tuple[byte
     return png, drawn_width, drawn_height
 
 
-def _version(path: Path) -> tuple[Path, int, int]:
-    """A font file as it is now: replaced under its name (publisher serve), it is new."""
-    stat = path.stat()
-    return path, stat.st_mtime_ns, stat.st_size
+FontVersions = tuple[tuple[Path, int, int], ...]
+
+
+def font_versions(fonts: Sequence[Path]) -> FontVersions:
+    """Font files as they are now: one replaced under its name (publisher serve) is new."""
+    return tuple((path, (stat := path.stat()).st_mtime_ns, stat.st_size) for path in fonts)
 
 
 @functools.cache
-def _with_fonts(fonts: tuple[tuple[Path, int, int], ...]) -> dict[str, str]:
+def _with_fonts(fonts: FontVersions) -> dict[str, str]:
     """The environment in which librsvg's fontconfig knows the font files `fonts` besides
     the installed fonts: a configuration including the system's and a folder of links to
     them, made once a process. librsvg asks fontconfig for a family by name, and only

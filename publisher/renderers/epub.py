@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import io
 import json
@@ -35,7 +36,7 @@ from ..resources import (
 from ..sanitize import kept_declaration
 from ..tree_edits import with_class
 from .base import IssueRenderer, RenderContext, took_too_long
-from .drawings import svg_to_png
+from .drawings import FontVersions, font_versions, svg_to_png
 from .epub_fonts import ARABIC_FAMILY, embedded_fonts
 from .images import email_copy, image_size
 from .indexes import issue_tags
@@ -193,9 +194,18 @@ def cover_picture(drawing: bytes, fonts: Sequence[Path] = ()) -> bytes:
     photo as a PNG made the book three times the drawing's size. `fonts`: the workspace's
     bundled font files, which the drawing may name. ValueError when it cannot be drawn
     (librsvg is not installed)."""
+    return _drawn_cover(drawing, font_versions(fonts))
+
+
+@functools.lru_cache(maxsize=4)
+def _drawn_cover(drawing: bytes, fonts: FontVersions) -> bytes:
+    """`cover_picture`'s JPEG, remembered for the drawing and its font files as they are:
+    drawing it takes a third of a second, and a process that builds an issue again with
+    its cover unchanged (the test suite builds the same workspaces over and over) need not
+    draw it again. A ValueError is not remembered."""
     from PIL import Image
 
-    png, _, _ = svg_to_png(drawing, COVER_WIDTH, fonts)
+    png, _, _ = svg_to_png(drawing, COVER_WIDTH, [path for path, _, _ in fonts])
     with Image.open(io.BytesIO(png)) as drawn:
         out = io.BytesIO()
         drawn.convert("RGB").save(out, format="JPEG", quality=90, optimize=True)
