@@ -533,6 +533,37 @@ def test_a_plain_text_copied_out_of_a_pdf_leaves_its_page_numbers_and_running_he
     ]
 
 
+@pytest.mark.parametrize(
+    "counts",
+    [("12", "3"), ("3", "3"), ("1", "12K")],  # likes over comments, both 3, a thousand likes
+)
+def test_a_posts_counts_over_and_under_it_are_said_to_be_its_platforms_not_a_pdfs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, counts: tuple[str, str]
+) -> None:
+    """A Substack post pasted whole has its counts of likes and comments and "Share" over
+    and under it: they were left out, but said to be a PDF's page numbers and running
+    heads, which a PDF numbers upwards."""
+    likes, comments = counts
+    bar = f"{likes}\n\n{comments}\n\nShare"
+    path = tmp_path / "ballot.txt"
+    path.write_text(
+        "Why we are balloting\n\nMembers vote on action this month\n\nAna Ruiz\nMar 3, 2026"
+        f"\n\n{bar}\n\nThe ballot opens on Monday.\n\nVote yes before the deadline.\n\n{bar}\n"
+    )
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        doc = read(path)
+    body = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    assert [p.text_content() for p in body.iter("p")] == [
+        "The ballot opens on Monday.",
+        "Vote yes before the deadline.",
+    ]
+    assert said_of(caplog, "running heads") == []
+    assert said_of(caplog, "a platform's buttons") == [
+        f"{path}: 6 line(s) of a platform's buttons, reading time, related posts or comment"
+        " form left out"
+    ]
+
+
 # Copied out of a PDF's narrow justified columns: words hyphenated at line ends
 PDF_COLUMN_ES = (
     "La asamblea de trabajadoras de la limpieza\ndel hospital aprobó ayer por amplia mayoría\n"

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -26,6 +27,7 @@ _NUMBER = re.compile(
 _NUMBERED = re.compile(
     r"^\s*(?:\d{1,4}(?:\s{3,}|\t)\s*(?P<lead>\S.*?)|(?P<trail>\S.*?)(?:\s{3,}|\t)\s*\d{1,4})\s*$"
 )
+_DIGITS = re.compile(r"\d+")
 LONGEST_FURNITURE = 80  # characters of a running header or footer
 # Sentence marks first on a line, before a letter of a right-to-left script
 _LEADING_STOP = re.compile(
@@ -74,6 +76,15 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     changing, and a header's words copied on a line of their own without their number,
     when they recur and stand next to a page number alone (which goes with them)."""
     shapes = [_furniture_shape(line) for line in lines]
+    numbers = [
+        int(_DIGITS.findall(line)[0])
+        for line, shape in zip(lines, shapes, strict=True)
+        if shape == "#"
+    ]
+    if any(later <= earlier for earlier, later in itertools.pairwise(numbers)):
+        # Not a PDF's pages, which count up: a post's counts of likes and comments over
+        # and under it ("12" / "3" / "Share"), which the platform's furniture is
+        shapes = [None if shape == "#" else shape for shape in shapes]
     alone = [
         _header_words(line) if shape is None and _on_its_own(lines, index) else None
         for index, (line, shape) in enumerate(zip(lines, shapes, strict=True))
