@@ -535,6 +535,33 @@ def test_a_posted_on_date_by_name_line_gives_the_date_and_the_author(
     assert doc.title == "Rent strike at number 12"
 
 
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Posted on March 2, 2026 by the Tenants Union", "The Tenants Union"),
+        ("Publicado el 2 de marzo de 2026 por la Coordinadora", "La Coordinadora"),
+        ("Publicado el 2 de marzo de 2026 por los Sindicatos de Base", "Los Sindicatos de Base"),
+        ("Publié le 2 mars 2026 par l’Union syndicale Solidaires", "L’Union syndicale Solidaires"),
+        ("Publié le 2 mars 2026 par les Amis de la Terre", "Les Amis de la Terre"),
+        ("Posted on March 2, 2026 by Ana de la Cruz", "Ana de la Cruz"),
+    ],
+)
+@pytest.mark.parametrize("read_by", ["build", "import"])
+def test_an_organisation_named_with_its_article_in_a_byline_is_its_author_capitalised(
+    tmp_path: Path, byline: str, author: str, read_by: str
+) -> None:
+    """ "by the Tenants Union" gave the article's byline "the Tenants Union · March 2, 2026",
+    lower-case where it opens, in every format and in the feeds' authors."""
+    text = f"Rent strike at number 12\n\n{byline}\n\n{ARTICLE}\n"
+    if read_by == "build":
+        path = tmp_path / "strike.txt"
+        path.write_text(text)
+        doc = read_document(path, "strike", tmp_path, "en")
+    else:
+        (doc,) = import_one(tmp_path, text)
+    assert (doc.authors, str(doc.date)) == ((author,), "2026-03-02")
+
+
 @pytest.mark.parametrize("account", ["admin", "Administrator", "webmaster", "Site Admin"])
 def test_a_sites_account_name_in_a_byline_is_no_author(tmp_path: Path, account: str) -> None:
     """WordPress's first account is `admin`, and a blog run by one person often posts as

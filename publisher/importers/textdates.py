@@ -405,7 +405,14 @@ def authors(name: str) -> list[str]:
     if site_account(name):
         return []
     parts = _named_apart(name)
-    return parts if parts and not _one_organisation(parts) else [name.strip()]
+    names = parts if parts and not _one_organisation(parts) else [name.strip()]
+    return [_ARTICLE_FIRST.sub(lambda m: m[0].capitalize(), each) for each in names]
+
+
+# An organisation named with its article, as a byline's sentence has it ("by the Tenants
+# Union", "por la Coordinadora", "par l’Union syndicale"): alone, as the article's byline
+# shows it, its first letter is a capital ("The Tenants Union", "La Coordinadora")
+_ARTICLE_FIRST = re.compile(r"^(?:the|la|el|los|las|le|les)(?=\s+[A-ZÀ-Ý])|^l['’](?=[A-ZÀ-Ý])")
 
 
 # A site's account, not a person: WordPress's first user is `admin`, and a blog run by one
