@@ -83,6 +83,14 @@ def never_closed(stylesheet: str) -> tuple[int, str] | None:
     return int(last.source_line), _OPENED.get(last.type, "comment (`/*`)")
 
 
+@functools.lru_cache(maxsize=8)
+def _read(stylesheet: str) -> tuple[tuple[int, str] | None, tuple[tuple[int, str, str, str], ...]]:
+    """`never_closed` and `page_geometry` of `stylesheet`, read once a process: 40 ms with
+    tinycss2, for a stylesheet that is the same in each PDF of a workspace (and of every
+    workspace with its theme as it comes)."""
+    return never_closed(stylesheet), tuple(page_geometry(stylesheet))
+
+
 def warn(
     rendered: str,
     ignored: list[tuple[int, str]],
@@ -112,7 +120,8 @@ def warn(
                     return f"{_shown(path, root)}:{number}"
         return _shown(sources()[0][0], root) if sources() else template
 
-    if unclosed := never_closed(rendered):
+    unclosed, geometry = _read(rendered)
+    if unclosed:
         line, opened = unclosed
         log.warning(
             "%s: the %s in %r is never closed: WeasyPrint reads the rest of the stylesheet as"
@@ -123,7 +132,7 @@ def warn(
         )
     for line, message in ignored:
         log.warning("%s: WeasyPrint leaves out part of %r: %s", where(line), text(line), message)
-    for line, declaration, pages, setting in page_geometry(rendered):
+    for line, declaration, pages, setting in geometry:
         if pages:
             log.warning(
                 "%s: `%s` in `@page %s` is not used: the print options set every page's"
