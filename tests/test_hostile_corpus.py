@@ -173,6 +173,7 @@ REFUSED: list[Case] = [
     Case("html not utf-8", {"documents/page.html": "<p>café</p>".encode("cp1252"), **manifest(replace=("second-article]", "page]"))}, "documents/page.html"),
     Case("rtf never closed", {"documents/letter.rtf": "{\\rtf1 " + "{" * 5000 + "x", **manifest(replace=("second-article]", "letter]"))}, "documents/letter.rtf"),
     Case("html declaring a codec that is no text encoding", {"documents/page.html": '<meta charset="zlib"><p>café</p>'.encode("cp1252"), **manifest(replace=("second-article]", "page]"))}, "documents/page.html"),
+    Case("whatsapp chat export", {"documents/chat.txt": "[12/03/2026, 14:33:10] Ana Ruiz: *HUELGA*\n[12/03/2026, 14:35:00] +34 600 000 000: ok\n", **manifest(replace=("second-article]", "chat]"))}, "documents/chat.txt"),
     Case("symlink to passwd", {"documents/second-article.md": Path("/etc/passwd")}, M),
     Case("document a named pipe", {"documents/second-article.md": PIPE}, f"{M}:8"),
     Case("document a folder", {"documents/second-article.md": FOLDER}, f"{M}:8"),

@@ -1,6 +1,6 @@
-"""A WhatsApp chat, exported, is refused rather than imported whole: a chat is nobody's
-publication, and it holds everyone's messages, names and phone numbers. A text that only
-quotes a message's time is still a text."""
+"""A WhatsApp chat, exported, is refused rather than imported whole or built: a chat is
+nobody's publication, and it holds everyone's messages, names and phone numbers. A text
+that only quotes a message's time is still a text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from test_import import import_one, texts
 
+from publisher.errors import PublisherError
 from publisher.importers import import_files
+from publisher.readers import read_document
 
 STATEMENT = (
     "*STATEMENT: Solidarity with the cleaners*\n"
@@ -75,4 +77,29 @@ def test_a_text_that_quotes_one_messages_time_is_still_imported(tmp_path: Path) 
         " hold a rally on Saturday.\n"
     )
     (doc,) = import_one(tmp_path, text)
+    assert "six weeks" in " ".join(texts(doc, "//p"))
+
+
+@pytest.mark.parametrize("phone", CHATS)
+def test_an_exported_chat_in_documents_is_refused_by_the_build_too(
+    tmp_path: Path, phone: str
+) -> None:
+    """Put in documents/ as it was saved, the chat was published, each message's time,
+    sender and phone number too."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHATS[phone], encoding="utf-8")
+    with pytest.raises(PublisherError) as refused:
+        read_document(chat, "chat", tmp_path, "en")
+    (problem,) = refused.value.problems
+    assert problem.file == chat and problem.message.startswith("a WhatsApp chat")
+    assert problem.hint is not None and "in place of the chat" in problem.hint
+
+
+def test_a_text_that_quotes_one_messages_time_is_still_built(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "Minutes of the strike committee\n\n12/03/2026, 14:33 - Ana Ruiz: the committee met.\n\n"
+        "The cleaners at the Royal Infirmary have been on strike for six weeks.\n"
+    )
+    doc = read_document(path, "minutes", tmp_path, "en")
     assert "six weeks" in " ".join(texts(doc, "//p"))

@@ -1,7 +1,8 @@
 """A chat exported from WhatsApp ("Export chat": a .txt file of timestamped messages, in
 a zip as `_chat.txt` from an iPhone) is refused: a group's or a person's chat is nobody's
 publication, and it holds everyone's messages, names and phone numbers. Imported as text,
-all of it became one document. The statement posted in it is copied out of the chat."""
+all of it became one document; put in documents/, the build published it, names, times
+and all. The statement posted in it is copied out of the chat."""
 
 from __future__ import annotations
 
@@ -21,13 +22,13 @@ _MESSAGE_START = re.compile(
 CHAT_IN_ZIP = "_chat.txt"
 
 
-def refuse_chat(text: str, path: Path) -> None:
-    """Raise if `text` is a chat export: it opens with a message, and has more than one."""
+def refuse_chat(text: str, path: Path, then: str = "into a .txt file and import that") -> None:
+    """Raise if `text` is a chat export: it opens with a message, and has more than one.
+    `then`: what the hint asks to do with the message copied."""
     if _MESSAGE_START.match(text.lstrip("\ufeff\n\r ")) and len(_MESSAGE_START.findall(text)) > 1:
         raise PublisherError.at(
             "a WhatsApp chat, as 'Export chat' saves it: a chat is nobody's publication, and"
             " it holds everyone's messages, names and phone numbers",
             path,
-            hint="copy the message to publish (in WhatsApp, press and hold it, then Copy)"
-            " into a .txt file and import that",
+            hint=f"copy the message to publish (in WhatsApp, press and hold it, then Copy) {then}",
         )

@@ -42,6 +42,7 @@ class TextReader:
         from ..clock import build_time
         from ..importers.blogfurniture import buttons, without_furniture
         from ..importers.break_lines import break_lines_read
+        from ..importers.chats import refuse_chat
         from ..importers.doc_comments import without_comments
         from ..importers.draft import Draft
         from ..importers.facebook_event import facebook_event
@@ -73,6 +74,7 @@ class TextReader:
 
         whole = document_text(path, line_breaks=True)  # its lines are its structure
         source, text = _front_matter(whole, path)
+        refuse_chat(text, path, then="into this file in place of the chat")
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
         text = read_in_order(text, path, first_line)  # Arabic copied out of a PDF
         text = shortcodes_as_text(text, path, first_line)  # WordPress', copied from its editor
