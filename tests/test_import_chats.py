@@ -32,6 +32,9 @@ CHATS = {
         f"12/03/2026 à 14:33 - Ana Ruiz: {STATEMENT}\n12/03/2026 à 14:35 - Ben : d'accord\n"
     ),
     "android in german": f"12.03.26, 14:33 - Ana Ruiz: {STATEMENT}\n12.03.26, 14:35 - Ben: ok\n",
+    "whatsapp web, messages copied": (
+        f"[14:33, 12/03/2026] Ana Ruiz: {STATEMENT}\n[14:35, 12/03/2026] Ben: ok\n"
+    ),
     "iphone": (
         "\u200e[12/03/2026, 14:32:05] Strike Committee: \u200eMessages and calls are"
         f" end-to-end encrypted.\n[12/03/2026, 14:33:10] Ana Ruiz: {STATEMENT}\n"

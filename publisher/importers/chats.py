@@ -13,10 +13,12 @@ from ..errors import PublisherError
 
 # A message's first line as Android ("12/03/2026, 14:32 - Ana: …"; in French "12/03/2026 à
 # 14:32 - …") and iPhone ("[12/03/2026, 14:32:05] Ana: …", after a left-to-right mark) write
-# it, in any order of day, month and year, with a 12- or 24-hour clock
+# it, in any order of day, month and year, with a 12- or 24-hour clock; and as WhatsApp Web
+# copies several messages, the time first ("[14:32, 12/03/2026] Ana: …")
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[\s\u202f]?[AaPp]\.?\s?[Mm]\.?)?"
+_DAY = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _MESSAGE_START = re.compile(
-    r"^\u200e?\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?(?: à| a las| um)? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
-    r"(?:[\s\u202f]?[AaPp]\.?\s?[Mm]\.?)?(?:\] | - )",
+    rf"^\u200e?(?:\[?{_DAY},?(?: à| a las| um)? {_CLOCK}(?:\] | - )|\[{_CLOCK}, {_DAY}\] )",
     re.MULTILINE,
 )
 CHAT_IN_ZIP = "_chat.txt"
