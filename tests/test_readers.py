@@ -535,16 +535,15 @@ def test_a_plain_text_copied_out_of_a_pdf_leaves_its_page_numbers_and_running_he
 
 @pytest.mark.parametrize(
     "counts",
-    [("12", "3"), ("3", "3"), ("1", "12K")],  # likes over comments, both 3, a thousand likes
+    [("12", "3"), ("3", "3"), ("1", "12K", "5")],  # likes over comments, both 3, and restacks
 )
 def test_a_posts_counts_over_and_under_it_are_said_to_be_its_platforms_not_a_pdfs(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, counts: tuple[str, str]
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, counts: tuple[str, ...]
 ) -> None:
     """A Substack post pasted whole has its counts of likes and comments and "Share" over
     and under it: they were left out, but said to be a PDF's page numbers and running
     heads, which a PDF numbers upwards."""
-    likes, comments = counts
-    bar = f"{likes}\n\n{comments}\n\nShare"
+    bar = "\n\n".join([*counts, "Share"])
     path = tmp_path / "ballot.txt"
     path.write_text(
         "Why we are balloting\n\nMembers vote on action this month\n\nAna Ruiz\nMar 3, 2026"
@@ -559,9 +558,27 @@ def test_a_posts_counts_over_and_under_it_are_said_to_be_its_platforms_not_a_pdf
     ]
     assert said_of(caplog, "running heads") == []
     assert said_of(caplog, "a platform's buttons") == [
-        f"{path}: 6 line(s) of a platform's buttons, reading time, related posts or comment"
-        " form left out"
+        f"{path}: {2 * len(counts) + 2} line(s) of a platform's buttons, reading time, related"
+        " posts or comment form left out"
     ]
+
+
+def test_a_pdfs_page_numbers_are_left_out_with_a_number_of_its_text_alone_on_a_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Page numbers count up, once a page: a year alone on a line among them leaves them
+    page numbers still."""
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "Annual report\n\n2025\n\nThe assembly approved the strike.\n\n1\n\n"
+        "We ask for the agreed pay rise.\n\n2\n\nAnd an end to temporary contracts.\n\n3\n"
+    )
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        doc = read(path)
+    body = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    paragraphs = [p.text_content() for p in body.iter("p")]
+    assert not {"1", "2", "3"} & set(paragraphs), paragraphs
+    assert said_of(caplog, "running heads")
 
 
 # Copied out of a PDF's narrow justified columns: words hyphenated at line ends

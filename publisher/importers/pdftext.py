@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 
@@ -81,10 +80,8 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         for line, shape in zip(lines, shapes, strict=True)
         if shape == "#"
     ]
-    if any(later <= earlier for earlier, later in itertools.pairwise(numbers)):
-        # Not a PDF's pages, which count up: a post's counts of likes and comments over
-        # and under it ("12" / "3" / "Share"), which the platform's furniture is
-        shapes = [None if shape == "#" else shape for shape in shapes]
+    if _counts_not_pages(numbers):  # a post's counts of likes and comments, over and under it
+        shapes = [None if shape == "#" else shape for shape in shapes]  # its furniture's
     alone = [
         _header_words(line) if shape is None and _on_its_own(lines, index) else None
         for index, (line, shape) in enumerate(zip(lines, shapes, strict=True))
@@ -96,6 +93,18 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             numbers = [i for i in _neighbours(lines, index) if shapes[i] == "#"]
             found.update([index, *numbers] if numbers else [])
     return found
+
+
+def _counts_not_pages(numbers: list[int]) -> bool:
+    """Whether numbers alone on their lines, in order, are no PDF's page numbers, which
+    count up, once or twice a page (its header and its footer): one comes back after
+    another ("12" / "3" / "Share" over a post and under it, its likes and comments), or
+    more than twice."""
+    for number in set(numbers):
+        at = [i for i, n in enumerate(numbers) if n == number]
+        if len(at) > 2 or (len(at) == 2 and at[1] - at[0] > 1):
+            return True
+    return False
 
 
 def _on_its_own(lines: list[str], index: int) -> bool:
