@@ -535,21 +535,18 @@ def test_the_epub_cover_shows_the_whole_of_a_long_masthead_line(
         assert max(edges) - min(edges) < 40, f"the masthead is cut at row {y}"
 
 
-def font_named(family: str, target: Path, source: str = "") -> Path:
+def font_named(family: str, target: Path, installed: str = "DejaVu Sans Mono:style=Bold") -> Path:
     """A font file of a family no installed font has, as a workspace bundles one it
-    downloaded: DejaVu Sans Mono Bold (a monospace: its I's are wide), or the font file
-    `source`, renamed."""
+    downloaded: the `installed` font fontconfig finds (DejaVu Sans Mono Bold, a monospace:
+    its I's are wide), renamed."""
     from fontTools.ttLib import TTFont
 
-    source = (
-        source
-        or subprocess.run(
-            ["fc-match", "--format", "%{file}", "DejaVu Sans Mono:style=Bold"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    )
+    source = subprocess.run(
+        ["fc-match", "--format", "%{file}", installed],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     font = TTFont(source)
     for record in font["name"].names:
         if record.nameID in (1, 4, 16):
@@ -618,13 +615,8 @@ def test_a_bundled_font_replaced_under_its_name_redraws_the_cover(
     epub = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
     cover = lxml.etree.fromstring(drawings[-1])
     wide = title_ink_width(epub, cover, "IIIIIIIIII")
-    narrow = subprocess.run(
-        ["fc-match", "--format", "%{file}", "Noto Sans:style=Bold"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    font.write_bytes(font_named("Probe Mono", tmp_path / "narrow.ttf", narrow).read_bytes())
+    narrow = font_named("Probe Mono", tmp_path / "narrow.ttf", "Noto Sans:style=Bold")
+    font.write_bytes(narrow.read_bytes())
     build(root, formats=["epub"])
     assert drawings[-1] == drawings[0]  # the same drawing, in another font file
     assert title_ink_width(epub, cover, "IIIIIIIIII") < wide - 150, wide  # a proportional face
