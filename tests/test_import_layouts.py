@@ -1292,6 +1292,59 @@ def test_a_posts_page_copied_whole_keeps_the_post_and_reads_its_head(
     assert list(doc.tags) == tags
 
 
+# A LinkedIn article's head as a browser copies it: the name (twice, signed in), the
+# degree of connection, the headline, the date and "+ Follow"
+LINKEDIN_HEADS = {
+    "signed in": "Ana Torres\nAna Torres\n· 2nd\nOrganiser at Riverside Tenants Union\n"
+    "Published Mar 12, 2026\n+ Follow",
+    "signed out": "Ana Torres\n\nOrganiser at Riverside Tenants Union\n\n"
+    "Published Mar 12, 2026\n\n+ Follow",
+    "in Spanish": "Ana Torres\nAna Torres\n· 3er+\nOrganizadora en el Sindicato de Inquilinas\n"
+    "Publicado el 12 mar 2026\n+ Seguir",
+    "in French": "Ana Torres\nAna Torres\n· 2e\nOrganisatrice au Syndicat des locataires\n"
+    "Publié le 12 mars 2026\n+ Suivre",
+}
+LINKEDIN_FOOT = "Like\nComment\nShare\n\n42\n\n7 Comments\n\nTo view or add a comment, sign in\n"
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("head", LINKEDIN_HEADS)
+def test_a_linkedin_articles_head_is_its_author_and_date(
+    tmp_path: Path, how: str, head: str
+) -> None:
+    """Its name, headline, "Published Mar 12, 2026" and "+ Follow" were the article's
+    first paragraph, and it had no author or date."""
+    text = f"Rent strike enters week four\n\n{LINKEDIN_HEADS[head]}\n\n{ARTICLE}\n\n{LINKEDIN_FOOT}"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "//p") == [ARTICLE], doc.body_html
+    assert (doc.title, doc.authors, doc.date) == (
+        "Rent strike enters week four",
+        ("Ana Torres",),
+        dt.date(2026, 3, 12),
+    )
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_name_over_a_published_line_is_the_byline(tmp_path: Path, how: str) -> None:
+    text = f"Rent strike enters week four\n\nAna Torres\nPublished 12 March 2026\n\n{ARTICLE}\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "//p") == [ARTICLE], doc.body_html
+    assert (doc.authors, doc.date) == (("Ana Torres",), dt.date(2026, 3, 12))
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_follow_button_under_no_name_and_date_is_the_writers_words(
+    tmp_path: Path, how: str
+) -> None:
+    """ "+ Follow" under a sentence is no LinkedIn head: the text keeps it."""
+    text = (
+        "Rent strike enters week four\n\nWe asked every tenant to sign the petition.\n"
+        f"Published Mar 12, 2026\n+ Follow\n\n{ARTICLE}\n"
+    )
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert "+ Follow" in doc.body_html and ARTICLE in texts(doc, "//p"), doc.body_html
+
+
 @pytest.mark.parametrize("how", ["read", "imported"])
 def test_a_follow_line_and_a_written_by_credit_are_no_medium_page_without_its_marks(
     tmp_path: Path, how: str

@@ -50,6 +50,7 @@ from .break_lines import break_lines_read
 from .doc_comments import without_comments
 from .draft import Draft
 from .facebook_event import facebook_event
+from .linkedin_page import linkedin_head
 from .mailing_list import without_mailing_list
 from .medium_page import medium_head
 from .memo_head import memo_head
@@ -280,6 +281,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     given = blocks
     blocks, furniture = without_furniture(blocks)
     blocks = medium_head(blocks)  # its name, "Follow", reading time and date: a byline
+    blocks = linkedin_head(blocks)  # its name, headline, date and "+ Follow": a byline
     draft.tags = list(furniture.tags)
     if furniture.lines:
         draft.found[_FURNITURE_FOUND] += furniture.lines
@@ -502,8 +504,11 @@ def take_dateline(blocks: list[Block], draft: Draft) -> None:
 
 def _author_and_date(block: Block) -> tuple[str, dt.date] | None:
     """A name line over a date line, as Substack and Medium print a post's byline ('By'
-    before the name too)."""
-    if len(block.lines) != 2 or not (when := parse_date(block.lines[1])):
+    before the name too), or over a line that says the date is its publication's
+    ("Published 3 March 2026")."""
+    if len(block.lines) != 2:
+        return None
+    if not (when := parse_date(block.lines[1]) or posted_on(block.lines[1])):
         return None
     if by := author_line(block.lines[0]):
         return by, when

@@ -46,6 +46,7 @@ class TextReader:
         from ..importers.doc_comments import without_comments
         from ..importers.draft import Draft
         from ..importers.facebook_event import facebook_event
+        from ..importers.linkedin_page import linkedin_head
         from ..importers.mailing_list import without_mailing_list
         from ..importers.medium_page import medium_head
         from ..importers.memo_head import memo_head
@@ -113,6 +114,7 @@ class TextReader:
         meta: dict[str, object] = {"date": release.date} if release.date else {}
         blocks, furniture = without_furniture(blocks)  # a post's buttons, hashtags, "See more"
         blocks = medium_head(blocks)  # its name, "Follow", reading time and date: a byline
+        blocks = linkedin_head(blocks)  # its name, headline, date and "+ Follow": a byline
         blocks, reading_times = without_reading_time(blocks)  # "Mar 3, 2026 — 4 min read"
         furniture.lines += reading_times
         if furniture.tags and "tags" not in given:
