@@ -790,6 +790,37 @@ def test_posts_whose_byline_is_a_name_over_a_date_are_split_at_their_rules(
     assert all(doc.authors == ("Ana Torres",) for doc in docs)
 
 
+@pytest.mark.parametrize("mark", ["⁂", "* * *", "❧", "• • •"])
+@pytest.mark.parametrize(
+    "head",
+    ["{title}\n\nMarch {day}, 2026", "{title}\nMarch {day}, 2026", "{title}\n\nBy Ana Torres"],
+)
+def test_posts_parted_by_ornaments_are_split_where_a_post_title_and_its_date_follow(
+    tmp_path: Path, mark: str, head: str
+) -> None:
+    """Posts copied off a blog into one file, parted by "⁂" rather than a rule of dashes,
+    came in as one document, each later post's title a heading in it."""
+    titles = ["Rent strike enters week four", "Council orders an inspection", "Why we strike"]
+    posts = [head.format(title=t, day=10 - 3 * n) + f"\n\n{ARTICLE}" for n, t in enumerate(titles)]
+    docs = import_one(tmp_path, f"\n\n{mark}\n\n".join(posts) + "\n")
+    assert sorted(doc.title for doc in docs) == sorted(titles)
+    assert all(texts(doc, "//p") == [ARTICLE] for doc in docs)
+
+
+@pytest.mark.parametrize("mark", ["⁂", "❧"])
+def test_an_articles_sections_parted_by_ornaments_stay_one_document(
+    tmp_path: Path, mark: str
+) -> None:
+    """A heading under an ornament, with no date under it, opens a section of the text."""
+    text = (
+        f"Strike ballot opens\n\n{BYLINED}\n\n{ARTICLE}\n\n{mark}\n\nWhat we ask\n\n"
+        f"{ARTICLE}\n\n{mark}\n\nHow to vote\n\n{ARTICLE}\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert doc.title == "Strike ballot opens"
+    assert texts(doc, "//h2") == ["What we ask", "How to vote"]
+
+
 # A post copied from a WordPress blog in a browser: its byline, then under the text the
 # sharing and like buttons, "Related", and the tags line, each as lines of text.
 BLOG_POSTS = {

@@ -6,7 +6,8 @@ import` and the build's plain-text reader alike:
 - ornaments alone between paragraphs ("⁂", "❧", "• • •", "◆◆◆", "~~~", and the "▬▬▬▬"
   of social posts), as writers part a text's sections, which were printed as a paragraph
   of symbols (textblocks.RULE reads the rules typed with dashes, "___" and "* * *", and
-  parts posts at them: these part sections of one text, after posts are parted)."""
+  parts posts at them: these part sections of one text, after posts are parted, unless
+  a post's title and date come next: `plaintext._split_posts`)."""
 
 from __future__ import annotations
 
@@ -50,7 +51,13 @@ def break_lines_read(blocks: list[Block]) -> list[Block]:
 
 
 def _a_break(block: Block) -> bool:
-    if not block.single_line or block.rows or block.quoted or block.heading:
-        return False
-    line = block.text.strip()
-    return line == DASH_LINE or bool(_ORNAMENTS.match(line))
+    return is_ornament(block) or (_alone(block) and block.text.strip() == DASH_LINE)
+
+
+def is_ornament(block: Block) -> bool:
+    """Whether `block` is only ornaments ("⁂", "• • •", "▬▬▬▬"), alone between paragraphs."""
+    return _alone(block) and bool(_ORNAMENTS.match(block.text.strip()))
+
+
+def _alone(block: Block) -> bool:
+    return block.single_line and not (block.rows or block.quoted or block.heading)

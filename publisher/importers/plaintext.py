@@ -46,7 +46,7 @@ from ..readers.broken_words import SENTENCE_END
 from ..readers.redirects import redirected_to
 from ..readers.typed_lists import spoken
 from .blogfurniture import buttons, more_link, without_furniture
-from .break_lines import break_lines_read
+from .break_lines import break_lines_read, is_ornament
 from .doc_comments import without_comments
 from .draft import Draft
 from .facebook_event import facebook_event
@@ -177,7 +177,7 @@ def _split_posts(blocks: list[Block]) -> list[list[Block]]:
     cuts = (
         headers
         or (titled if len(titled) > 1 else [])
-        or [i + 1 for i, b in enumerate(blocks) if b.rule]
+        or [i + 1 for i, b in enumerate(blocks) if b.rule or _ornament_over_a_post(blocks, i)]
     )
     if not cuts:
         return [blocks]
@@ -185,6 +185,23 @@ def _split_posts(blocks: list[Block]) -> list[list[Block]]:
     pieces = [blocks[a:b] for a, b in itertools.pairwise(bounds) if _has_text(blocks[a:b])]
     posts = _with_fragments_joined(pieces)
     return posts if headers else [without_edge_rules(post) for post in posts]
+
+
+def _ornament_over_a_post(blocks: list[Block], index: int) -> bool:
+    """Whether `blocks[index]` is an ornament ("⁂") over a post's title and its date or
+    byline (on the title's next line or under it), as blog posts copied into one file may
+    be parted: over a section's heading, with no date, it parts one text's sections."""
+    if not is_ornament(blocks[index]) or index + 1 >= len(blocks):
+        return False
+    after = blocks[index + 1]
+    if len(after.lines) == 2:
+        title, under = Block(after.lines[:1], False, 0), after.lines[1]
+    elif after.single_line and index + 2 < len(blocks) and blocks[index + 2].single_line:
+        title, under = after, blocks[index + 2].text
+    else:
+        return False
+    dated = byline(under) or author_line(under) or parse_date(under) or posted_on(under)
+    return _title_like(title) and bool(dated)
 
 
 def _titled_post_head(blocks: list[Block], index: int) -> bool:
