@@ -1330,8 +1330,8 @@ LINKEDIN_HEADS = {
     "Published Mar 12, 2026\n+ Follow",
     "signed out": "Ana Torres\n\nOrganiser at Riverside Tenants Union\n\n"
     "Published Mar 12, 2026\n\n+ Follow",
-    "in Spanish": "Ana Torres\nAna Torres\n· 3er+\nOrganizadora en el Sindicato de Inquilinas\n"
-    "Publicado el 12 mar 2026\n+ Seguir",
+    "in Spanish, a headline of two lines": "Ana Torres\nAna Torres\n· 3er+\n"
+    "Organizadora en el Sindicato de Inquilinas\nMadrid\nPublicado el 12 mar 2026\n+ Seguir",
     "in French": "Ana Torres\nAna Torres\n· 2e\nOrganisatrice au Syndicat des locataires\n"
     "Publié le 12 mars 2026\n+ Suivre",
 }

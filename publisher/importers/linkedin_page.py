@@ -14,7 +14,8 @@ from .textblocks import Block
 from .textdates import posted_on, signature
 
 _FOLLOW = re.compile(r"\+\s*(?:follow|seguir|suivre)", re.IGNORECASE)
-_DEGREE = re.compile(r"[·•]\s*(?:1st|2nd|3rd\+?|1\.?º|2\.?º|3\.?º\+?|1er|2e|3e\+?)", re.IGNORECASE)
+# "· 2nd", "· 3rd+"; "· 2º", "· 3er+"; "· 2e", "· 3e+"
+_DEGREE = re.compile(r"[·•]\s*[123](?:st|nd|rd|er|e|\.?º)\+?", re.IGNORECASE)
 _HEAD_LINES = 7  # name, name again, degree, headline (two lines at most), date, "+ Follow"
 _HEADLINE_MAX = 220  # characters LinkedIn lets a headline have
 
