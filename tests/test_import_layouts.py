@@ -2300,6 +2300,10 @@ MAILING_LIST = {
         "Unsubscribe https://substack.com/redirect/2/eyJl?j=a1b2c3\n\n"
         "Start writing https://substack.com/signup?utm_source=substack&utm_content=footer\n",
     ),
+    "ghost": (  # its footer's links, copied as their words: the sender before the mark
+        "View in browser",
+        "Riverside Tenants Union © 2026 – Unsubscribe\n\nPowered by Ghost\n",
+    ),
     "outlook": (  # a forward from Outlook writes a link <after> its words
         "View this email in your browser <https://mailchi.mp/riverside/march?e=a1b2c3>",
         "Copyright © 2026 Riverside Tenants Union, All rights reserved.\n"
@@ -3695,6 +3699,7 @@ MASTHEADS = {
     "in capitals, with its month": ("en", "RIVERSIDE TENANTS UNION | March 2026"),
     "with its number": ("en", "Riverside Tenants Union: Issue 14"),
     "as Outlook forwards it": ("outlook", "Riverside Tenants Union Bulletin"),
+    "over Ghost's footer": ("ghost", "Riverside Tenants Union"),
     "in Spanish": ("es", "Boletín del Sindicato de Inquilinas · marzo 2026"),
 }
 

@@ -65,6 +65,9 @@ _COPYRIGHT = re.compile(
     r"|tous droits r[ée]serv[ée]s)\.?)?$",
     re.IGNORECASE,
 )
+# Ghost's footer names the sender before the mark: "Riverside Tenants © 2026 – Unsubscribe"
+_NAME_BEFORE_MARK = re.compile(r"^(?P<name>[^©]{2,80}?)\s*(?:©|\(c\))\s*\d{4}", re.IGNORECASE)
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
 _ADDRESS_OVER = re.compile(
     r"^(?:our mailing address is|nuestra direcci[oó]n (?:postal )?es|notre adresse (?:postale )?est)"
     r"\s*:$",
@@ -123,10 +126,14 @@ def _masthead(kept: list[Block], footer: list[Block]) -> bool:
 
 
 def _senders(footer: list[Block]) -> list[str]:
-    """The names the footer gives its sender, casefolded: in its copyright line and under
-    "Our mailing address is:"."""
+    """The names the footer gives its sender, casefolded: in its copyright line (before or
+    after the mark) and under "Our mailing address is:"."""
     lines = [line.strip() for block in footer for line in block.lines]
-    names = [match["name"] for line in lines if (match := _COPYRIGHT.match(line))]
+    names = [
+        match["name"]
+        for line in lines
+        if (match := _COPYRIGHT.match(line) or _NAME_BEFORE_MARK.match(line))
+    ]
     names += [after for line, after in itertools.pairwise(lines) if _ADDRESS_OVER.match(line)]
     return [name.casefold().strip(" .") for name in names if len(name) >= 3]
 
@@ -168,8 +175,11 @@ def _marked_start(blocks: list[Block], index: int, at: int) -> tuple[int, int]:
         for line, text in enumerate(blocks[start].lines[: at + 1 if start == index else None]):
             if _FOOTER.match(text):
                 return start, line
-    if _ADDRESS.search(blocks[index].lines[at]):
-        return index, at
+    if _ADDRESS.search(blocks[index].lines[at]) or _COPYRIGHT_MARK.search(blocks[index].lines[at]):
+        return (
+            index,
+            at,
+        )  # a link to unsubscribe, or Ghost's "Riverside Tenants © 2026 – Unsubscribe"
     return len(blocks), 0
 
 
