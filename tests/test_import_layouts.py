@@ -2304,6 +2304,12 @@ MAILING_LIST = {
         "View in browser",
         "Riverside Tenants Union © 2026 – Unsubscribe\n\nPowered by Ghost\n",
     ),
+    "beehiiv": (  # the link to unsubscribe, as its words, over the copyright line
+        "View online",
+        "Update your email preferences or unsubscribe here\n\n© 2026 Riverside Tenants Union\n"
+        "228 Park Ave S, #29976, New York, New York 10003, United States\n\n"
+        "Powered by beehiiv\nTerms of Service\n",
+    ),
     "outlook": (  # a forward from Outlook writes a link <after> its words
         "View this email in your browser <https://mailchi.mp/riverside/march?e=a1b2c3>",
         "Copyright © 2026 Riverside Tenants Union, All rights reserved.\n"
@@ -2355,8 +2361,10 @@ def test_a_footer_right_under_the_signature_leaves_the_signature(tmp_path: Path)
         "© 2026 Photo: Ana Ruiz\n\nUnsubscribe from their lists (https://example.org/how): "
         + "we explain how, step by step, in our guide to the data the letting agents keep on"
         + " every tenant, what the law says they may keep and for how long, and how to ask.",
+        "If they send you emails anyway, click unsubscribe and keep a copy of the page.\n\n"
+        "© 2026 Ana Ruiz",
     ],
-    ids=["a sentence", "a paragraph after a credit"],
+    ids=["a sentence", "a paragraph after a credit", "a sentence over the writer's notice"],
 )
 def test_a_text_that_speaks_of_unsubscribing_keeps_its_words(tmp_path: Path, ending: str) -> None:
     opening = STATEMENTS["en"]["paragraphs"][0]
@@ -3700,6 +3708,7 @@ MASTHEADS = {
     "with its number": ("en", "Riverside Tenants Union: Issue 14"),
     "as Outlook forwards it": ("outlook", "Riverside Tenants Union Bulletin"),
     "over Ghost's footer": ("ghost", "Riverside Tenants Union"),
+    "over beehiiv's footer": ("beehiiv", "Riverside Tenants Union"),
     "in Spanish": ("es", "Boletín del Sindicato de Inquilinas · marzo 2026"),
 }
 

@@ -56,6 +56,7 @@ _OVER = re.compile(  # over the newsletter: a link to its copy on the web
 _LAST_LINES = 4  # blocks from the end an unsubscribe line may stand in (social links after it)
 _FOOTER_BLOCKS = 10  # blocks over it its footer may start at
 _LINE_MAX = 200  # characters: a longer line is a paragraph of the text's own, no footer's
+_LINK_WORDS_MAX = 80  # characters of a link's words alone on a line ("Unsubscribe here")
 _ADDRESS = re.compile(r"https?://|www\.")
 # The sender as the footer names it: "Copyright © 2026 Riverside Tenants Union, All rights
 # reserved.", "© 2026 Ana Ruiz", or the line under "Our mailing address is:"
@@ -169,18 +170,26 @@ def _footer_start(blocks: list[Block]) -> tuple[int, int]:
 
 def _marked_start(blocks: list[Block], index: int, at: int) -> tuple[int, int]:
     """Where a footer whose unsubscribe line is `blocks[index].lines[at]` starts: at the
-    first line over it a footer starts with, or else at a link to unsubscribe; (len(blocks),
-    0) when neither."""
+    first line over it a footer starts with, or else at the unsubscribe line when it is a
+    link to unsubscribe, a copyright line (Ghost's "Riverside Tenants © 2026 – Unsubscribe")
+    or a link's words over one (beehiiv's "Update your email preferences or unsubscribe
+    here" over "© 2026 …"); (len(blocks), 0) when none."""
     for start in range(max(1, index - _FOOTER_BLOCKS), index + 1):
         for line, text in enumerate(blocks[start].lines[: at + 1 if start == index else None]):
             if _FOOTER.match(text):
                 return start, line
-    if _ADDRESS.search(blocks[index].lines[at]) or _COPYRIGHT_MARK.search(blocks[index].lines[at]):
-        return (
-            index,
-            at,
-        )  # a link to unsubscribe, or Ghost's "Riverside Tenants © 2026 – Unsubscribe"
+    unsubscribe = blocks[index].lines[at]
+    if _ADDRESS.search(unsubscribe) or _COPYRIGHT_MARK.search(unsubscribe):
+        return index, at
+    after = [text for block in blocks[index:] for text in block.lines][at + 1 :]
+    if _link_words(unsubscribe) and any(_FOOTER.match(text) for text in after):
+        return index, at
     return len(blocks), 0
+
+
+def _link_words(line: str) -> bool:
+    """Whether `line` is a link's words rather than a sentence: short, with no full stop."""
+    return len(line) <= _LINK_WORDS_MAX and not line.rstrip().endswith(".")
 
 
 def _unsubscribe_line(line: str) -> bool:
