@@ -581,6 +581,21 @@ def test_a_pdfs_page_numbers_are_left_out_with_a_number_of_its_text_alone_on_a_l
     assert said_of(caplog, "running heads")
 
 
+def test_thousands_of_page_numbers_are_told_in_time_linear_in_their_number() -> None:
+    """In a child bounded at 8 s (this takes about a second): whether numbers alone
+    on their lines were a PDF's page numbers was told by finding each number's lines among
+    all of them, as the square of their number (9,999 pages numbered at head and foot took
+    over 10 s). Each number twice in a row, as a header's and a footer's, counting up: all
+    page numbers."""
+    finishes_within(
+        8,
+        "from publisher.importers.pdftext import from_pdf",
+        "text = '\\n\\n'.join(f'{n}\\n\\nText.\\n\\n{n}' for n in range(1, 10_000))",
+        "left, removed, _, _ = from_pdf(text)",
+        "assert removed == 2 * 9_999, removed",
+    )
+
+
 # Copied out of a PDF's narrow justified columns: words hyphenated at line ends
 PDF_COLUMN_ES = (
     "La asamblea de trabajadoras de la limpieza\ndel hospital aprobó ayer por amplia mayoría\n"

@@ -100,10 +100,12 @@ def _counts_not_pages(numbers: list[int]) -> bool:
     count up, once or twice a page (its header and its footer): one comes back after
     another ("12" / "3" / "Share" over a post and under it, its likes and comments), or
     more than twice."""
-    for number in set(numbers):
-        at = [i for i, n in enumerate(numbers) if n == number]
-        if len(at) > 2 or (len(at) == 2 and at[1] - at[0] > 1):
+    seen: dict[int, tuple[int, int]] = {}  # each number: how often so far, and where last
+    for at, number in enumerate(numbers):
+        times, last = seen.get(number, (0, at))
+        if times == 2 or (times == 1 and at - last > 1):
             return True
+        seen[number] = (times + 1, at)
     return False
 
 
