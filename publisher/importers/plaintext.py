@@ -195,13 +195,12 @@ def _ornament_over_a_post(blocks: list[Block], index: int) -> bool:
         return False
     after = blocks[index + 1]
     if len(after.lines) == 2:
-        title, under = Block(after.lines[:1], False, 0), after.lines[1]
+        title, under = Block(after.lines[:1], False, 0), Block(after.lines[1:], False, 0)
     elif after.single_line and index + 2 < len(blocks) and blocks[index + 2].single_line:
-        title, under = after, blocks[index + 2].text
+        title, under = after, blocks[index + 2]
     else:
         return False
-    dated = byline(under) or author_line(under) or parse_date(under) or posted_on(under)
-    return _title_like(title) and bool(dated)
+    return _title_like(title) and _header(under)
 
 
 def _titled_post_head(blocks: list[Block], index: int) -> bool:
