@@ -16,6 +16,7 @@ import pytest
 from bounded import finishes_within
 from click.testing import CliRunner
 from PIL import Image
+from test_import import texts
 
 from publisher.cli import main
 from publisher.errors import PublisherError
@@ -551,8 +552,7 @@ def test_a_posts_counts_over_and_under_it_are_said_to_be_its_platforms_not_a_pdf
     )
     with caplog.at_level(logging.INFO, logger="publisher"):
         doc = read(path)
-    body = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
-    assert [p.text_content() for p in body.iter("p")] == [
+    assert texts(doc, "//p") == [
         "The ballot opens on Monday.",
         "Vote yes before the deadline.",
     ]
@@ -575,8 +575,7 @@ def test_a_pdfs_page_numbers_are_left_out_with_a_number_of_its_text_alone_on_a_l
     )
     with caplog.at_level(logging.INFO, logger="publisher"):
         doc = read(path)
-    body = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
-    paragraphs = [p.text_content() for p in body.iter("p")]
+    paragraphs = texts(doc, "//p")
     assert not {"1", "2", "3"} & set(paragraphs), paragraphs
     assert said_of(caplog, "running heads")
 
