@@ -1464,6 +1464,25 @@ def test_a_posts_title_subtitle_author_and_date_on_consecutive_lines_are_each_re
     assert texts(doc, "//p")[0] == ARTICLE
 
 
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("language", SUBSTACK_POSTS)
+@pytest.mark.parametrize("under", [True, False], ids=["counts under it too", "none under it"])
+def test_a_posts_counts_run_on_under_its_date_are_left_out_of_its_head(
+    tmp_path: Path, how: str, language: str, under: bool
+) -> None:
+    """A browser that drops the gaps between a post's head's lines (Chrome does, between
+    all but paragraphs) runs the counts and button under the date on too ("Mar 12, 2026" /
+    "12" / "3" / "Share"): the title, subtitle, author and date are still each read, and
+    the counts are no paragraph."""
+    head = SUBSTACK_POSTS[language].split("{article}")[0]
+    title, subtitle, author_and_date, *counts = head.strip().split("\n\n")
+    text = "\n".join([title, subtitle, author_and_date, *counts]) + f"\n\n{ARTICLE}\n"
+    (doc,) = read_or_imported(tmp_path, text + ("\n" + "\n".join(counts) if under else ""), how)
+    assert (doc.title, doc.subtitle) == (title, subtitle)
+    assert (doc.authors, doc.date) == (("Ana Torres",), dt.date(2026, 3, 12))
+    assert texts(doc, "//p") == [ARTICLE], doc.body_html
+
+
 @pytest.mark.parametrize(
     "head",
     [

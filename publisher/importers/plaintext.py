@@ -386,6 +386,7 @@ def heading_lines_apart(blocks: list[Block]) -> list[Block]:
     """Word and hurried editors put the title and its subtitle or dateline, or the text's
     opening sentence, on consecutive lines: a first block of two lines that could each head
     a text, or a title over a sentence, is two blocks."""
+    blocks = _buttons_under_the_head_apart(blocks)
     if (
         len(blocks) > 1
         and len(blocks[0].lines) in (3, 4)
@@ -402,6 +403,22 @@ def heading_lines_apart(blocks: list[Block]) -> list[Block]:
     if not heads and not (_title_like(lines[0]) and _sentence(lines[1].text)):
         return list(blocks)
     return [Block(first.lines[:1], first.indented, first.gap, first.indent), lines[1], *blocks[1:]]
+
+
+def _buttons_under_the_head_apart(blocks: list[Block]) -> list[Block]:
+    """A post's page copied by a browser that drops the gaps between its head's lines runs
+    the counts and buttons under the date on too ("Ana Ruiz" / "Mar 3, 2026" / "12" / "3" /
+    "Share"): they are a block of their own, as a platform's buttons under its byline."""
+    if len(blocks) < 2:
+        return list(blocks)
+    lines = blocks[0].lines
+    start = len(lines)
+    while start > 1 and buttons(Block(lines[start - 1 :], False, 0)):
+        start -= 1
+    if start == len(lines) or not parse_date(lines[start - 1]):
+        return list(blocks)
+    head = Block(lines[:start], blocks[0].indented, blocks[0].gap, blocks[0].indent)
+    return [head, Block(lines[start:], False, 0), *blocks[1:]]
 
 
 def _sentence(text: str) -> bool:
