@@ -1259,6 +1259,30 @@ def test_a_social_post_copied_with_its_head_is_by_its_account_on_its_day(
     assert (doc.authors, doc.date) == ((head.split("\n")[0].split(" @")[0],), date)
 
 
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize(
+    "foot",
+    [
+        "\n\n10:32 AM · Mar 3, 2026\n\n1,204 Views",
+        "\n10:32 AM · Mar 3, 2026\n·\n1,204\nViews",
+        "\n10:32 AM · Mar 3, 2026 · 1.2K Views",
+        "\n10:32 a. m. · 3 mar. 2026\n·\n1.204\nVisualizaciones",
+        "\n22:32 · 3 mars 2026\n·\n1\u202f204\nvues",
+    ],
+    ids=["lines apart", "run on", "views on the line", "es", "fr"],
+)
+def test_an_x_post_copied_from_its_page_is_by_its_account_on_the_day_under_it(
+    tmp_path: Path, how: str, foot: str
+) -> None:
+    """X prints a post's time under it on the post's own page: it was the text's last
+    paragraph, and the views under it were taken for the author ("1,204 Views")."""
+    gap = "\n\n" if foot.startswith("\n\n") else "\n"  # a browser keeping the gaps or not
+    page = f"Ana Torres\n@anatorres_union{gap}{POST_TEXT}{foot}\n"
+    (doc,) = read_or_imported(tmp_path, page, how)
+    assert texts(doc, "//p") == [POST_TEXT], doc.body_html
+    assert (doc.authors, doc.date) == (("Ana Torres",), dt.date(2026, 3, 3))
+
+
 def test_a_social_posts_day_without_its_year_is_not_taken_in_documents(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -61,10 +61,10 @@ _BUTTON = (
     r"( ?\((opens|se abre|s['’]ouvre|ouvre) [^)]*\))?"
 )
 # Substack's, Ghost's, Medium's and Facebook's buttons and counts: "Subscribe", "Restack", "12",
-# "12 Likes", "All reactions:", "8 shares".
+# "12 Likes", "All reactions:", "8 shares"; X's "1,204 Views", "12 Reposts".
 _COUNTS = (
     r"\d[\d,.]*[KkM]?( (likes?|restacks?|comments?|me gusta|comentarios?|j['’]aime|commentaires?|"
-    r"shares?|veces compartido|partages?))?|"
+    r"shares?|veces compartido|partages?|views|visualizaciones|vues|reposts?|quotes?|bookmarks?))?|"
     r"subscribe|suscr[ií]bete|s['’]abonner|like|comment|comentar|commenter|restack|sign up|"
     r"listen|escuchar|[ée]couter|"
     r"share this article|all reactions|todas las reacciones|toutes les r[ée]actions"

@@ -84,6 +84,7 @@ from .textdates import (
 )
 from .textlists import bulleted_list, goes_on, indented_run, lettered_list, numbered_list
 from .textmarks import MARKDOWN_HEADING, inline, unmarked, untagged
+from .x_page import x_page
 
 _URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
@@ -298,6 +299,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     blocks, furniture = without_furniture(blocks)
     blocks = medium_head(blocks)  # its name, "Follow", reading time and date: a byline
     blocks = linkedin_head(blocks)  # its name, headline, date and "+ Follow": a byline
+    blocks = x_page(blocks)  # its name and handle over it, its time under it: a head
     draft.tags = list(furniture.tags)
     if furniture.lines:
         draft.found[_FURNITURE_FOUND] += furniture.lines

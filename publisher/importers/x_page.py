@@ -1,0 +1,66 @@
+"""An X post copied from its own page: the account's name over its handle, the post's
+text, then the time it was posted ("10:32 AM · Mar 3, 2026"), perhaps with its views
+("· 1,204 Views") on the line or under it. The time is at the foot, where no reader of
+pasted posts looks for a date: it was printed as the text's last paragraph, and the views
+were taken for a signature. Made the head `textdates.handle_header` reads on a timeline's
+copy ("Ana Ruiz @anaruiz · Mar 3, 2026"), the foot left out. A browser that drops the gaps
+between lines runs the head and foot on to the text: they are found there too. X's pages
+in English, Spanish and French.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .blogfurniture import buttons
+from .textblocks import Block
+from .textdates import parse_date, signature
+
+_HANDLE = re.compile(r"@[\w.]{1,60}")
+_COUNT = r"\d[\d,.\s\u202f]*[KkM]?"  # "1,204", "1.2K", "1 204" (French, its space narrow)
+# "10:32 AM · Mar 3, 2026", "10:32 a. m. · 3 mar. 2026", "22:32 · 3 mars 2026"
+_POSTED = re.compile(
+    r"(?P<time>\d{1,2}[:.]\d{2}(?:\s?[ap]\.?\s?m\.?)?)\s*·\s*(?P<day>[^·]{4,40}?)"
+    rf"(?:\s*·\s*{_COUNT}\s+(?:views|visualizaciones|vues))?",
+    re.IGNORECASE,
+)
+# Under the time: its views, the count ("1,204", "1 204") and the word on lines apart
+_VIEWS = re.compile(rf"{_COUNT}|views|visualizaciones|vues", re.IGNORECASE)
+
+
+def x_page(blocks: list[Block]) -> list[Block]:
+    """`blocks` with an X post's head and the time at its foot made one head line, the
+    name, handle and day; unchanged unless both are there."""
+    lines = [(at, line.strip()) for at, block in enumerate(blocks) for line in block.lines]
+    if len(lines) < 4 or not _HANDLE.fullmatch(lines[1][1]):
+        return blocks
+    name = signature(lines[0][1])
+    if not name or name[1] is not None:
+        return blocks
+    end = len(lines) - 1
+    while end > 2 and (
+        _VIEWS.fullmatch(lines[end][1]) or buttons(Block((lines[end][1],), False, 0))
+    ):
+        end -= 1  # "·", "1,204", "Views" under the time
+    posted = _POSTED.fullmatch(lines[end][1])
+    if not posted or not (day := parse_date(posted["day"])):
+        return blocks
+    head = Block((f"{name[0]} {lines[1][1]} · {day.isoformat()}",), False, 0)
+    return [head, *_between(blocks, lines[2][0], lines[end][0], lines, end)]
+
+
+def _between(
+    blocks: list[Block], first: int, last: int, lines: list[tuple[int, str]], end: int
+) -> list[Block]:
+    """The blocks from `first` to `last`, the head's two lines taken from the first and the
+    foot's lines (from line `end` on) from the last."""
+    kept = list(blocks[first : last + 1])
+    dropped_head = sum(1 for at, _ in lines[:2] if at == first)
+    dropped_foot = sum(1 for at, _ in lines[end:] if at == last)
+    if first == last:
+        inner = kept[0].lines[dropped_head : len(kept[0].lines) - dropped_foot]
+        return [dataclasses.replace(kept[0], lines=inner)] if inner else []
+    kept[0] = dataclasses.replace(kept[0], lines=kept[0].lines[dropped_head:])
+    kept[-1] = dataclasses.replace(kept[-1], lines=kept[-1].lines[:-dropped_foot])
+    return [block for block in kept if block.lines]
