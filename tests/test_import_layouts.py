@@ -1283,6 +1283,21 @@ def test_an_x_post_copied_from_its_page_is_by_its_account_on_the_day_under_it(
     assert (doc.authors, doc.date) == (("Ana Torres",), dt.date(2026, 3, 3))
 
 
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize(
+    "offer", ["See translation", "Ver traducción", "Voir la traduction", "Translate post"]
+)
+def test_a_social_posts_offer_to_translate_it_is_left_out(
+    tmp_path: Path, how: str, offer: str
+) -> None:
+    """Facebook, Instagram and X offer to translate a post in another language than the
+    reader's, under it: copied with the post, it was its last paragraph."""
+    head = "Dockside Workers' Network\n3 March 2026 at 14:32 ·"
+    page = f"{head}\n\n{POST_TEXT}\n\n{offer}\n\nAll reactions:\n24\n\nLike\n\nShare\n"
+    (doc,) = read_or_imported(tmp_path, page, how)
+    assert texts(doc, "//p") == [POST_TEXT], doc.body_html
+
+
 def test_a_social_posts_day_without_its_year_is_not_taken_in_documents(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

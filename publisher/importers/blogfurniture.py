@@ -112,6 +112,9 @@ _PAGE_END = (
     r"type your email\s*(\.{3}|…)?|enter your email|sign up for more like this\.?|"
     r"discussion about this post|comments|restacks|top|latest|discussion|no posts|"
     r"ready for more\?|start writing|get the app|substack is the home for great culture|"
+    # A social post's offer to translate it (Facebook's, Instagram's, X's)
+    r"see translation|ver traducci[oó]n|voir (la )?traduction|translate (post|tweet)|"
+    r"traducir (post|tweet)|traduire (le )?(post|tweet)|"
     # A newsletter's share bar, forwarded or pasted with it: "Share", "Tweet", "Forward"
     r"tuitear|tweeter|forward( to (a )?friend)?|reenviar( a un amigo)?|transf[ée]rer( [àa] un ami)?|"
     r"privacy|terms|collection notice|powered by ghost|"
