@@ -3542,6 +3542,28 @@ MEMOS = {
         dt.date(2026, 3, 2),
         [],
     ),
+    "forwarded from Apple Mail": (  # a blank line under the forward's line
+        "Begin forwarded message:\n\nFrom: Ana Ruiz <ana@example.org>\nSubject: Picket rota\n"
+        "Date: 2 March 2026 at 10:14:10 GMT\nTo: Branch committee <committee@example.org>\n\n",
+        "Picket rota",
+        dt.date(2026, 3, 2),
+        [],
+    ),
+    "forwarded from Thunderbird": (  # its labels and values apart by tabs
+        "-------- Forwarded Message --------\nSubject: \tPicket rota\n"
+        "Date: \tMon, 2 Mar 2026 10:14:10 +0000\nFrom: \tAna Ruiz <ana@example.org>\n"
+        "To: \tBranch committee <committee@example.org>\n\n\n\n",
+        "Picket rota",
+        dt.date(2026, 3, 2),
+        [],
+    ),
+    "typed with tabs": (
+        "TO:\t\tAll members\nFROM:\t\tBranch secretary\nDATE:\t\t2 March 2026\n"
+        "RE:\t\tStrike ballot opens Monday\n\n",
+        "Strike ballot opens Monday",
+        dt.date(2026, 3, 2),
+        ["TO: All members", "FROM: Branch secretary"],
+    ),
 }
 MEMO_TEXT = "The ballot opens on Monday. Every member should vote, and we urge you to vote yes."
 

@@ -68,6 +68,7 @@ def memo_head(blocks: list[Block]) -> MemoHead | None:
     """The memo head opening `blocks` (or under a line naming what the text is, "MEMO",
     which stays text): lines each a label of a memo's head, one of them the subject
     ("Subject: …" alone too); None for any other opening."""
+    blocks = _forward_line_joined(blocks)
     if len(blocks) > 1 and (head := _head(blocks, 0)):
         return head
     for at in range(1, min(len(blocks) - 1, _NOTE_BLOCKS + 1)):  # under the forwarder's note
@@ -81,16 +82,28 @@ def memo_head(blocks: list[Block]) -> MemoHead | None:
     return None
 
 
+def _forward_line_joined(blocks: list[Block]) -> list[Block]:
+    """`blocks` with a forward's line that is a block of its own joined to the head under
+    it: Apple Mail writes a blank line under "Begin forwarded message:", and Thunderbird's
+    "-------- Forwarded Message --------" is told apart as a rule."""
+    for at, block in enumerate(blocks[: _NOTE_BLOCKS + 1]):
+        if block.single_line and FORWARDED.match(block.lines[0]) and at + 1 < len(blocks):
+            under = blocks[at + 1]
+            joined = replace(under, lines=(block.lines[0], *under.lines), rows=())
+            return [*blocks[:at], joined, *blocks[at + 2 :]]
+    return blocks
+
+
 def _head(blocks: list[Block], index: int) -> MemoHead | None:
     block = blocks[index]
     forwarded = bool(FORWARDED.match(block.lines[0]))
     lines = block.lines[1:] if forwarded else block.lines
-    if block.rows or block.quoted or not lines or not (read := _read(lines)):
-        return None
+    if block.quoted or not lines or not (read := _read(lines)):
+        return None  # labels and values apart by tabs (a table's rows) are a head too
     subject, date, kept = read
     mail = forwarded or any(_MAIL_TELL.search(line) for line in lines)
     sender, kept = (_sender(lines), []) if mail else ("", kept)
-    head = [replace(block, lines=tuple(lines[i] for i in kept))] if kept else []
+    head = [replace(block, lines=tuple(lines[i] for i in kept), rows=())] if kept else []
     rest = [*blocks[:index], *head, *blocks[index + 1 :]]
     text = _without_signature(_without_reply(rest)) if mail else rest
     return MemoHead(subject, date, text, sender)
