@@ -1298,6 +1298,20 @@ def test_a_social_posts_offer_to_translate_it_is_left_out(
     assert texts(doc, "//p") == [POST_TEXT], doc.body_html
 
 
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_social_posts_title_on_the_line_over_its_text_is_its_title(
+    tmp_path: Path, how: str
+) -> None:
+    """Under a post's head, its first line in bold over its text ("*STATEMENT: …*", as
+    WhatsApp and Facebook posts are typed) was run together with the first sentence into
+    the title, its stars and all, in `documents/`."""
+    head = "Dockside Workers' Network\n3 March 2026 at 14:32 ·"
+    post = f"*STATEMENT: Solidarity with the cleaners*\n{POST_TEXT}\n\nSee you there."
+    (doc,) = read_or_imported(tmp_path, f"{head}\n\n{post}\n", how)
+    assert doc.title == "STATEMENT: Solidarity with the cleaners"
+    assert texts(doc, "//p") == [POST_TEXT, "See you there."], doc.body_html
+
+
 def test_a_social_posts_day_without_its_year_is_not_taken_in_documents(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

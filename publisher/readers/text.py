@@ -126,7 +126,7 @@ class TextReader:
             if event.hosts and not {"author", "authors"} & given.keys():
                 meta["authors"] = event.hosts
         if posted := post_head(blocks, build_time().date()):  # "Ana Ruiz @ana · Mar 3"
-            blocks = blocks[posted[3] :]
+            blocks = heading_lines_apart(blocks[posted[3] :])  # its title over its text
             _take_post_head(posted, meta, given, path)
         title = given.get("title")
         if isinstance(title, str) and blocks and same_words(unmarked(blocks[0].text), title):
