@@ -4,6 +4,7 @@ that only quotes a message's time is still a text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from test_import import import_one, texts
 
 from publisher.errors import PublisherError
 from publisher.importers import import_files
+from publisher.model import Document
 from publisher.readers import read_document
 
 STATEMENT = (
@@ -106,3 +108,48 @@ def test_a_text_that_quotes_one_messages_time_is_still_built(tmp_path: Path) -> 
     )
     doc = read_document(path, "minutes", tmp_path, "en")
     assert "six weeks" in " ".join(texts(doc, "//p"))
+
+
+PICKET = "Join the picket on Saturday at seven."
+# One message copied out of a chat with its time and sender: a line of an export, or
+# WhatsApp Web's copy (a day after the 12th, so that no order of day and month is a guess)
+ONE_MESSAGE = {
+    "android": "14/03/2026, 14:33 - Ana Ruiz: ",
+    "android, 12-hour clock, two-digit year": "3/14/26, 2:33\u202fPM - Ana Ruiz: ",
+    "android in french": "14/03/2026 à 14:33 - Ana Ruiz: ",
+    "android in german": "14.03.26, 14:33 - Ana Ruiz: ",
+    "whatsapp web": "[14:33, 14/03/2026] Ana Ruiz: ",
+    "iphone": "\u200e[14/03/2026, 14:33:10] Ana Ruiz: ",
+}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("copied", ONE_MESSAGE)
+def test_one_message_copied_with_its_time_and_sender_is_by_them_on_that_day(
+    tmp_path: Path, how: str, copied: str
+) -> None:
+    """As the refusal of a chat asks, the message to publish copied out of it: its time and
+    sender, printed over the title ("[14:33, 14/03/2026] Ana Ruiz: STATEMENT: …"), are the
+    post's author and date. WhatsApp's mark of an edited message goes with them."""
+    text = f"{ONE_MESSAGE[copied]}{STATEMENT}\n\n{PICKET} <This message was edited>\n"
+    (doc,) = _read_or_imported(tmp_path, text, how)
+    assert doc.title == "STATEMENT: Solidarity with the cleaners"
+    assert (doc.authors, doc.date) == (("Ana Ruiz",), dt.date(2026, 3, 14))
+    assert texts(doc, "//p") == [STATEMENT.split("\n")[1], PICKET], doc.body_html
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_message_whose_sender_is_a_phone_number_names_no_author(tmp_path: Path, how: str) -> None:
+    """A sender saved under no name is their telephone number: nobody's to publish."""
+    text = f"14/03/2026, 14:33 - +44 7700 900123: {STATEMENT}\n\n{PICKET}\n"
+    (doc,) = _read_or_imported(tmp_path, text, how)
+    assert (doc.authors, doc.date) == ((), dt.date(2026, 3, 14))
+    assert "7700" not in doc.body_html and "7700" not in doc.title
+
+
+def _read_or_imported(tmp_path: Path, text: str, how: str) -> list[Document]:
+    if how == "imported":
+        return import_one(tmp_path, text)
+    path = tmp_path / "message.txt"
+    path.write_text(text, encoding="utf-8")
+    return [read_document(path, "message", tmp_path, "en")]

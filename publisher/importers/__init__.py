@@ -439,7 +439,7 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
             return _recover_attachments(source, attached, split)
         return recover_message(message, source)
     if suffix in TEXT_SUFFIXES:
-        from .chats import refuse_chat
+        from .chats import one_message, refuse_chat
         from .decode import guess_text
         from .mailmessage import recover_saved_message
 
@@ -447,7 +447,7 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         refuse_chat(decoded.text, source)
         drafts = recover_saved_message(decoded.text, source)
         if drafts is None:
-            drafts = _recover_text(decoded.text, source, split)
+            drafts = _recover_text(one_message(decoded.text), source, split)
         if decoded.doubt:
             for draft in drafts:
                 draft.unsure.insert(0, decoded.doubt)

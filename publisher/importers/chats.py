@@ -2,7 +2,11 @@
 a zip as `_chat.txt` from an iPhone) is refused: a group's or a person's chat is nobody's
 publication, and it holds everyone's messages, names and phone numbers. Imported as text,
 all of it became one document; put in documents/, the build published it, names, times
-and all. The statement posted in it is copied out of the chat."""
+and all. The statement posted in it is copied out of the chat.
+
+One message copied with its time and sender (a line of the export, or WhatsApp Web's copy)
+is a post: its sender and day are its head, as a Facebook post's, and no part of its text.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,17 @@ _MESSAGE_START = re.compile(
     re.MULTILINE,
 )
 CHAT_IN_ZIP = "_chat.txt"
+_ONE_MESSAGE = re.compile(
+    rf"\u200e?(?:\[?(?P<day>{_DAY}),?(?: à| a las| um)? (?P<clock>{_CLOCK})(?:\] | - )|"
+    rf"\[(?P<clock_first>{_CLOCK}), (?P<day_after>{_DAY})\] )(?P<sender>[^:\n]{{1,60}}): "
+)
+_SHORT_YEAR = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2})$")  # "12/03/26": this century's
+_PHONE = re.compile(r"[+\d][\d\s()\u2011-]{6,}")  # a sender saved under no name
+# What WhatsApp writes at an edited message's end, in an export
+_EDITED = re.compile(
+    r"\s*<(?:this message was edited|se edit[óo] este mensaje\.?|ce message a [ée]t[ée] modifi[ée])>\s*$",
+    re.IGNORECASE,
+)
 
 
 def refuse_chat(text: str, path: Path, then: str = "into a .txt file and import that") -> None:
@@ -34,3 +49,23 @@ def refuse_chat(text: str, path: Path, then: str = "into a .txt file and import 
             path,
             hint=f"copy the message to publish (in WhatsApp, press and hold it, then Copy) {then}",
         )
+
+
+def one_message(text: str) -> str:
+    """`text` that is one message copied out of a chat with its time and sender ("[14:32,
+    12/03/2026] Ana Ruiz: …", "12/03/26, 14:32 - Ana Ruiz: …") as a post's text under its
+    head: the sender's name over the day and time, as Facebook prints a post, which the
+    readers of pasted posts read. A sender that is a telephone number is nobody's name to
+    publish: the day alone is over the text. Any other text is returned as it is."""
+    found = _ONE_MESSAGE.match(text.lstrip("\ufeff\n\r "))
+    if not found or len(_MESSAGE_START.findall(text)) != 1:
+        return text
+    day = _SHORT_YEAR.sub(r"\1\2\g<3>\g<2>20\4", found["day"] or found["day_after"])
+    sender = found["sender"].strip()
+    head = (
+        f"{day}\n\n"
+        if _PHONE.fullmatch(sender)
+        else f"{sender}\n{day} at {found['clock'] or found['clock_first']} ·\n\n"
+    )
+    body = text.lstrip("\ufeff\n\r ")[found.end() :]
+    return head + _EDITED.sub("\n", body)
