@@ -112,7 +112,8 @@ def test_a_text_that_quotes_one_messages_time_is_still_built(tmp_path: Path) -> 
 
 PICKET = "Join the picket on Saturday at seven."
 # One message copied out of a chat with its time and sender: a line of an export, or
-# WhatsApp Web's copy (a day after the 12th, so that no order of day and month is a guess)
+# WhatsApp Web's or Telegram Desktop's copy (on a day after the 12th, so that no order of
+# day and month is a guess)
 ONE_MESSAGE = {
     "android": "14/03/2026, 14:33 - Ana Ruiz: ",
     "android, 12-hour clock, two-digit year": "3/14/26, 2:33\u202fPM - Ana Ruiz: ",
@@ -120,6 +121,7 @@ ONE_MESSAGE = {
     "android in german": "14.03.26, 14:33 - Ana Ruiz: ",
     "whatsapp web": "[14:33, 14/03/2026] Ana Ruiz: ",
     "iphone": "\u200e[14/03/2026, 14:33:10] Ana Ruiz: ",
+    "telegram desktop": "Ana Ruiz, [14.03.2026 14:33]\n",
 }
 
 

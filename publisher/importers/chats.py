@@ -30,6 +30,10 @@ _ONE_MESSAGE = re.compile(
     rf"\u200e?(?:\[?(?P<day>{_DAY}),?(?: à| a las| um)? (?P<clock>{_CLOCK})(?:\] | - )|"
     rf"\[(?P<clock_first>{_CLOCK}), (?P<day_after>{_DAY})\] )(?P<sender>[^:\n]{{1,60}}): "
 )
+# Telegram Desktop's copy of a message: its sender and time on a line over it
+_TELEGRAM_COPY = re.compile(
+    rf"^(?P<sender>[^\n,\[\]]{{1,60}}), \[(?P<day>{_DAY}) (?P<clock>{_CLOCK})\]\n", re.MULTILINE
+)
 _SHORT_YEAR = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2})$")  # "12/03/26": this century's
 _PHONE = re.compile(r"[+\d][\d\s()\u2011-]{6,}")  # a sender saved under no name
 # What WhatsApp writes at an edited message's end, in an export
@@ -53,19 +57,19 @@ def refuse_chat(text: str, path: Path, then: str = "into a .txt file and import 
 
 def one_message(text: str) -> str:
     """`text` that is one message copied out of a chat with its time and sender ("[14:32,
-    12/03/2026] Ana Ruiz: …", "12/03/26, 14:32 - Ana Ruiz: …") as a post's text under its
-    head: the sender's name over the day and time, as Facebook prints a post, which the
-    readers of pasted posts read. A sender that is a telephone number is nobody's name to
-    publish: the day alone is over the text. Any other text is returned as it is."""
-    found = _ONE_MESSAGE.match(text.lstrip("\ufeff\n\r "))
-    if not found or len(_MESSAGE_START.findall(text)) != 1:
+    12/03/2026] Ana Ruiz: …", "12/03/26, 14:32 - Ana Ruiz: …", Telegram Desktop's "Ana
+    Ruiz, [12.03.2026 14:32]" over it) as a post's text under its head: the sender's name
+    over the day and time, as Facebook prints a post, which the readers of pasted posts
+    read. A sender that is a telephone number is nobody's name to publish: the day alone is
+    over the text. Any other text is returned as it is."""
+    message = text.lstrip("\ufeff\n\r ")
+    if (found := _ONE_MESSAGE.match(message)) and len(_MESSAGE_START.findall(message)) == 1:
+        day, clock = found["day"] or found["day_after"], found["clock"] or found["clock_first"]
+    elif (found := _TELEGRAM_COPY.match(message)) and len(_TELEGRAM_COPY.findall(message)) == 1:
+        day, clock = found["day"], found["clock"]
+    else:
         return text
-    day = _SHORT_YEAR.sub(r"\1\2\g<3>\g<2>20\4", found["day"] or found["day_after"])
+    day = _SHORT_YEAR.sub(r"\1\2\g<3>\g<2>20\4", day)
     sender = found["sender"].strip()
-    head = (
-        f"{day}\n\n"
-        if _PHONE.fullmatch(sender)
-        else f"{sender}\n{day} at {found['clock'] or found['clock_first']} ·\n\n"
-    )
-    body = text.lstrip("\ufeff\n\r ")[found.end() :]
-    return head + _EDITED.sub("\n", body)
+    head = f"{day}\n\n" if _PHONE.fullmatch(sender) else f"{sender}\n{day} at {clock} ·\n\n"
+    return head + _EDITED.sub("\n", message[found.end() :])
