@@ -2390,6 +2390,26 @@ MAILING_LIST = {
 }
 
 
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        "Sent from my iPhone",
+        "Get Outlook for Android",
+        "Enviado desde mi iPhone",
+        "Envoyé de mon iPhone",
+    ],
+)
+def test_a_mail_programs_line_under_a_pasted_mail_is_left_out(
+    tmp_path: Path, how: str, tagline: str
+) -> None:
+    """A statement pasted out of a mail written on a phone ends with its mail program's
+    line: it was printed under the signature, as if the writer had said it."""
+    text = f"Rent strike at number 12\n\n{ARTICLE}\n\nAna\n\n{tagline}\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "//p") == [ARTICLE, "Ana"], doc.body_html
+
+
 @pytest.mark.parametrize("sent_by", list(MAILING_LIST))
 def test_a_received_newsletters_mailing_list_lines_are_left_out(
     tmp_path: Path, sent_by: str

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .medium_page import medium_foot
+from .memo_head import is_tagline
 from .reading_time import is_reading_time
 from .social import HASHTAG, HASHTAG_LINE
 from .textblocks import Block
@@ -196,6 +197,7 @@ class Furniture:
     lines: int = 0  # of buttons, headings and links left out
     tags: tuple[str, ...] = ()
     more: str = ""  # the "Continue reading" link under the text: only its opening was copied
+    tagline: str = ""  # a mail program's line under the text ("Sent from my iPhone")
 
 
 def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
@@ -220,6 +222,8 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
             found.more = block.text.strip()
         elif block.single_line and FIRST_PUBLISHED.match(block.text.strip()):
             found.lines += 1
+        elif block.single_line and not found.tagline and is_tagline(block.text):
+            found.tagline = block.text.strip()
         elif _post_card(block):
             found.lines += len(block.lines)
         elif (start := _related_posts_start(blocks, end)) is not None:

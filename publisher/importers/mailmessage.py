@@ -35,7 +35,7 @@ from .draft import Draft
 from .memo_head import FORWARDED as _FORWARDED
 from .memo_head import ORIGINAL_MESSAGE as _ORIGINAL_MESSAGE
 from .memo_head import QUOTE_INTRO as _QUOTE_INTRO
-from .memo_head import signature_below
+from .memo_head import is_tagline, signature_below
 from .plaintext import picture_mark, recover
 from .textdates import parse_date, without_time
 
@@ -45,18 +45,6 @@ _HEADER = re.compile(
     r"|importance|importancia|attachments|datos adjuntos|pi[èe]ces jointes)\s*:\s*(.*)$",
     re.I,
 )
-# The line a mail program adds under what was written on a phone or in its app, in the
-# languages its users write: "Sent from my iPhone", "Get Outlook for Android", "Enviado
-# desde mi iPhone", "Envoyé de mon iPhone", "أرسلت من الـ iPhone"
-_SENT_FROM = re.compile(
-    r"\s*(sent from (my|mail for|yahoo|outlook|aol|the \w+ app)|sent with (proton|blackberry)"
-    r"|get outlook for|enviado (desde|do) (mi|meu|o|el|outlook|yahoo|correo)"
-    r"|envoyé (de|depuis) (mon|ma|l['’]|outlook|yahoo)|gesendet (von|mit) (meinem|der|outlook)"
-    r"|inviato da (iphone|ipad|il mio|outlook|yahoo)|verzonden (met|vanaf) (mijn|outlook)"
-    r"|wysłane z (mojego|iphone|outlook)|أُ?رسلت من|ارسال شده از)",
-    re.I,
-)
-
 
 # Outlook quotes the message a reply answers under its headers, not with ">": a rule of
 # underscores (or "-----Original Message-----"), then "From: …", "Sent: …", "To: …" (in
@@ -106,7 +94,7 @@ def _without_outlook_reply(lines: list[str]) -> list[str]:
 def _tagline(lines: list[str]) -> bool:
     """Whether the last line is a mail program's, on its own after a blank line."""
     alone = len(lines) == 1 or not lines[-2].strip()
-    return alone and len(lines[-1]) <= 60 and bool(_SENT_FROM.match(lines[-1]))
+    return alone and is_tagline(lines[-1])
 
 
 # A reply's subject (Re:, and its Outlook translations)

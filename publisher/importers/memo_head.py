@@ -138,6 +138,26 @@ def signature_below(lines: Sequence[str]) -> bool:
 SIGNATURE_LINES = 6  # a name, a role, an organisation, an address, a telephone, a site
 
 
+# The line a mail program adds under what was written on a phone or in its app, in the
+# languages its users write: "Sent from my iPhone", "Get Outlook for Android", "Enviado
+# desde mi iPhone", "Envoyé de mon iPhone", "أرسلت من الـ iPhone"
+SENT_FROM = re.compile(
+    r"\s*(sent from (my|mail for|yahoo|outlook|aol|the \w+ app)|sent with (proton|blackberry)"
+    r"|get outlook for|enviado (desde|do) (mi|meu|o|el|outlook|yahoo|correo)"
+    r"|envoyé (de|depuis) (mon|ma|l['’]|outlook|yahoo)|gesendet (von|mit) (meinem|der|outlook)"
+    r"|inviato da (iphone|ipad|il mio|outlook|yahoo)|verzonden (met|vanaf) (mijn|outlook)"
+    r"|wysłane z (mojego|iphone|outlook)|أُ?رسلت من|ارسال شده از)",
+    re.I,
+)
+_TAGLINE_MOST = 60  # characters
+
+
+def is_tagline(line: str) -> bool:
+    """Whether `line` is a mail program's line under what was written ("Sent from my
+    iPhone"): the program's, not the writer's."""
+    return len(line.strip()) <= _TAGLINE_MOST and bool(SENT_FROM.match(line))
+
+
 # The line over a reply's quote of the message it answers
 QUOTE_INTRO = re.compile(r"^(on .+ wrote|el .+ escribi[óo]|le .+ a [ée]crit)\s*:\s*$", re.I | re.M)
 _INTRO_MOST = 300  # characters

@@ -270,6 +270,7 @@ def _gaps_are_breaks(blocks: list[Block]) -> bool:
 
 
 _FURNITURE_FOUND = "lines of a blog's buttons, related posts or comment form left out"
+_TAGLINE_FOUND = "mail program's line (\"Sent from my iPhone\") left out"
 
 
 def post_head(blocks: list[Block], today: dt.date) -> tuple[str, dt.date | None, bool, int] | None:
@@ -303,6 +304,8 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft.tags = list(furniture.tags)
     if furniture.lines:
         draft.found[_FURNITURE_FOUND] += furniture.lines
+    if furniture.tagline:
+        draft.found[_TAGLINE_FOUND] += 1
     if furniture.more:
         draft.unsure.append(
             f"only the post's opening was copied (it ended {furniture.more!r}):"

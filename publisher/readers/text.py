@@ -278,6 +278,10 @@ def _say_furniture(furniture: Furniture, path: Path) -> None:
         )
     if furniture.tags:
         log.info("%s: its hashtags are its tags: %s", path, ", ".join(furniture.tags))
+    if furniture.tagline:
+        log.info(
+            "%s: %r left out: a mail program's line, not the writer's", path, furniture.tagline
+        )
     if furniture.more:
         log.warning(
             "%s: only the post's opening was copied (it ended %r): copy the whole post from"
