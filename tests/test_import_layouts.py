@@ -2390,16 +2390,18 @@ MAILING_LIST = {
 }
 
 
+# The line a mail program adds under what was written on a phone, in its users' languages
+TAGLINES = [
+    "Sent from my iPhone",
+    "Get Outlook for Android",
+    "Enviado desde mi iPhone",
+    "Envoyé de mon iPhone",
+    "أرسلت من الـ iPhone الخاص بي",
+]
+
+
 @pytest.mark.parametrize("how", ["read", "imported"])
-@pytest.mark.parametrize(
-    "tagline",
-    [
-        "Sent from my iPhone",
-        "Get Outlook for Android",
-        "Enviado desde mi iPhone",
-        "Envoyé de mon iPhone",
-    ],
-)
+@pytest.mark.parametrize("tagline", TAGLINES)
 def test_a_mail_programs_line_under_a_pasted_mail_is_left_out(
     tmp_path: Path, how: str, tagline: str
 ) -> None:
@@ -2408,6 +2410,10 @@ def test_a_mail_programs_line_under_a_pasted_mail_is_left_out(
     text = f"Rent strike at number 12\n\n{ARTICLE}\n\nAna\n\n{tagline}\n"
     (doc,) = read_or_imported(tmp_path, text, how)
     assert texts(doc, "//p") == [ARTICLE, "Ana"], doc.body_html
+    (tmp_path / "gaza").mkdir()  # a closing line that only starts like one is the writer's
+    text = f"Solidarity from Gaza\n\n{ARTICLE}\n\nSent from Gaza with love\n"
+    (doc,) = read_or_imported(tmp_path / "gaza", text, how)
+    assert texts(doc, "//p") == [ARTICLE, "Sent from Gaza with love"], doc.body_html
 
 
 @pytest.mark.parametrize("sent_by", list(MAILING_LIST))
@@ -2553,16 +2559,7 @@ def test_a_memos_own_from_and_to_under_its_title_stay(tmp_path: Path) -> None:
     assert "All members" in text and "The ballot on the pay offer opens" in text
 
 
-@pytest.mark.parametrize(
-    "tagline",
-    [
-        "Sent from my iPhone",
-        "Get Outlook for Android",
-        "Enviado desde mi iPhone",
-        "Envoyé de mon iPhone",
-        "أرسلت من الـ iPhone الخاص بي",
-    ],
-)
+@pytest.mark.parametrize("tagline", TAGLINES)
 def test_the_line_a_phones_mail_program_adds_is_left_out(tmp_path: Path, tagline: str) -> None:
     body = f"Rent strike at number 12\n\n{ARTICLE}\n\nIn solidarity,\nMarta\n\n{tagline}\n"
     text = imported_text(tmp_path, body)
