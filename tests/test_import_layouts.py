@@ -1161,6 +1161,29 @@ SUBSTACK_PAGE = (
 )
 
 
+# A Substack post's page copied with its discussion open: each commenter's picture's text
+# over their comment, "Expand full comment" under it, the count of the comments not shown.
+SUBSTACK_DISCUSSION = (
+    "12 Likes\n∙\n3 Restacks\n\nDiscussion about this post\n\nUser's avatar\n"
+    "Sam Okafor's avatar\n\nSolidarity from Leeds: we are doing the same in our block.\n\n"
+    "Expand full comment\nRuth Mwangi's avatar\n\nKeep going, all of you!\n\n"
+    "Expand full comment\n14 more comments...\n\nNo posts\n"
+)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_the_readers_comments_under_a_substack_post_are_left_out(tmp_path: Path, how: str) -> None:
+    """The readers' comments were published as the post's last paragraphs, with the
+    commenters' names: their words, not the post's."""
+    text = SUBSTACK_PAGE.split("Type your email")[0].format(article=ARTICLE) + SUBSTACK_DISCUSSION
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "//p") == [ARTICLE], doc.body_html
+    (tmp_path / "own").mkdir()  # the words alone, over the writer's text, are the writer's
+    own = f"Rent strike at number 12\n\n{ARTICLE}\n\nDiscussion about this post\n\n{ARTICLE}\n"
+    (doc,) = read_or_imported(tmp_path / "own", own, how)
+    assert texts(doc, "//p") == [ARTICLE, "Discussion about this post", ARTICLE]
+
+
 # A WordPress.com post's page copied whole: under its buttons, the site's subscribe form,
 # the post navigation, the comment form's heading and the follow box with the site's name,
 # then the cookie banner (its long line makes each line a paragraph of its own).

@@ -198,6 +198,7 @@ class Furniture:
     tags: tuple[str, ...] = ()
     more: str = ""  # the "Continue reading" link under the text: only its opening was copied
     tagline: str = ""  # a mail program's line under the text ("Sent from my iPhone")
+    comments: int = 0  # lines of readers' comments under the post, copied with its page
 
 
 def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
@@ -205,6 +206,7 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
     subscribe anywhere, and what they held."""
     found = Furniture()
     blocks, found.lines, found.tags = medium_foot(blocks)
+    blocks, found.comments = _without_discussion(blocks)
     kept = [b for b in blocks if not (b.single_line and _INVITATION.match(b.text.strip()))]
     found.lines += len(blocks) - len(kept)
     blocks = kept
@@ -239,6 +241,29 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
             block, lines=(*block.lines[:-1], block.lines[-1][: cut.start()])
         )
     return blocks[:end], found
+
+
+# Substack's heading over a post's comments, and what marks its comments: each commenter's
+# picture's text ("Ana Ruiz's avatar"), "Expand full comment", "14 more comments..."
+_DISCUSSION = re.compile(r"discussion about this post", re.IGNORECASE)
+_COMMENT_MARK = re.compile(
+    r"^(.{1,80}['’]s avatar|expand full comment|\d+ more comments?\s*(\.{3}|…)?|no posts)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _without_discussion(blocks: list[Block]) -> tuple[list[Block], int]:
+    """`blocks` without the discussion under a Substack post copied with its page (its
+    heading, the readers' comments, their names and pictures' text), and how many lines
+    it had: the readers' words, not the post's. Kept when nothing under the heading is a
+    comment's mark, as the heading's words alone could be the writer's."""
+    for at in range(len(blocks) - 1, 0, -1):
+        if blocks[at].single_line and _DISCUSSION.fullmatch(blocks[at].text.strip()):
+            under = blocks[at + 1 :]
+            if under and not any(_COMMENT_MARK.search("\n".join(b.lines)) for b in under):
+                return blocks, 0
+            return blocks[:at], sum(len(b.lines) for b in blocks[at:])
+    return blocks, 0
 
 
 # Jetpack's related posts under a WordPress.com post: "Related", then each post's title,

@@ -270,7 +270,7 @@ def _gaps_are_breaks(blocks: list[Block]) -> bool:
 
 
 _FURNITURE_FOUND = "lines of a blog's buttons, related posts or comment form left out"
-_TAGLINE_FOUND = "mail program's line (\"Sent from my iPhone\") left out"
+_TAGLINE_FOUND = 'mail program\'s line ("Sent from my iPhone") left out'
 
 
 def post_head(blocks: list[Block], today: dt.date) -> tuple[str, dt.date | None, bool, int] | None:
@@ -306,6 +306,8 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         draft.found[_FURNITURE_FOUND] += furniture.lines
     if furniture.tagline:
         draft.found[_TAGLINE_FOUND] += 1
+    if furniture.comments:
+        draft.found["lines of the readers' comments under the post left out"] += furniture.comments
     if furniture.more:
         draft.unsure.append(
             f"only the post's opening was copied (it ended {furniture.more!r}):"

@@ -278,6 +278,12 @@ def _say_furniture(furniture: Furniture, path: Path) -> None:
         )
     if furniture.tags:
         log.info("%s: its hashtags are its tags: %s", path, ", ".join(furniture.tags))
+    if furniture.comments:
+        log.info(
+            "%s: the discussion under the post left out (%d line(s)): its readers' comments,"
+            " names and all, are not the post's",
+            *(path, furniture.comments),
+        )
     if furniture.tagline:
         log.info(
             "%s: %r left out: a mail program's line, not the writer's", path, furniture.tagline
