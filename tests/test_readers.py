@@ -563,16 +563,46 @@ def test_a_posts_counts_over_and_under_it_are_said_to_be_its_platforms_not_a_pdf
     ]
 
 
+@pytest.mark.parametrize("counts", [("12", "3"), ("140", "27")])
+def test_a_posts_counts_under_its_byline_alone_are_said_to_be_its_platforms_not_a_pdfs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, counts: tuple[str, ...]
+) -> None:
+    """Without the bar under the post, the counts come back nowhere: one under a greater
+    one with no text between them is what no page number is."""
+    bar = "\n\n".join([*counts, "Share"])
+    path = tmp_path / "ballot.txt"
+    path.write_text(
+        "Why we are balloting\n\nMembers vote on action this month\n\nAna Ruiz\nMar 3, 2026"
+        f"\n\n{bar}\n\nThe ballot opens on Monday.\n\nVote yes before the deadline.\n"
+    )
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        doc = read(path)
+    assert texts(doc, "//p") == ["The ballot opens on Monday.", "Vote yes before the deadline."]
+    assert said_of(caplog, "running heads") == []
+    assert said_of(caplog, "a platform's buttons") == [
+        f"{path}: {len(counts) + 1} line(s) of a platform's buttons, reading time, related"
+        " posts or comment form left out"
+    ]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Annual report\n\n2025\n\nThe assembly approved the strike.\n\n1\n\n"
+        "We ask for the agreed pay rise.\n\n2\n\nAnd an end to temporary contracts.\n\n3\n",
+        # numbered at the head of each page, the first under the cover's year
+        "Annual report\n\n2025\n\n1\n\nThe assembly approved the strike.\n\n2\n\n"
+        "We ask for the agreed pay rise.\n\n3\n\nAnd an end to temporary contracts.\n",
+    ],
+    ids=["numbered at the foot", "at the head"],
+)
 def test_a_pdfs_page_numbers_are_left_out_with_a_number_of_its_text_alone_on_a_line(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, report: str
 ) -> None:
     """Page numbers count up, once a page: a year alone on a line among them leaves them
-    page numbers still."""
+    page numbers still, straight over the first one too."""
     path = tmp_path / "report.txt"
-    path.write_text(
-        "Annual report\n\n2025\n\nThe assembly approved the strike.\n\n1\n\n"
-        "We ask for the agreed pay rise.\n\n2\n\nAnd an end to temporary contracts.\n\n3\n"
-    )
+    path.write_text(report)
     with caplog.at_level(logging.INFO, logger="publisher"):
         doc = read(path)
     paragraphs = texts(doc, "//p")

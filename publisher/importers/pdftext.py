@@ -76,11 +76,11 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     when they recur and stand next to a page number alone (which goes with them)."""
     shapes = [_furniture_shape(line) for line in lines]
     numbers = [
-        int(_DIGITS.findall(line)[0])
-        for line, shape in zip(lines, shapes, strict=True)
+        (at, int(_DIGITS.findall(line)[0]))
+        for at, (line, shape) in enumerate(zip(lines, shapes, strict=True))
         if shape == "#"
     ]
-    if _counts_not_pages(numbers):  # a post's counts of likes and comments, over and under it
+    if _counts_not_pages(numbers, lines):  # a post's counts of likes and comments
         shapes = [None if shape == "#" else shape for shape in shapes]  # its furniture's
     alone = [
         _header_words(line) if shape is None and _on_its_own(lines, index) else None
@@ -90,23 +90,40 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     found = {index for index, shape in enumerate(shapes) if shape and counts[shape] >= 2}
     for index, words in enumerate(alone):
         if words and counts[words] >= 2:
-            numbers = [i for i in _neighbours(lines, index) if shapes[i] == "#"]
-            found.update([index, *numbers] if numbers else [])
+            beside = [i for i in _neighbours(lines, index) if shapes[i] == "#"]
+            found.update([index, *beside] if beside else [])
     return found
 
 
-def _counts_not_pages(numbers: list[int]) -> bool:
-    """Whether numbers alone on their lines, in order, are no PDF's page numbers, which
-    count up, once or twice a page (its header and its footer): one comes back after
-    another ("12" / "3" / "Share" over a post and under it, its likes and comments), or
-    more than twice."""
+def _counts_not_pages(numbers: list[tuple[int, int]], lines: list[str]) -> bool:
+    """Whether numbers alone on their lines (each with its line's index), in order, are no
+    PDF's page numbers, which count up, once or twice a page (its header and its footer):
+    one comes back after another ("12" / "3" / "Share" over a post and under it, its likes
+    and comments), or more than twice; or one is under a greater one with no text between
+    them ("12" / "3" under a post's byline alone), as no page's number is under the last
+    page's. (A year over the first page's number, "2025" / "1", may be.)"""
     seen: dict[int, tuple[int, int]] = {}  # each number: how often so far, and where last
-    for at, number in enumerate(numbers):
+    for at, (line, number) in enumerate(numbers):
         times, last = seen.get(number, (0, at))
         if times == 2 or (times == 1 and at - last > 1):
             return True
         seen[number] = (times + 1, at)
+        if at and _smaller_straight_under(numbers[at - 1], (line, number), lines):
+            return True
     return False
+
+
+def _smaller_straight_under(
+    above: tuple[int, int], below: tuple[int, int], lines: list[str]
+) -> bool:
+    """Whether the number `below` (its line's index, its value) is smaller than the number
+    `above`, no year, with no text between them."""
+    return _YEAR_LEAST > above[1] > below[1] and not any(
+        text.strip() for text in lines[above[0] + 1 : below[0]]
+    )
+
+
+_YEAR_LEAST = 1000
 
 
 def _on_its_own(lines: list[str], index: int) -> bool:
