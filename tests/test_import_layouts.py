@@ -1171,6 +1171,45 @@ SUBSTACK_DISCUSSION = (
 )
 
 
+# The comments under a WordPress post, as themes print them in English, Spanish and French,
+# and under a Blogger post
+BLOG_DISCUSSIONS = {
+    "wordpress": (
+        "2 thoughts on “Rent strike at number 12”\n\nSam Okafor says:\n"
+        "March 13, 2026 at 9:14 am\n\nSolidarity from Leeds: we are doing the same.\n\n"
+        "Reply\n\nRuth Mwangi says:\nMarch 13, 2026 at 10:02 am\n\nKeep going!\n\nReply\n\n"
+        "Leave a Reply Cancel reply\n\nYour email address will not be published. Required"
+        " fields are marked *\n\nComment *\n\nName *\n\nEmail *\n\nWebsite\n\nPost Comment\n"
+    ),
+    "wordpress, es": (
+        "Un comentario en «Huelga en el número 12»\n\nSam Okafor dice:\n"
+        "13 marzo, 2026 a las 9:14 am\n\n¡Solidaridad desde Leeds!\n\nResponder\n"
+    ),
+    "wordpress, fr": (
+        "2 réflexions sur « Grève au numéro 12 »\n\nSam Okafor dit :\n"
+        "13 mars 2026 à 9 h 14 min\n\nSolidarité depuis Leeds !\n\nRépondre\n\n"
+        "Ruth Mwangi dit :\n13 mars 2026 à 10 h 02 min\n\nCourage !\n\nRépondre\n"
+    ),
+    "blogger": (
+        "2 comments:\n\nSam Okafor said...\nSolidarity from Leeds!\n\n"
+        "March 13, 2026 at 9:14 AM\n\nRuth Mwangi said...\nKeep going!\n\n"
+        "March 13, 2026 at 10:02 AM\n\nPost a Comment\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("blog", BLOG_DISCUSSIONS)
+def test_the_readers_comments_under_a_blog_post_are_left_out(
+    tmp_path: Path, how: str, blog: str
+) -> None:
+    """A post copied from its page with the comments under it published them, each under
+    its commenter's name, as its last paragraphs."""
+    text = f"Rent strike at number 12\n\n{ARTICLE}\n\nShare this:\n\nFacebook\nX\n\n"
+    (doc,) = read_or_imported(tmp_path, text + BLOG_DISCUSSIONS[blog], how)
+    assert texts(doc, "//p") == [ARTICLE], doc.body_html
+
+
 @pytest.mark.parametrize("how", ["read", "imported"])
 def test_the_readers_comments_under_a_substack_post_are_left_out(tmp_path: Path, how: str) -> None:
     """The readers' comments were published as the post's last paragraphs, with the

@@ -243,20 +243,31 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
     return blocks[:end], found
 
 
-# Substack's heading over a post's comments, and what marks its comments: each commenter's
-# picture's text ("Ana Ruiz's avatar"), "Expand full comment", "14 more comments..."
-_DISCUSSION = re.compile(r"discussion about this post", re.IGNORECASE)
+# The heading over a post's comments: Substack's, and WordPress themes' in English, Spanish
+# and French ("2 thoughts on “Title”", "One response to “Title”", "3 comentarios en «…»",
+# "2 réflexions sur « … »"); and what marks a comment under it: a Substack commenter's
+# picture's text ("Ana Ruiz's avatar"), "Expand full comment", "14 more comments...", a
+# WordPress commenter's "Ana Ruiz says:", "Reply", a Blogger commenter's "Ana Ruiz said..."
+_QUOTED = r"[“\"«„‘'][^”\"»“’']{1,200}[”\"»“’']"
+_DISCUSSION = re.compile(
+    r"discussion about this post|"
+    r"(\d+|one|un[ao]?|une) (thoughts?|responses?|comments?|replies|repl(y|ies)|"
+    r"comentarios?|respuestas?|pensamientos?|r[ée]flexions?|commentaires?|r[ée]ponses?)"
+    rf"( (on|to|en|a|sobre|de|sur|à|au sujet de)\s*{_QUOTED})?\s*:?",
+    re.IGNORECASE,
+)
 _COMMENT_MARK = re.compile(
-    r"^(.{1,80}['’]s avatar|expand full comment|\d+ more comments?\s*(\.{3}|…)?|no posts)$",
+    r"^(.{1,80}['’]s avatar|expand full comment|\d+ more comments?\s*(\.{3}|…)?|no posts|"
+    r".{1,80} (says|dice|dit)\s?:|.{1,80} (said|dijo|a dit)\s*(\.{3}|…)|reply|responder|r[ée]pondre)$",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
 def _without_discussion(blocks: list[Block]) -> tuple[list[Block], int]:
-    """`blocks` without the discussion under a Substack post copied with its page (its
-    heading, the readers' comments, their names and pictures' text), and how many lines
-    it had: the readers' words, not the post's. Kept when nothing under the heading is a
-    comment's mark, as the heading's words alone could be the writer's."""
+    """`blocks` without the discussion under a Substack or WordPress post copied with its
+    page (its heading, the readers' comments, their names and pictures' text), and how
+    many lines it had: the readers' words, not the post's. Kept when nothing under the
+    heading is a comment's mark, as the heading's words alone could be the writer's."""
     for at in range(len(blocks) - 1, 0, -1):
         if blocks[at].single_line and _DISCUSSION.fullmatch(blocks[at].text.strip()):
             under = blocks[at + 1 :]
