@@ -1172,7 +1172,7 @@ SUBSTACK_DISCUSSION = (
 
 
 # The comments under a WordPress post, as themes print them in English, Spanish and French,
-# and under a Blogger post
+# and under a Medium or Blogger post
 BLOG_DISCUSSIONS = {
     "wordpress": (
         "2 thoughts on “Rent strike at number 12”\n\nSam Okafor says:\n"
@@ -1189,6 +1189,10 @@ BLOG_DISCUSSIONS = {
         "2 réflexions sur « Grève au numéro 12 »\n\nSam Okafor dit :\n"
         "13 mars 2026 à 9 h 14 min\n\nSolidarité depuis Leeds !\n\nRépondre\n\n"
         "Ruth Mwangi dit :\n13 mars 2026 à 10 h 02 min\n\nCourage !\n\nRépondre\n"
+    ),
+    "medium": (
+        "Responses (2)\n\nWhat are your thoughts?\n\nSam Okafor\n\nMar 13, 2026\n\n"
+        "Solidarity from Leeds: we are doing the same.\n\n3\n\nReply\n\nSee all responses\n"
     ),
     "blogger": (
         "2 comments:\n\nSam Okafor said...\nSolidarity from Leeds!\n\n"

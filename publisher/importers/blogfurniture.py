@@ -243,14 +243,15 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
     return blocks[:end], found
 
 
-# The heading over a post's comments: Substack's, and WordPress themes' in English, Spanish
-# and French ("2 thoughts on “Title”", "One response to “Title”", "3 comentarios en «…»",
-# "2 réflexions sur « … »"); and what marks a comment under it: a Substack commenter's
-# picture's text ("Ana Ruiz's avatar"), "Expand full comment", "14 more comments...", a
-# WordPress commenter's "Ana Ruiz says:", "Reply", a Blogger commenter's "Ana Ruiz said..."
+# The heading over a post's comments: Substack's, Medium's, and WordPress themes' in
+# English, Spanish and French ("2 thoughts on “Title”", "One response to “Title”", "3
+# comentarios en «…»", "2 réflexions sur « … »"); and what marks a comment under it: a
+# Substack commenter's picture's text ("Ana Ruiz's avatar"), "Expand full comment", "14
+# more comments...", Medium's "What are your thoughts?", a WordPress commenter's "Ana Ruiz
+# says:", "Reply", a Blogger commenter's "Ana Ruiz said..."
 _QUOTED = r"[“\"«„‘'][^”\"»“’']{1,200}[”\"»“’']"
 _DISCUSSION = re.compile(
-    r"discussion about this post|"
+    r"discussion about this post|responses \(\d+\)|"
     r"(\d+|one|un[ao]?|une) (thoughts?|responses?|comments?|replies|repl(y|ies)|"
     r"comentarios?|respuestas?|pensamientos?|r[ée]flexions?|commentaires?|r[ée]ponses?)"
     rf"( (on|to|en|a|sobre|de|sur|à|au sujet de)\s*{_QUOTED})?\s*:?",
@@ -258,7 +259,8 @@ _DISCUSSION = re.compile(
 )
 _COMMENT_MARK = re.compile(
     r"^(.{1,80}['’]s avatar|expand full comment|\d+ more comments?\s*(\.{3}|…)?|no posts|"
-    r".{1,80} (says|dice|dit)\s?:|.{1,80} (said|dijo|a dit)\s*(\.{3}|…)|reply|responder|r[ée]pondre)$",
+    r".{1,80} (says|dice|dit)\s?:|.{1,80} (said|dijo|a dit)\s*(\.{3}|…)|reply|responder|r[ée]pondre|"
+    r"what are your thoughts\?|see all responses)$",
     re.IGNORECASE | re.MULTILINE,
 )
 
