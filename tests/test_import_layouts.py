@@ -1334,14 +1334,16 @@ def test_a_social_post_copied_with_its_head_is_by_its_account_on_its_day(
         "\n10:32 AM · Mar 3, 2026 · 1.2K Views",
         "\n10:32 a. m. · 3 mar. 2026\n·\n1.204\nVisualizaciones",
         "\n22:32 · 3 mars 2026\n·\n1\u202f204\nvues",
+        "\nMarch 3, 2026 at 10:32 AM\nEveryone can reply\n12 reposts\n3 quotes\n45 likes",
     ],
-    ids=["lines apart", "run on", "views on the line", "es", "fr"],
+    ids=["lines apart", "run on", "views on the line", "es", "fr", "bluesky"],
 )
-def test_an_x_post_copied_from_its_page_is_by_its_account_on_the_day_under_it(
+def test_a_post_copied_from_its_page_is_by_its_account_on_the_day_under_it(
     tmp_path: Path, how: str, foot: str
 ) -> None:
-    """X prints a post's time under it on the post's own page: it was the text's last
-    paragraph, and the views under it were taken for the author ("1,204 Views")."""
+    """X and Bluesky print a post's time under it on the post's own page: it was the
+    text's last paragraph, and a line under it was taken for the author ("1,204 Views",
+    "Everyone can reply")."""
     gap = "\n\n" if foot.startswith("\n\n") else "\n"  # a browser keeping the gaps or not
     page = f"Ana Torres\n@anatorres_union{gap}{POST_TEXT}{foot}\n"
     (doc,) = read_or_imported(tmp_path, page, how)

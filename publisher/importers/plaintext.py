@@ -54,6 +54,7 @@ from .linkedin_page import linkedin_head
 from .mailing_list import without_mailing_list
 from .medium_page import medium_head
 from .memo_head import memo_head
+from .post_page import post_page
 from .press_release import without_release_marks
 from .reading_time import without_reading_time
 from .scripts import detect_language, mark_fragments
@@ -84,7 +85,6 @@ from .textdates import (
 )
 from .textlists import bulleted_list, goes_on, indented_run, lettered_list, numbered_list
 from .textmarks import MARKDOWN_HEADING, inline, unmarked, untagged
-from .x_page import x_page
 
 _URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
@@ -300,7 +300,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     blocks, furniture = without_furniture(blocks)
     blocks = medium_head(blocks)  # its name, "Follow", reading time and date: a byline
     blocks = linkedin_head(blocks)  # its name, headline, date and "+ Follow": a byline
-    blocks = x_page(blocks)  # its name and handle over it, its time under it: a head
+    blocks = post_page(blocks)  # its name and handle over it, its time under it: a head
     draft.tags = list(furniture.tags)
     if furniture.lines:
         draft.found[_FURNITURE_FOUND] += furniture.lines

@@ -65,12 +65,12 @@ class TextReader:
             take_signature,
             without_edge_rules,
         )
+        from ..importers.post_page import post_page
         from ..importers.press_release import without_release_marks
         from ..importers.reading_time import without_reading_time
         from ..importers.textblocks import list_item, split_blocks
         from ..importers.textmarks import unmarked
         from ..importers.wp_shortcodes import shortcodes_as_text
-        from ..importers.x_page import x_page
         from .headings import same_words
         from .merge_tags import without_merge_tags
 
@@ -117,7 +117,7 @@ class TextReader:
         blocks, furniture = without_furniture(blocks)  # a post's buttons, hashtags, "See more"
         blocks = medium_head(blocks)  # its name, "Follow", reading time and date: a byline
         blocks = linkedin_head(blocks)  # its name, headline, date and "+ Follow": a byline
-        blocks = x_page(blocks)  # its name and handle over it, its time under it: a head
+        blocks = post_page(blocks)  # its name and handle over it, its time under it: a head
         blocks, reading_times = without_reading_time(blocks)  # "Mar 3, 2026 — 4 min read"
         furniture.lines += reading_times
         if furniture.tags and "tags" not in given:

@@ -1,21 +1,23 @@
-"""An X post copied from its own page: the account's name over its handle, the post's
-text, then the time it was posted ("10:32 AM · Mar 3, 2026"), perhaps with its views
-("· 1,204 Views") on the line or under it. The time is at the foot, where no reader of
-pasted posts looks for a date: it was printed as the text's last paragraph, and the views
-were taken for a signature. Made the head `textdates.handle_header` reads on a timeline's
-copy ("Ana Ruiz @anaruiz · Mar 3, 2026"), the foot left out. A browser that drops the gaps
-between lines runs the head and foot on to the text: they are found there too. X's pages
-in English, Spanish and French.
+"""A post copied from its own page on X or Bluesky: the account's name over its
+handle, the post's text, then the time it was posted ("10:32 AM · Mar 3, 2026" on X,
+"March 3, 2026 at 10:32 AM" on Bluesky), perhaps with its views, reposts and likes on the
+line or under it. The time is at the foot, where no reader of pasted posts looks for a
+date: it was printed as the text's last paragraph, and a line under it ("1,204 Views",
+"Everyone can reply") was taken for a signature. Made the head `textdates.handle_header`
+reads on a timeline's copy ("Ana Ruiz @anaruiz · Mar 3, 2026"), the foot left out. A
+browser that drops the gaps between lines runs the head and foot on to the text: they are
+found there too. The pages in English, Spanish and French.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 from .blogfurniture import buttons
 from .textblocks import Block
-from .textdates import parse_date, signature
+from .textdates import parse_date, signature, without_time
 
 _HANDLE = re.compile(r"@[\w.]{1,60}")
 _COUNT = r"\d[\d,.\s\u202f]*[KkM]?"  # "1,204", "1.2K", "1 204" (French, its space narrow)
@@ -25,13 +27,19 @@ _POSTED = re.compile(
     rf"(?:\s*·\s*{_COUNT}\s+(?:views|visualizaciones|vues))?",
     re.IGNORECASE,
 )
-# Under the time: its views, the count ("1,204", "1 204") and the word on lines apart
-_VIEWS = re.compile(rf"{_COUNT}|views|visualizaciones|vues", re.IGNORECASE)
+# Under the time: its views, the count ("1,204", "1 204") and the word on lines apart;
+# Bluesky's note of who may reply
+_UNDER = re.compile(
+    rf"{_COUNT}|views|visualizaciones|vues|"
+    r"everyone can reply|todos pueden responder|tout le monde peut répondre",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\d{1,2}[:.h]\s?\d{2}")
 
 
-def x_page(blocks: list[Block]) -> list[Block]:
-    """`blocks` with an X post's head and the time at its foot made one head line, the
-    name, handle and day; unchanged unless both are there."""
+def post_page(blocks: list[Block]) -> list[Block]:
+    """`blocks` with a post's head and the time at its foot made one head line, the name,
+    handle and day; unchanged unless both are there."""
     lines = [(at, line.strip()) for at, block in enumerate(blocks) for line in block.lines]
     if len(lines) < 4 or not _HANDLE.fullmatch(lines[1][1]):
         return blocks
@@ -40,14 +48,21 @@ def x_page(blocks: list[Block]) -> list[Block]:
         return blocks
     end = len(lines) - 1
     while end > 2 and (
-        _VIEWS.fullmatch(lines[end][1]) or buttons(Block((lines[end][1],), False, 0))
+        _UNDER.fullmatch(lines[end][1]) or buttons(Block((lines[end][1],), False, 0))
     ):
         end -= 1  # "·", "1,204", "Views" under the time
-    posted = _POSTED.fullmatch(lines[end][1])
-    if not posted or not (day := parse_date(posted["day"])):
+    if not (day := _posted(lines[end][1])):
         return blocks
     head = Block((f"{name[0]} {lines[1][1]} · {day.isoformat()}",), False, 0)
     return [head, *_between(blocks, lines[2][0], lines[end][0], lines, end)]
+
+
+def _posted(line: str) -> dt.date | None:
+    """The day a post's time at its foot names: X's ("10:32 AM · Mar 3, 2026"), or a day
+    and its time ("March 3, 2026 at 10:32 AM", "Mar 3, 2026, 10:32")."""
+    if posted := _POSTED.fullmatch(line):
+        return parse_date(posted["day"])
+    return parse_date(without_time(line)) if _CLOCK.search(line) else None
 
 
 def _between(
