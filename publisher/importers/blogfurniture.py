@@ -266,10 +266,10 @@ _COMMENT_MARK = re.compile(
 
 
 def _without_discussion(blocks: list[Block]) -> tuple[list[Block], int]:
-    """`blocks` without the discussion under a Substack or WordPress post copied with its
-    page (its heading, the readers' comments, their names and pictures' text), and how
-    many lines it had: the readers' words, not the post's. Kept when nothing under the
-    heading is a comment's mark, as the heading's words alone could be the writer's."""
+    """`blocks` without the discussion under a post copied with its page (its heading, the
+    readers' comments, their names and pictures' text), and how many lines it had: the
+    readers' words, not the post's. Kept when nothing under the heading is a comment's
+    mark, as the heading's words alone could be the writer's."""
     for at in range(len(blocks) - 1, 0, -1):
         if blocks[at].single_line and _DISCUSSION.fullmatch(blocks[at].text.strip()):
             under = blocks[at + 1 :]
