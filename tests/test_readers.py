@@ -535,53 +535,35 @@ def test_a_plain_text_copied_out_of_a_pdf_leaves_its_page_numbers_and_running_he
 
 
 @pytest.mark.parametrize(
-    "counts",
-    [("12", "3"), ("3", "3"), ("1", "12K", "5")],  # likes over comments, both 3, and restacks
+    ("counts", "under"),
+    [
+        (("12", "3"), True),  # likes over comments
+        (("3", "3"), True),  # both 3
+        (("1", "12K", "5"), True),  # and restacks
+        (("12", "3"), False),  # over the post alone: they come back nowhere
+        (("140", "27"), False),
+    ],
 )
-def test_a_posts_counts_over_and_under_it_are_said_to_be_its_platforms_not_a_pdfs(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, counts: tuple[str, ...]
+def test_a_posts_counts_over_it_are_said_to_be_its_platforms_not_a_pdfs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, counts: tuple[str, ...], under: bool
 ) -> None:
     """A Substack post pasted whole has its counts of likes and comments and "Share" over
-    and under it: they were left out, but said to be a PDF's page numbers and running
-    heads, which a PDF numbers upwards."""
-    bar = "\n\n".join([*counts, "Share"])
-    path = tmp_path / "ballot.txt"
-    path.write_text(
-        "Why we are balloting\n\nMembers vote on action this month\n\nAna Ruiz\nMar 3, 2026"
-        f"\n\n{bar}\n\nThe ballot opens on Monday.\n\nVote yes before the deadline.\n\n{bar}\n"
-    )
-    with caplog.at_level(logging.INFO, logger="publisher"):
-        doc = read(path)
-    assert texts(doc, "//p") == [
-        "The ballot opens on Monday.",
-        "Vote yes before the deadline.",
-    ]
-    assert said_of(caplog, "running heads") == []
-    assert said_of(caplog, "a platform's buttons") == [
-        f"{path}: {2 * len(counts) + 2} line(s) of a platform's buttons, reading time, related"
-        " posts or comment form left out"
-    ]
-
-
-@pytest.mark.parametrize("counts", [("12", "3"), ("140", "27")])
-def test_a_posts_counts_under_its_byline_alone_are_said_to_be_its_platforms_not_a_pdfs(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, counts: tuple[str, ...]
-) -> None:
-    """Without the bar under the post, the counts come back nowhere: one under a greater
-    one with no text between them is what no page number is."""
+    it, and under it too: they were left out, but said to be a PDF's page numbers and
+    running heads, which a PDF numbers upwards, never one straight under a greater one."""
     bar = "\n\n".join([*counts, "Share"])
     path = tmp_path / "ballot.txt"
     path.write_text(
         "Why we are balloting\n\nMembers vote on action this month\n\nAna Ruiz\nMar 3, 2026"
         f"\n\n{bar}\n\nThe ballot opens on Monday.\n\nVote yes before the deadline.\n"
+        + (f"\n{bar}\n" if under else "")
     )
     with caplog.at_level(logging.INFO, logger="publisher"):
         doc = read(path)
     assert texts(doc, "//p") == ["The ballot opens on Monday.", "Vote yes before the deadline."]
     assert said_of(caplog, "running heads") == []
     assert said_of(caplog, "a platform's buttons") == [
-        f"{path}: {len(counts) + 1} line(s) of a platform's buttons, reading time, related"
-        " posts or comment form left out"
+        f"{path}: {(len(counts) + 1) * (2 if under else 1)} line(s) of a platform's buttons,"
+        " reading time, related posts or comment form left out"
     ]
 
 
