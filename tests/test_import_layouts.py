@@ -3656,6 +3656,14 @@ MEMOS = {
         dt.date(2026, 3, 2),
         [],
     ),
+    "forwarded from Thunderbird in French": (  # "Sujet :", "Pour :"
+        "-------- Message transféré --------\nSujet : \tPicket rota\n"
+        "Date : \tMon, 2 Mar 2026 10:14:10 +0100\nDe : \tAna Ruiz <ana@example.org>\n"
+        "Pour : \tBranch committee <committee@example.org>\n\n\n\n",
+        "Picket rota",
+        dt.date(2026, 3, 2),
+        [],
+    ),
     "typed with tabs": (
         "TO:\t\tAll members\nFROM:\t\tBranch secretary\nDATE:\t\t2 March 2026\n"
         "RE:\t\tStrike ballot opens Monday\n\n",

@@ -27,12 +27,12 @@ from .textblocks import Block
 from .textdates import parse_date
 
 _SUBJECT = {
-    *("subject", "subj", "re", "regarding", "asunto", "objet", "assunto", "oggetto"),
+    *("subject", "subj", "re", "regarding", "asunto", "objet", "sujet", "assunto", "oggetto"),
     *("betreff", "موضوع", "الموضوع"),
 }
 _TO = {
-    *("to", "cc", "bcc", "attn", "para", "cco", "destinatarios", "à", "destinataires", "copie"),
-    *("a", "an", "إلى", "به"),
+    *("to", "cc", "bcc", "attn", "para", "cco", "destinatarios", "à", "pour", "copie"),
+    *("destinataires", "a", "an", "إلى", "به"),
 }
 _FROM = {"from", "de", "da", "von", "remitente", "expéditeur", "من", "از"}
 _DATE = {"date", "sent", "fecha", "enviado", "envoyé", "data", "datum", "التاريخ", "تاريخ"}
