@@ -3664,6 +3664,20 @@ MEMOS = {
         dt.date(2026, 3, 2),
         [],
     ),
+    "forwarded from Outlook in German": (  # its date in a language the dates are not read in
+        "Von: Ana Ruiz <ana@example.org>\nGesendet: Montag, 2. März 2026 10:14\n"
+        "An: Vorstand <committee@example.org>\nBetreff: WG: Picket rota\n\n",
+        "Picket rota",
+        None,
+        [],
+    ),
+    "forwarded from Outlook in Portuguese": (
+        "De: Ana Ruiz <ana@example.org>\nEnviada: segunda-feira, 2 de março de 2026 10:14\n"
+        "Para: Direção <committee@example.org>\nAssunto: ENC: Picket rota\n\n",
+        "Picket rota",
+        None,
+        [],
+    ),
     "typed with tabs": (
         "TO:\t\tAll members\nFROM:\t\tBranch secretary\nDATE:\t\t2 March 2026\n"
         "RE:\t\tStrike ballot opens Monday\n\n",

@@ -35,11 +35,15 @@ _TO = {
     *("destinataires", "a", "an", "إلى", "به"),
 }
 _FROM = {"from", "de", "da", "von", "remitente", "expéditeur", "من", "از"}
-_DATE = {"date", "sent", "fecha", "enviado", "envoyé", "data", "datum", "التاريخ", "تاريخ"}
+_DATE = {
+    *("date", "sent", "fecha", "enviado", "envoyé", "data", "datum", "التاريخ", "تاريخ"),
+    *("gesendet", "inviato", "enviada"),  # Outlook's "Sent:" in German, Italian, Portuguese
+}
 # "Subject: …", "Objet : …" (French spaces its colons), "الموضوع: …"
 _LINE = re.compile(r"^\s*([^\W\d_][^\W\d]{0,13})\s?[:：]\s*(\S.*)$")
-# What mail programs put before a reply's or a forward's subject: "RE:", "Fwd:", "RV:", "TR:"
-_REPLIED = re.compile(r"^(?:(?:re|fw|fwd|rv|tr|aw|wg)\s?:\s*)+", re.IGNORECASE)
+# What mail programs put before a reply's or a forward's subject: "RE:", "Fwd:", "RV:", "TR:",
+# "AW:" / "WG:" (German), "RES:" / "ENC:" (Portuguese)
+_REPLIED = re.compile(r"^(?:(?:re|fw|fwd|rv|tr|aw|wg|enc|res)\s?:\s*)+", re.IGNORECASE)
 # The line a mail program writes over a forwarded message's headers, or a reply's quoted
 # one's ("-----Original Message-----"): no text of it, left out with the head it opens
 ORIGINAL_MESSAGE = r"original message|mensaje original|message d['’]origine"
