@@ -2423,6 +2423,19 @@ MAILING_LIST = {
         "You are receiving this email because you signed up at a meeting.\n"
         "Unsubscribe (https://example.org/unsubscribe?id=a1b2c3)\n",
     ),
+    "mailchimp, its plain text": (  # "** " before a link's words, social links over the footer
+        "View this email in your browser (https://mailchi.mp/riverside/march?e=a1b2c3)",
+        "============================================================\n"
+        "** Facebook (https://www.facebook.com/riversidetenants)\n"
+        "** Instagram (https://www.instagram.com/riversidetenants)\n"
+        "Copyright © 2026 Riverside Tenants Union, All rights reserved.\n"
+        "You are receiving this email because you joined at a meeting.\n\n"
+        "Our mailing address is:\nRiverside Tenants Union\n12 Dock Road\nLondon E16 1AA\n\n"
+        "Want to change how you receive these emails?\n"
+        "You can ** update your preferences (https://riverside.us1.list-manage.com/profile"
+        "?u=9f8e1d2c3b4a&id=a1b2c3d4e5)\nor ** unsubscribe from this list (https://riverside"
+        ".us1.list-manage.com/unsubscribe?u=9f8e1d2c3b4a&id=a1b2c3d4e5&e=f6a7b8c9d0)\n",
+    ),
     "substack": (
         "Forwarded this email? Subscribe here (https://riverside.substack.com/subscribe) for more",
         "Like (https://substack.com/app-link/post?action=like)\n"
@@ -2501,6 +2514,33 @@ def test_a_received_newsletters_mailing_list_lines_are_left_out(
     assert texts(doc, "/div/p") == statement["paragraphs"]
     assert texts(doc, "//div[@class='signature']") == [signature(language)]
     assert "a1b2c3" not in doc.body_html and "©" not in doc.body_html
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_mailchimp_plain_text_issue_keeps_its_text_alone(tmp_path: Path, how: str) -> None:
+    """Mailchimp's plain text: its headings under a rule of dashes, its links after their
+    words. With the text's lines as long as the footer's, the footer's last two were run
+    together into one longer than any footer's line, with their two addresses, and the
+    footer was published."""
+    paragraphs = [
+        "The tenants of number 12 met on Sunday and voted to withhold rent until the landlord"
+        " repairs the roof.",
+        "We will picket the letting agency on Saturday at eleven.",
+        "Bring banners and flasks.",
+    ]
+    first, second, third = paragraphs
+    rule, lists = "-" * 60, "https://riverside.us1.list-manage.com"
+    text = (
+        f"** Rent strike update\n{rule}\n\n{first}\n\n{second}\n\n** Picket\n{rule}\n\n"
+        f"{third}\n\n{'=' * 60}\n** Facebook (https://facebook.com/riversidetenants)\n"
+        "Copyright © 2026 Riverside Tenants Union, All rights reserved.\n\n"
+        "Want to change how you receive these emails?\n"
+        f"You can ** update your preferences ({lists}/profile?u=9f8e&id=a1b2c3)\n"
+        f"or ** unsubscribe from this list ({lists}/unsubscribe?u=9f8e&id=a1b2c3)\n"
+    )
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "//p") == paragraphs, doc.body_html
+    assert "a1b2c3" not in doc.body_html and "facebook" not in doc.body_html
 
 
 def test_a_text_that_opens_asking_to_read_it_online_keeps_those_words(tmp_path: Path) -> None:

@@ -58,6 +58,13 @@ _FOOTER_BLOCKS = 10  # blocks over it its footer may start at
 _LINE_MAX = 200  # characters: a longer line is a paragraph of the text's own, no footer's
 _LINK_WORDS_MAX = 80  # characters of a link's words alone on a line ("Unsubscribe here")
 _ADDRESS = re.compile(r"https?://|www\.")
+_ADDRESS_RUN = re.compile(r"https?://\S+")
+# Characters a link's address counts for, however long: a list's links carry long ids
+# ("?u=9f8e…&id=a1b2c3…"), and two of them on a footer's line made it a paragraph's length
+_ADDRESS_LENGTH = 30
+# A link alone on its line, its words before it ("** Facebook (https://…)", as Mailchimp's
+# plain text writes a link)
+_LINK_ALONE = re.compile(rf"(?:\*\*\s*)?[^()\n]{{1,40}}?{LINK_AFTER}")
 # The sender as the footer names it: "Copyright © 2026 Riverside Tenants Union, All rights
 # reserved.", "© 2026 Ana Ruiz", or the line under "Our mailing address is:"
 _COPYRIGHT = re.compile(
@@ -99,6 +106,8 @@ def without_mailing_list(blocks: list[Block]) -> tuple[list[Block], int]:
     footer = kept[index:]
     if index < len(kept):
         own = kept[index].lines[:line]  # the footer may start inside a block
+        if all(_LINK_ALONE.fullmatch(text.strip()) for text in own):
+            own = ()  # its social links over it ("** Facebook (https://…)", Mailchimp's)
         kept = kept[:index] + ([dataclasses.replace(kept[index], lines=own)] if own else [])
         while kept and kept[-1].rule:  # Mailchimp's rule of "=" over its footer
             kept.pop()
@@ -162,7 +171,7 @@ def _footer_start(blocks: list[Block]) -> tuple[int, int]:
             continue
         start, line = _marked_start(blocks, index, at)
         footer = [text for block in blocks[start:] for text in block.lines][line:]
-        if all(len(text) <= _LINE_MAX for text in footer):  # no paragraph of the text's
+        if all(_length(text) <= _LINE_MAX for text in footer):  # no paragraph of the text's
             return start, line
         break
     return last, 0
@@ -185,6 +194,11 @@ def _marked_start(blocks: list[Block], index: int, at: int) -> tuple[int, int]:
     if _link_words(unsubscribe) and any(_FOOTER.match(text) for text in after):
         return index, at
     return len(blocks), 0
+
+
+def _length(line: str) -> int:
+    """A line's length, each link's address in it counted as `_ADDRESS_LENGTH`."""
+    return len(_ADDRESS_RUN.sub("x" * _ADDRESS_LENGTH, line))
 
 
 def _link_words(line: str) -> bool:
