@@ -2543,6 +2543,49 @@ def test_a_mailchimp_plain_text_issue_keeps_its_text_alone(tmp_path: Path, how: 
     assert "a1b2c3" not in doc.body_html and "facebook" not in doc.body_html
 
 
+NUMBERED_REPORT = (
+    "Rent survey report 2026\n\n1. Introduction\n\n{article}\n\n2. Findings\n\n2.1 Rents\n\n"
+    "{article}\n\n2.2 Repairs\n\n{article}\n\n3. Recommendations\n\n{article}\n"
+)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_reports_numbered_sections_are_its_headings_at_their_depth(
+    tmp_path: Path, how: str
+) -> None:
+    """Copied out of Word as text, a report's numbered headings ("1. Introduction", "2.1
+    Rents") were paragraphs like its text's: no structure in any output, no bookmarks."""
+    (doc,) = read_or_imported(tmp_path, NUMBERED_REPORT.format(article=ARTICLE), how)
+    headings = [(h.tag, h.text_content()) for h in html_of(doc).xpath("//h2 | //h3 | //h4")]
+    assert headings == [
+        ("h2", "1. Introduction"),
+        ("h2", "2. Findings"),
+        ("h3", "2.1 Rents"),
+        ("h3", "2.2 Repairs"),
+        ("h2", "3. Recommendations"),
+    ], doc.body_html
+    assert texts(doc, "//p") == [ARTICLE] * 4
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize(
+    "numbered",
+    [
+        "1. Rent freeze\n\n2. Repairs within 28 days\n\n3. No evictions",  # each over the next
+        "1. Introduction\n\n{article}\n\n3. Findings\n\n{article}",  # no section 2
+        "1. Introduction\n\n{article}\n\n12 March\n\n{article}",  # one alone
+        "1.\tRepairs\na.\tDamp first\nb.\tHeating\n2.\tNo rent rises",  # as Word copies levels
+    ],
+    ids=["a list", "numbers that skip", "one numbered line", "a list with sub-items"],
+)
+def test_numbered_lines_that_go_on_as_no_sections_are_no_headings(
+    tmp_path: Path, how: str, numbered: str
+) -> None:
+    text = f"Our demands\n\n{ARTICLE}\n\n{numbered.format(article=ARTICLE)}\n\nJoin us.\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert not html_of(doc).xpath("//h2 | //h3"), doc.body_html
+
+
 def test_a_text_that_opens_asking_to_read_it_online_keeps_those_words(tmp_path: Path) -> None:
     opening = "Read this newsletter online and share it: every branch won something this month."
     row = imported_row(tmp_path, f"{opening}\n\n{ARTICLE}\n")

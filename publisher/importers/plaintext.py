@@ -58,6 +58,7 @@ from .post_page import post_page
 from .press_release import without_release_marks
 from .reading_time import without_reading_time
 from .scripts import detect_language, mark_fragments
+from .section_numbers import numbered_headings
 from .tables import table_html
 from .textblocks import Block, split_blocks
 from .textdates import (
@@ -856,6 +857,7 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
     parts: list[str] = []
     notes: dict[str, str] = {}
     closing = closing_index(blocks)
+    sections = numbered_headings(blocks)  # "1. Introduction", "2.1 Rents"
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -886,6 +888,9 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
         elif block.rows:
             parts.append(table_html(block.rows, inline))
             draft.found["tables"] += 1
+        elif index in sections:
+            parts.append(f"<h{sections[index]}>{inline(text)}</h{sections[index]}>")
+            draft.found["numbered headings"] += 1
         elif block.heading:  # underlined with "=" or "-"
             parts.append(f"<h2>{inline(text)}</h2>")
             draft.found["headings"] += 1

@@ -68,6 +68,7 @@ class TextReader:
         from ..importers.post_page import post_page
         from ..importers.press_release import without_release_marks
         from ..importers.reading_time import without_reading_time
+        from ..importers.section_numbers import numbered_headings
         from ..importers.textblocks import list_item, split_blocks
         from ..importers.textmarks import unmarked
         from ..importers.wp_shortcodes import shortcodes_as_text
@@ -180,9 +181,12 @@ class TextReader:
         # file: under the rule or date line that parts it from the post before. A post's
         # date line over its title stays with it on the page (`post-date`).
         posts = {i for i in range(len(blocks)) if post_title(blocks, i)}
-        headings = posts | {
-            i for i in range(len(blocks)) if heading_in_capitals(blocks, i, closing)
-        }
+        sections = numbered_headings(blocks)  # a report's "1. Introduction", "2.1 Rents"
+        headings = (
+            posts
+            | sections.keys()
+            | {i for i in range(len(blocks)) if heading_in_capitals(blocks, i, closing)}
+        )
         dated = {i - 1 for i in posts if not blocks[i - 1].rule}
         # The closing signature's name and date, as `publisher import` reads them ("ILTT,
         # June 28, 2024"), read on a copy: the signature stays the text's. Under posts
@@ -196,7 +200,9 @@ class TextReader:
         numbered = list(enumerate(blocks))
         for quoted, group in itertools.groupby(numbered, key=lambda item: item[1].quoted):
             parts = [
-                _post_date(block) if i in dated else _html(block, ids, i in headings)
+                _post_date(block)
+                if i in dated
+                else _html(block, ids, i in headings, sections.get(i, 2))
                 for i, block in group
             ]
             html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
@@ -348,7 +354,7 @@ def _post_date(block: Block) -> str:
     return f'<p class="post-date">{inline(block.text)}</p>'
 
 
-def _html(block: Block, heading_id: _HeadingIds, heading: bool) -> str:
+def _html(block: Block, heading_id: _HeadingIds, heading: bool, level: int = 2) -> str:
     """A block as HTML: a table's rows (cells between tabs) a table, a line underlined with
     "=" or "-" or a `heading` otherwise a heading, a line of dashes or stars a rule, a
     bullet with a teaser under it two lines, any other a paragraph (a quoted one too:
@@ -364,7 +370,7 @@ def _html(block: Block, heading_id: _HeadingIds, heading: bool) -> str:
         level = 2 if len(marked[1]) <= 2 else 3  # the title is the document's h1
         return f'<h{level} id="{heading_id(marked[2])}">{inline(marked[2])}</h{level}>'
     if block.heading or heading:
-        return f'<h2 id="{heading_id(unmarked(block.text))}">{inline(block.text)}</h2>'
+        return f'<h{level} id="{heading_id(unmarked(block.text))}">{inline(block.text)}</h{level}>'
     if block.rule:
         return "<hr>"
     if block.bullet and not block.single_line:
