@@ -2573,10 +2573,11 @@ def test_a_reports_numbered_sections_are_its_headings_at_their_depth(
     [
         "1. Rent freeze\n\n2. Repairs within 28 days\n\n3. No evictions",  # each over the next
         "1. Introduction\n\n{article}\n\n3. Findings\n\n{article}",  # no section 2
+        "2 Days of action\n\n{article}\n\n3 Ways to help\n\n{article}",  # no section 1
         "1. Introduction\n\n{article}\n\n12 March\n\n{article}",  # one alone
         "1.\tRepairs\na.\tDamp first\nb.\tHeating\n2.\tNo rent rises",  # as Word copies levels
     ],
-    ids=["a list", "numbers that skip", "one numbered line", "a list with sub-items"],
+    ids=["a list", "numbers that skip", "no first", "one numbered line", "a list with sub-items"],
 )
 def test_numbered_lines_that_go_on_as_no_sections_are_no_headings(
     tmp_path: Path, how: str, numbered: str

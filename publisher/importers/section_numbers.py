@@ -71,9 +71,9 @@ def _section_number(block: Block) -> tuple[int, ...] | None:
 
 def _follows(previous: tuple[int, ...], number: tuple[int, ...]) -> bool:
     """Whether `number` is the next section after `previous`: the next at a depth of it
-    (2.1 → 2.2, 2.2 → 3) or the first one deeper (2 → 2.1); the first is 1 or 1.1."""
+    (2.1 → 2.2, 2.2 → 3) or the first one deeper (2 → 2.1); the first is 1 (or 1.1)."""
     if not previous:
-        return all(part == 1 for part in number[:1]) and number[-1] == 1
+        return set(number) == {1}
     if len(number) == len(previous) + 1:
         return number[:-1] == previous and number[-1] == 1
     depth = len(number)

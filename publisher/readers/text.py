@@ -356,11 +356,11 @@ def _post_date(block: Block) -> str:
 
 def _html(block: Block, heading_id: _HeadingIds, heading: bool, level: int = 2) -> str:
     """A block as HTML: a table's rows (cells between tabs) a table, a line underlined with
-    "=" or "-" or a `heading` otherwise a heading, a line of dashes or stars a rule, a
-    bullet with a teaser under it two lines, any other a paragraph (a quoted one too:
-    `read` sets quoted ones apart). Stray tags are kept for the sanitiser, and a messaging
-    app's *bold*, _italic_ and ~struck~ are made so, as `publisher import` reads them
-    (`textmarks.inline`)."""
+    "=" or "-" or a `heading` otherwise a heading (at `level`), a line of dashes or stars a
+    rule, a bullet with a teaser under it two lines, any other a paragraph (a quoted one
+    too: `read` sets quoted ones apart). Stray tags are kept for the sanitiser, and a
+    messaging app's *bold*, _italic_ and ~struck~ are made so, as `publisher import` reads
+    them (`textmarks.inline`)."""
     from ..importers.tables import table_html
     from ..importers.textmarks import MARKDOWN_HEADING, inline, unmarked
 
