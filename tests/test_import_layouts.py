@@ -1604,6 +1604,20 @@ def test_a_posts_counts_run_on_under_its_date_are_left_out_of_its_head(
     assert texts(doc, "//p") == [ARTICLE], doc.body_html
 
 
+def test_thousands_of_button_lines_under_a_date_are_parted_in_time_linear_in_their_number() -> None:
+    """In a child bounded at 8 s (this takes well under a second): the buttons run on under
+    a head's date were found by asking of ever longer tails whether they were buttons, as
+    the square of their number (4,000 "Share" lines took 29 s)."""
+    finishes_within(
+        8,
+        "from publisher.importers.plaintext import heading_lines_apart",
+        "from publisher.importers.textblocks import Block",
+        "head = Block(('Title', 'Mar 3, 2026', *['Share'] * 20_000), False, 0)",
+        "apart = heading_lines_apart([head, Block(('Text.',), False, 0)])",
+        "assert [len(b.lines) for b in apart] == [1, 1, 20_000, 1], [len(b.lines) for b in apart]",
+    )
+
+
 @pytest.mark.parametrize(
     "head",
     [

@@ -45,7 +45,7 @@ from ..readers.bold_title import TITLE_MAX
 from ..readers.broken_words import SENTENCE_END
 from ..readers.redirects import redirected_to
 from ..readers.typed_lists import spoken
-from .blogfurniture import buttons, more_link, without_furniture
+from .blogfurniture import buttons, buttons_from, more_link, without_furniture
 from .break_lines import break_lines_read, is_ornament
 from .doc_comments import without_comments
 from .draft import Draft
@@ -420,9 +420,7 @@ def _buttons_under_the_head_apart(blocks: list[Block]) -> list[Block]:
     if len(blocks) < 2:
         return list(blocks)
     lines = blocks[0].lines
-    start = len(lines)
-    while start > 1 and buttons(Block(lines[start - 1 :], False, 0)):
-        start -= 1
+    start = buttons_from(lines, least=1)
     if start == len(lines) or not parse_date(lines[start - 1]):
         return list(blocks)
     head = Block(lines[:start], blocks[0].indented, blocks[0].gap, blocks[0].indent)
