@@ -21,15 +21,13 @@ from ..errors import PublisherError
 # copies several messages, the time first ("[14:32, 12/03/2026] Ana: …")
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[\s\u202f]?[AaPp]\.?\s?[Mm]\.?)?"
 _DAY = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
-_MESSAGE_START = re.compile(
-    rf"^\u200e?(?:\[?{_DAY},?(?: à| a las| um)? {_CLOCK}(?:\] | - )|\[{_CLOCK}, {_DAY}\] )",
-    re.MULTILINE,
-)
-CHAT_IN_ZIP = "_chat.txt"
-_ONE_MESSAGE = re.compile(
+_STAMP = (
     rf"\u200e?(?:\[?(?P<day>{_DAY}),?(?: à| a las| um)? (?P<clock>{_CLOCK})(?:\] | - )|"
-    rf"\[(?P<clock_first>{_CLOCK}), (?P<day_after>{_DAY})\] )(?P<sender>[^:\n]{{1,60}}): "
+    rf"\[(?P<clock_first>{_CLOCK}), (?P<day_after>{_DAY})\] )"
 )
+_MESSAGE_START = re.compile(rf"^{_STAMP}", re.MULTILINE)
+CHAT_IN_ZIP = "_chat.txt"
+_ONE_MESSAGE = re.compile(rf"{_STAMP}(?P<sender>[^:\n]{{1,60}}): ")  # the stamp and sender
 # Telegram Desktop's copy of a message: its sender and time on a line over it
 _TELEGRAM_COPY = re.compile(
     rf"^(?P<sender>[^\n,\[\]]{{1,60}}), \[(?P<day>{_DAY}) (?P<clock>{_CLOCK})\]\n", re.MULTILINE
