@@ -367,8 +367,8 @@ def _html(block: Block, heading_id: _HeadingIds, heading: bool, level: int = 2) 
     if block.rows:
         return table_html(block.rows, inline)
     if block.single_line and (marked := MARKDOWN_HEADING.match(block.text)):  # "## Our demands"
-        level = 2 if len(marked[1]) <= 2 else 3  # the title is the document's h1
-        return f'<h{level} id="{heading_id(marked[2])}">{inline(marked[2])}</h{level}>'
+        depth = 2 if len(marked[1]) <= 2 else 3  # the title is the document's h1
+        return f'<h{depth} id="{heading_id(marked[2])}">{inline(marked[2])}</h{depth}>'
     if block.heading or heading:
         return f'<h{level} id="{heading_id(unmarked(block.text))}">{inline(block.text)}</h{level}>'
     if block.rule:
