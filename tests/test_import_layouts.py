@@ -4329,3 +4329,79 @@ def test_a_mark_alone_that_is_no_ornament_stays_text(tmp_path: Path, line: str, 
     paragraphs = [" ".join(p.itertext()) for p in html_of(doc).xpath("//p")]
     assert html_of(doc).xpath("//hr") == []
     assert paragraphs[1] == line.replace("...", "…")  # typeset as every text is
+
+
+RENT_TEXT = (
+    "After six weeks of strikes the landlord agreed to freeze rents for two years.{c1}"
+    " The agreement covers all 240 flats in the three buildings.{c2}\n\n"
+    "We thank everyone who joined the pickets, and the neighbours who fed them.{c3}\n"
+)
+RENT_NOTES = [
+    "The agreement was signed on 3 March 2026.",
+    "See the union's survey of February 2026, which counted every flat.",
+    "The Eastside Food Bank and the bakery on Mill Street.",
+]
+NOTES_AS_PASTED = {
+    # Google Docs' "Download → Plain text": its rule, each number with no space after it,
+    # under the signature
+    "google docs": "Ana Ruiz\nSecretary\n\n________________\n"
+    + "\n".join(f"[{n}]{note}" for n, note in enumerate(RENT_NOTES, 1)),
+    # a web page's references copied: a heading, a note a paragraph
+    "a web page": "Notes\n\n"
+    + "\n\n".join(f"[{n}] {note}" for n, note in enumerate(RENT_NOTES, 1)),
+    # one note a line, the second wrapped onto the next, under a Spanish heading
+    "lines": "NOTAS:\n[1] The agreement was signed on 3 March 2026.\n[2] See the union's survey"
+    " of February 2026,\nwhich counted every flat.\n[3] The Eastside Food Bank and the bakery on"
+    " Mill Street.",
+}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("pasted", list(NOTES_AS_PASTED))
+@pytest.mark.parametrize("call", ["[{n}]", " [{n}]"], ids=["after the word", "a space before"])
+def test_numbered_notes_at_the_end_called_in_the_text_are_its_footnotes(
+    tmp_path: Path, how: str, pasted: str, call: str
+) -> None:
+    """Google Docs writes a footnote as "[1]" where it was called and "[1]…" at the end of
+    its plain text, as a web page's references copy: the numbers linked nothing, the notes
+    were paragraphs under the signature (or the rule over them parted a second post from
+    the text), and print set them at the end rather than at the foot of their pages."""
+    calls = {f"c{n}": call.format(n=n) for n in range(1, 4)}
+    text = (
+        f"Tenants win a rent freeze\n\n{RENT_TEXT.format_map(calls)}\n{NOTES_AS_PASTED[pasted]}\n"
+    )
+    (doc,) = read_or_imported(tmp_path, text, how)
+    body = html_of(doc)
+    notes_read = texts(doc, "//section[contains(@class, 'footnotes')]//li")
+    assert [note.removesuffix("↩︎") for note in notes_read] == RENT_NOTES
+    calls_made = body.xpath("//a[contains(@class, 'footnote-ref')]")
+    assert [a.text_content() for a in calls_made] == ["1", "2", "3"]
+    notes = body.xpath("//section[contains(@class, 'footnotes')]//li/@id")
+    assert [a.get("href") for a in calls_made] == [f"#{note}" for note in notes]
+    assert "[" not in " ".join(texts(doc, "/div/p")), doc.body_html
+    assert not body.xpath("//h2 | //h3 | /div/hr"), doc.body_html  # nor their heading or rule
+    assert not {"Notes", "NOTAS:"} & set(texts(doc, "/div/*")), doc.body_html
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a motion's options, called nowhere
+        f"Motion on the offer\n\n{LONG}\n\n[1] Accept the offer\n[2] Reject the offer\n",
+        # a reference list's citations, the first cited twice
+        f"Prices and wages\n\n{LONG} Prices rose by 5% [1] and wages by 2% [2]. As [1]"
+        " shows, the gap widens.\n\n[1] ONS, Consumer prices, 2026.\n\n[2] ONS, Earnings, 2026.\n",
+        # a note called nowhere: its call lost in copying, or no note at all
+        f"Prices and wages\n\n{LONG} Prices rose.[1] Wages fell.\n\n[1] ONS.\n[2] TUC.\n",
+    ],
+    ids=["options", "citations", "one uncalled"],
+)
+def test_numbered_lines_that_are_no_footnotes_stay_as_they_were(
+    tmp_path: Path, how: str, text: str
+) -> None:
+    """Only notes each called once are footnotes: a motion's numbered options, a reference
+    list cited twice and notes one of which is called nowhere stay the text they are."""
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert "footnote" not in doc.body_html
+    assert "[2]" in " ".join(texts(doc, "//p"))

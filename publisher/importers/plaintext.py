@@ -86,6 +86,7 @@ from .textdates import (
 )
 from .textlists import bulleted_list, goes_on, indented_run, lettered_list, numbered_list
 from .textmarks import MARKDOWN_HEADING, inline, unmarked, untagged
+from .textnotes import CALL, notes_at_end
 
 _URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
@@ -107,7 +108,6 @@ _SOURCE_NOTE = re.compile(
 # ("[image: …]⟦media/photo.png⟧", `picture_mark`), or its address when it is on the web
 _PICTURE = re.compile(r"\[image: ?([^\]\n]*)\](?:⟦((?:media/|https?://)[^⟧\s]+)⟧)?")
 _PICTURE_ALONE = re.compile(rf"<p>{_PICTURE.pattern}</p>")
-_FOOTNOTE_REF = re.compile(r"(?<=[\w.,;:!?)\"”’])\[(\d{1,3})\]")
 HEADING_WORDS = 16
 
 
@@ -119,9 +119,12 @@ def recover(text: str, split: bool | None = None, typeset: bool = False) -> list
     blocks, mailing = without_mailing_list(
         split_blocks(bracketed_addresses_written(text), typeset=typeset)
     )
-    posts = _split_posts(blocks)
+    text_over_notes, _ = notes_at_end(blocks)  # the rule over its notes parts no post
+    posts = _split_posts(text_over_notes)
     if split is False or (split is None and len(posts) < 2):
         posts = [blocks]
+    else:
+        posts[-1] = posts[-1] + blocks[len(text_over_notes) :]
     breaks = _gaps_are_breaks(blocks)
     drafts = [_recover_post(post, breaks) for post in posts if _has_text(post)]
     if mailing and drafts:
@@ -345,12 +348,13 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
             draft.found["date ending the subtitle"] += 1
     while len(rest) > 1 and buttons(rest[0]):  # a platform's counts and buttons under the byline
         draft.found[_FURNITURE_FOUND] += len(rest.pop(0).lines)
+    rest, notes = notes_at_end(rest)  # "[1]City Housing Report" called by "[1]"
     rest = break_lines_read(rest)  # "--" over a signature; "--", "⁂", "• • •" between paragraphs
     _contact_lines_apart(rest)
     _signature_and_date_apart(rest)
     take_signature(rest, draft)
     draft.language = detect_language(" ".join(b.text for b in [*rest, *blocks[:1]]))
-    draft.body_html, fragments = mark_fragments(_body(rest, draft, breaks), draft.language)
+    draft.body_html, fragments = mark_fragments(_body(rest, draft, breaks, notes), draft.language)
     draft.found.update(fragments)
     if lost := draft.found["lists from indented lines"]:
         draft.unsure.append(f"{lost} list(s) read from indented lines whose bullets were lost")
@@ -851,9 +855,9 @@ def _among_short_lines(blocks: list[Block], index: int) -> bool:
     )
 
 
-def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
+def _body(blocks: list[Block], draft: Draft, breaks: bool, notes: dict[str, str]) -> str:
+    """`blocks` as HTML, with `notes` (`textnotes.notes_at_end`) its footnotes."""
     parts: list[str] = []
-    notes: dict[str, str] = {}
     closing = closing_index(blocks)
     sections = numbered_headings(blocks)  # "1. Introduction", "2.1 Rents"
     index = 0
@@ -901,8 +905,6 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
             index = numbered_list(blocks, index, parts, draft) - 1
         elif block.letter == 1 and index + 1 < len(blocks) and goes_on(blocks[index + 1]):
             index = lettered_list(blocks, index, parts, draft) - 1
-        elif definition := _FOOTNOTE_DEF.match(text):
-            notes[definition.group(1)] = definition.group(2)
         elif _SOURCE_NOTE.search(text) and index >= len(blocks) - 3:
             parts.append(_div("source-note", f"<p>{_lines(block)}</p>"))
             draft.found["source notes"] += 1
@@ -1026,7 +1028,7 @@ def _footnotes(body: str, notes: dict[str, str], draft: Draft) -> str:
         used.add(number)
         return f"⟦fn{number}⟧"
 
-    body = _FOOTNOTE_REF.sub(reference, body)
+    body = CALL.sub(reference, body)
     definitions = "".join(
         f"<p>⟦fndef{n}⟧ {inline(text)}</p>" if n in used else f"<p>[{n}] {inline(text)}</p>"
         for n, text in notes.items()

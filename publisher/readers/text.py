@@ -70,7 +70,8 @@ class TextReader:
         from ..importers.reading_time import without_reading_time
         from ..importers.section_numbers import numbered_headings
         from ..importers.textblocks import list_item, split_blocks
-        from ..importers.textmarks import unmarked
+        from ..importers.textmarks import inline, unmarked
+        from ..importers.textnotes import calls_marked, footnotes_html, notes_at_end
         from ..importers.wp_shortcodes import shortcodes_as_text
         from .headings import same_words
         from .merge_tags import without_merge_tags
@@ -170,6 +171,9 @@ class TextReader:
             while (byline.authors or byline.date) and len(blocks) > 1 and buttons(blocks[0]):
                 furniture.lines += len(blocks.pop(0).lines)  # a platform's: "12", "Share"
         _say_furniture(furniture, path)
+        blocks, notes = notes_at_end(blocks)  # "[1] City Housing Report" called by "[1]"
+        if notes:
+            log.info("%s: its %d numbered note(s) at the end are footnotes", path, len(notes))
         # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
         # is no tag, and stays as written.
@@ -197,7 +201,7 @@ class TextReader:
         _take_found(signed, meta, given, authors=not signed.unsure)  # a name guessed: none
         ids = _HeadingIds(id_prefix)
         html: list[str] = []
-        numbered = list(enumerate(blocks))
+        numbered = list(enumerate(calls_marked(blocks, notes)))
         for quoted, group in itertools.groupby(numbered, key=lambda item: item[1].quoted):
             parts = [
                 _post_date(block)
@@ -206,7 +210,9 @@ class TextReader:
                 for i, block in group
             ]
             html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
-        return RawDocument({**meta, **given}, "\n".join(html), source)
+        body = "\n".join(html)
+        body = footnotes_html(body, notes, id_prefix, inline) if notes else body
+        return RawDocument({**meta, **given}, body, source)
 
 
 def _take_post_head(
