@@ -4405,3 +4405,99 @@ def test_numbered_lines_that_are_no_footnotes_stay_as_they_were(
     (doc,) = read_or_imported(tmp_path, text, how)
     assert "footnote" not in doc.body_html
     assert "[2]" in " ".join(texts(doc, "//p"))
+
+
+REPORT_SECTIONS = {  # a section's heading: its text
+    "Introduction": "In February 2026 the union surveyed every household in the three"
+    " buildings. This report sets out what we found and what we ask of the council.",
+    "Rents": "Rents have risen by 40% since 2020, while wages rose by 12% over the same years.",
+    "Repairs": "Two in three households reported damp, and one in four had no heating for a"
+    " week or more.",
+    "Recommendations": "The council should inspect every flat within a month and order the"
+    " repairs it finds are needed.",
+}
+CONTENTS_AS_COPIED = {
+    # Word's, saved as text: its numbers, a tab before each page number
+    "word": (
+        "Contents\n1. Introduction\t2\n2. Findings\t3\n2.1 Rents\t3\n2.2 Repairs\t4\n"
+        "3. Recommendations\t5",
+        ["1. Introduction", "2. Findings", "2.1 Rents", "2.2 Repairs", "3. Recommendations"],
+        "\n\n",
+    ),
+    # dot leaders, a level down indented; each heading on the line over its text
+    "dot leaders": (
+        "Table of Contents\nIntroduction..........2\nFindings..........3\n"
+        "   Rents..........3\n   Repairs..........4\nRecommendations..........5",
+        ["Introduction", "Findings", "Rents", "Repairs", "Recommendations"],
+        "\n",
+    ),
+    # a web page's, without page numbers, a blank line between its entries: no levels
+    "web page": (
+        "Índice:\n\nIntroduction\n\nFindings\n\nRents\n\nRepairs\n\nRecommendations",
+        ["Introduction", "Findings", "Rents", "Repairs", "Recommendations"],
+        "\n\n",
+    ),
+}
+
+
+def report_text(contents: str, headings: list[str], under: str) -> str:
+    """A report's text under its title and `contents`, its sections under `headings`
+    (the second over none of its own: its two subsections follow), each heading `under`
+    a blank line or on the line over its text."""
+    first, *others = REPORT_SECTIONS.values()
+    sections = [
+        f"{heading}{under}{text}" if text else heading
+        for heading, text in zip(headings, [first, "", *others], strict=True)
+    ]
+    title = "Rents in Eastside: a survey of 240 households"
+    return "\n\n".join([title, contents, *sections]) + "\n"
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("copied", list(CONTENTS_AS_COPIED))
+def test_a_reports_table_of_contents_is_left_out_and_the_headings_it_lists_are_headings(
+    tmp_path: Path, how: str, copied: str
+) -> None:
+    """A report copied with its table of contents kept the original's page numbers as a
+    paragraph (or, its lines found again further on, lost them as a PDF's running heads,
+    its "Contents" line kept as the subtitle), and its headings, in words of no particular
+    shape, were paragraphs: no structure, no bookmarks in the PDF."""
+    contents, headings, under = CONTENTS_AS_COPIED[copied]
+    (doc,) = read_or_imported(tmp_path, report_text(contents, headings, under), how)
+    assert (doc.title, doc.subtitle) == ("Rents in Eastside: a survey of 240 households", "")
+    levels = [(h.tag, h.text_content()) for h in html_of(doc).xpath("//h2 | //h3")]
+    tags = ["h2"] * 5 if copied == "web page" else ["h2", "h2", "h3", "h3", "h2"]
+    assert levels == list(zip(tags, headings, strict=True))
+    assert texts(doc, "//p") == list(REPORT_SECTIONS.values()), doc.body_html
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_contents_line_over_lines_found_nowhere_else_stays_text(tmp_path: Path, how: str) -> None:
+    """ "Contents" over lines that head nothing further on (what a food parcel holds) is
+    no table of contents: it stays, and so do they."""
+    text = (
+        "What is in this week's parcel\n\n"
+        f"{LONG}\n\nContents:\nTwo tins of tomatoes\nRice, 1 kg\nBread\n\n{LONG}\n"
+    )
+    (doc,) = read_or_imported(tmp_path, text, how)
+    (listed,) = [p for p in html_of(doc).xpath("//p") if "Contents:" in p.text_content()]
+    assert [line.strip() for line in listed.itertext()] == [
+        "Contents:",
+        "Two tins of tomatoes",
+        "Rice, 1 kg",
+        "Bread",
+    ]
+
+
+def test_a_newsletters_list_of_its_articles_still_parts_them(tmp_path: Path) -> None:
+    """A newsletter copied whole lists its articles under "Contents", each under the rule
+    that parts it from the one before: `publisher import` makes a document of each, titled
+    as it was, not one document of the masthead with the first article's title a heading."""
+    articles = {
+        "Tenants win a rent freeze": f"By Ana Ruiz\n\n{LONG}",
+        "Cleaners strike for a third week": f"By Tomasz Wilk\n\n{LONG}",
+    }
+    text = "Eastside Bulletin, March 2026\n\nContents\n" + "\n".join(articles)
+    text += "".join(f"\n\n----------\n\n{title}\n\n{body}" for title, body in articles.items())
+    docs = import_one(tmp_path, text)
+    assert [doc.title for doc in docs][-2:] == list(articles)

@@ -478,13 +478,17 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
 def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 0) -> list[Draft]:
     """Plain text (typed, pasted, or a PDF's) recovered into drafts, with what a PDF's
     layout left in it out (`furniture`: lines already left out)."""
+    from .contents_list import contents_as_headings
     from .pdftext import from_pdf
     from .plaintext import recover
 
     text, ligatures = letters_for_ligatures(clean_text(text, source, line_breaks=True))
     text, shapes = letters_in_reading_order(text)
+    text, contents = contents_as_headings(text)  # "Contents" / "Findings....3": headings
     text, more_furniture, joined, moved = from_pdf(text)
     drafts = recover(text, split, typeset=joined > 0)  # its words hyphenated: a PDF's
+    if drafts and contents:
+        drafts[0].found[_CONTENTS] += contents
     furniture += more_furniture
     if drafts and (furniture or joined or ligatures or shapes.reordered or moved):
         drafts[0].found["page headers and numbers left out"] += furniture
@@ -500,6 +504,7 @@ def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 
     return drafts
 
 
+_CONTENTS = "entries of a table of contents left out, the headings it lists made headings"
 _REORDERED = "lines of Arabic copied in the order a PDF draws them put in reading order"
 
 

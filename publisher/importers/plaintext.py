@@ -390,6 +390,7 @@ def subtitle_first(rest: list[Block]) -> bool:
         len(rest) > 2
         and _title_like(rest[0])
         and not rest[0].heading  # underlined: the first section's heading
+        and not MARKDOWN_HEADING.match(rest[0].text)  # "## Introduction": so marked too
         and (_is_body(rest[1]) or _header(rest[1]))
     )
 

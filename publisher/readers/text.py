@@ -43,6 +43,7 @@ class TextReader:
         from ..importers.blogfurniture import buttons, without_furniture
         from ..importers.break_lines import break_lines_read
         from ..importers.chats import one_message, refuse_chat
+        from ..importers.contents_list import contents_as_headings
         from ..importers.doc_comments import without_comments
         from ..importers.draft import Draft
         from ..importers.facebook_event import facebook_event
@@ -88,6 +89,13 @@ class TextReader:
             log.info("%s: %d comment(s) left out: they are for the editors", path, comments)
         _say_if_markdown(text, path, first_line)
         text = one_message(text)  # "[14:32, 12/03/2026] Ana Ruiz: …": a post's head over it
+        text, contents = contents_as_headings(text)  # "Contents" / "Findings....3": headings
+        if contents:
+            log.info(
+                "%s: its table of contents (%d entries) left out: every output makes its own,"
+                " and the headings it lists are headings",
+                *(path, contents),
+            )
         # Copied out of a PDF too: its page numbers and running heads, its words broken at
         # its lines' ends ("trabaja-" / "dores"), as `publisher import` reads such text
         text, page_lines, broken, _ = from_pdf(text)
