@@ -4501,3 +4501,31 @@ def test_a_newsletters_list_of_its_articles_still_parts_them(tmp_path: Path) -> 
     text += "".join(f"\n\n----------\n\n{title}\n\n{body}" for title, body in articles.items())
     docs = import_one(tmp_path, text)
     assert [doc.title for doc in docs][-2:] == list(articles)
+
+
+SIGNED = {  # a statement's signer, and the day under or over it as its language writes it
+    "en": ("Workers Union", "3 March 2026"),
+    "es": ("Sindicato de Trabajadores", "3 de marzo de 2026"),
+    "fr": ("Union syndicale", "Paris, le 3 mars 2026"),
+    "ar": ("نقابة العمال", "3 مارس 2026"),
+}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("name_first", [True, False], ids=["name over the day", "day over it"])
+@pytest.mark.parametrize("language", list(SIGNED))
+def test_a_signer_and_the_day_on_consecutive_lines_are_the_author_and_the_date(
+    tmp_path: Path, how: str, name_first: bool, language: str
+) -> None:
+    """A statement signed with its signer's name and the day on the next line ("Workers
+    Union" / "3 March 2026") had no author and no date in documents/, though `publisher
+    import` read them; the lines stay the text's."""
+    name, day = SIGNED[language]
+    statement = STATEMENTS.get(language, STATEMENTS["en"])
+    closing = f"{name}\n{day}" if name_first else f"{day}\n{name}"
+    if language == "ar":
+        title, text = ARABIC["title"], ARABIC["paragraph"]
+    else:
+        title, text = statement["title"], statement["paragraphs"][0]
+    (doc,) = read_or_imported(tmp_path, f"{title}\n\n{text}\n\n{closing}\n", how)
+    assert (doc.authors, doc.date) == ((name,), dt.date(2026, 3, 3))

@@ -350,9 +350,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         draft.found[_FURNITURE_FOUND] += len(rest.pop(0).lines)
     rest, notes = notes_at_end(rest)  # "[1]City Housing Report" called by "[1]"
     rest = break_lines_read(rest)  # "--" over a signature; "--", "⁂", "• • •" between paragraphs
-    _contact_lines_apart(rest)
-    _signature_and_date_apart(rest)
-    take_signature(rest, draft)
+    take_signature_apart(rest, draft)
     draft.language = detect_language(" ".join(b.text for b in [*rest, *blocks[:1]]))
     draft.body_html, fragments = mark_fragments(_body(rest, draft, breaks, notes), draft.language)
     draft.found.update(fragments)
@@ -701,6 +699,15 @@ def _in_capitals(text: str) -> bool:
 
 def _next_content(blocks: list[Block], index: int) -> Block | None:
     return blocks[index + 1] if index + 1 < len(blocks) else None
+
+
+def take_signature_apart(blocks: list[Block], draft: Draft) -> None:
+    """`take_signature`, once the closing lines typed with no blank line between them are
+    blocks apart: a name over contact details, a name and the date ("Workers Union" /
+    "3 March 2026"), either first."""
+    _contact_lines_apart(blocks)
+    _signature_and_date_apart(blocks)
+    take_signature(blocks, draft)
 
 
 def take_signature(blocks: list[Block], draft: Draft) -> None:

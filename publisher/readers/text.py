@@ -63,7 +63,7 @@ class TextReader:
             post_title,
             subtitle_first,
             take_dateline,
-            take_signature,
+            take_signature_apart,
             without_edge_rules,
         )
         from ..importers.post_page import post_page
@@ -205,7 +205,7 @@ class TextReader:
         # copied into one file, it is the last post's alone.
         signed = Draft()
         if not posts:
-            take_signature(list(blocks), signed)
+            take_signature_apart(list(blocks), signed)
         _take_found(signed, meta, given, authors=not signed.unsure)  # a name guessed: none
         ids = _HeadingIds(id_prefix)
         html: list[str] = []
