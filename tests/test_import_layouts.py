@@ -4503,7 +4503,7 @@ def test_a_newsletters_list_of_its_articles_still_parts_them(tmp_path: Path) -> 
     assert [doc.title for doc in docs][-2:] == list(articles)
 
 
-SIGNED = {  # a statement's signer, and the day under or over it as its language writes it
+SIGNER_AND_DAY = {  # a statement's signer, and the day under or over it as its language writes it
     "en": ("Workers Union", "3 March 2026"),
     "es": ("Sindicato de Trabajadores", "3 de marzo de 2026"),
     "fr": ("Union syndicale", "Paris, le 3 mars 2026"),
@@ -4513,14 +4513,14 @@ SIGNED = {  # a statement's signer, and the day under or over it as its language
 
 @pytest.mark.parametrize("how", ["read", "imported"])
 @pytest.mark.parametrize("name_first", [True, False], ids=["name over the day", "day over it"])
-@pytest.mark.parametrize("language", list(SIGNED))
+@pytest.mark.parametrize("language", list(SIGNER_AND_DAY))
 def test_a_signer_and_the_day_on_consecutive_lines_are_the_author_and_the_date(
     tmp_path: Path, how: str, name_first: bool, language: str
 ) -> None:
     """A statement signed with its signer's name and the day on the next line ("Workers
     Union" / "3 March 2026") had no author and no date in documents/, though `publisher
     import` read them; the lines stay the text's."""
-    name, day = SIGNED[language]
+    name, day = SIGNER_AND_DAY[language]
     statement = STATEMENTS.get(language, STATEMENTS["en"])
     closing = f"{name}\n{day}" if name_first else f"{day}\n{name}"
     if language == "ar":
