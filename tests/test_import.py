@@ -51,6 +51,16 @@ def html_of(doc: Document) -> lxml.html.HtmlElement:
     return lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
 
 
+def read_or_imported(tmp_path: Path, text: str, how: str) -> list[Document]:
+    """The documents plain `text` makes: as the build reads it in documents/ ("read"), or as
+    `publisher import` writes it there ("imported")."""
+    if how == "imported":
+        return import_one(tmp_path, text)
+    path = tmp_path / "pasted.txt"
+    path.write_text(text)
+    return [read_document(path, "pasted", tmp_path, "en")]
+
+
 def texts(doc: Document, xpath: str) -> list[str]:
     """Text of the matching elements, spaces folded; pandoc's smart quotes read back as plain."""
     return [
@@ -1717,15 +1727,22 @@ def test_a_contact_card_of_details_alone_is_imported_as_its_lines(tmp_path: Path
         "Comunicado de la Asociación de Inquilinos — 23 de noviembre de 2026",
     ],
 )
-def test_a_subtitle_ending_in_a_date_gives_the_date(tmp_path: Path, subtitle: str) -> None:
-    (doc,) = import_one(tmp_path, f"Stop the evictions\n\n{subtitle}\n\n{LONG}\n\n{LONG}\n")
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_subtitle_ending_in_a_date_gives_the_date(
+    tmp_path: Path, subtitle: str, how: str
+) -> None:
+    """In documents/ too: the build took the subtitle, but not its date."""
+    text = f"Stop the evictions\n\n{subtitle}\n\n{LONG}\n\n{LONG}\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
     assert doc.subtitle == subtitle.replace(" — ", "\u00a0— ")  # the dash tied to its words
     assert doc.date == dt.date(2026, 11, 23)
 
 
-def test_a_subtitle_with_a_date_before_its_end_gives_no_date(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_subtitle_with_a_date_before_its_end_gives_no_date(tmp_path: Path, how: str) -> None:
     subtitle = "What the eviction of 23 November 2026 means, and what comes next"
-    (doc,) = import_one(tmp_path, f"Stop the evictions\n\n{subtitle}\n\n{LONG}\n\n{LONG}\n")
+    text = f"Stop the evictions\n\n{subtitle}\n\n{LONG}\n\n{LONG}\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
     assert doc.subtitle == subtitle and doc.date is None
 
 

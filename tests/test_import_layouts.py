@@ -17,7 +17,7 @@ import pytest
 from bounded import finishes_within
 from click.testing import CliRunner
 from PIL import Image
-from test_import import LONG, html_of, import_one, texts
+from test_import import LONG, html_of, import_one, read_or_imported, texts
 
 from publisher.cli import main
 from publisher.importers import Imported, import_files
@@ -3646,16 +3646,6 @@ def test_hostile_pictures_in_an_html_message_yield_no_script(tmp_path: Path) -> 
     text = row.path.read_text()
     assert "See you." in text
     assert "alert" not in text and "javascript" not in text and "data:" not in text
-
-
-def read_or_imported(tmp_path: Path, text: str, how: str) -> list[Document]:
-    """The documents plain `text` makes: as the build reads it in documents/ ("read"), or as
-    `publisher import` writes it there ("imported")."""
-    if how == "imported":
-        return import_one(tmp_path, text)
-    path = tmp_path / "pasted.txt"
-    path.write_text(text)
-    return [read_document(path, "pasted", tmp_path, "en")]
 
 
 BRACKETED = (

@@ -340,12 +340,8 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     else:
         _take_title(rest, draft)
     take_dateline(rest, draft)
-    if subtitle_first(rest):
-        draft.subtitle = unmarked(untagged(rest.pop(0).text))
-        take_dateline(rest, draft)
-        if draft.date is None and (when := date_ending(draft.subtitle)):
-            draft.date = when  # "Statement of the Tenants' Association, 23 November 2026"
-            draft.found["date ending the subtitle"] += 1
+    if (subtitle := take_subtitle(rest, draft)) is not None:
+        draft.subtitle = unmarked(untagged(subtitle))
     while len(rest) > 1 and buttons(rest[0]):  # a platform's counts and buttons under the byline
         draft.found[_FURNITURE_FOUND] += len(rest.pop(0).lines)
     rest, notes = notes_at_end(rest)  # "[1]City Housing Report" called by "[1]"
@@ -379,6 +375,20 @@ def _take_title(rest: list[Block], draft: Draft) -> None:
         draft.title = unmarked(untagged(rest.pop(0).text))
     else:
         draft.unsure.append("no title line: the title is a guess, check it")
+
+
+def take_subtitle(rest: list[Block], draft: Draft) -> str | None:
+    """The subtitle opening `rest` as written (`subtitle_first`), taken out of it, with
+    the dateline under it, or the date it ends with ("Statement of the Tenants'
+    Association, 23 November 2026"), into `draft`; None when `rest` opens with none."""
+    if not subtitle_first(rest):
+        return None
+    subtitle = rest.pop(0).text
+    take_dateline(rest, draft)
+    if draft.date is None and (when := date_ending(unmarked(untagged(subtitle)))):
+        draft.date = when
+        draft.found["date ending the subtitle"] += 1
+    return subtitle
 
 
 def subtitle_first(rest: list[Block]) -> bool:

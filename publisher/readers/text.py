@@ -61,9 +61,9 @@ class TextReader:
             opening_title_apart,
             post_head,
             post_title,
-            subtitle_first,
             take_dateline,
             take_signature_apart,
+            take_subtitle,
             without_edge_rules,
         )
         from ..importers.post_page import post_page
@@ -172,9 +172,8 @@ class TextReader:
             meta["title"] = unmarked(blocks.pop(0).text)  # "*HUELGA EL LUNES*", WhatsApp's bold
             byline = Draft()  # what `publisher import` reads under a title
             take_dateline(blocks, byline)  # "3 March 2026", "By Ana Ruiz | 3 March 2026"
-            if subtitle_first(blocks):
-                meta["subtitle"] = unmarked(blocks.pop(0).text)
-                take_dateline(blocks, byline)
+            if (subtitle := take_subtitle(blocks, byline)) is not None:
+                meta["subtitle"] = unmarked(subtitle)  # a date ending it is the date too
             _take_found(byline, meta, given)
             while (byline.authors or byline.date) and len(blocks) > 1 and buttons(blocks[0]):
                 furniture.lines += len(blocks.pop(0).lines)  # a platform's: "12", "Share"
