@@ -485,18 +485,23 @@ def test_a_photo_credit_is_a_caption_never_the_author(tmp_path: Path, credit: st
     assert texts(doc, "//div[@class='caption']") == [credit]
 
 
+@pytest.mark.parametrize("how", ["read", "imported"])
 @pytest.mark.parametrize("above", [False, True], ids=["under the title", "above it"])
 @pytest.mark.parametrize("credit", ["Photo by Marta Gil", "Photo: Marta Gil"])
 def test_a_photo_credit_by_the_title_is_a_caption_not_the_subtitle_or_the_title(
-    tmp_path: Path, credit: str, above: bool
+    tmp_path: Path, credit: str, above: bool, how: str
 ) -> None:
-    """Copied off a blog without its photo: the credit stays, as the credit it is."""
+    """Copied off a blog without its photo: the credit stays, as the credit it is (in
+    documents/, the credit over the title was the title, and the title the subtitle)."""
     title = "Rent strike at number 12"
     head = f"{credit}\n\n{title}" if above else f"{title}\n\n{credit}"
-    (doc,) = import_one(tmp_path, f"{head}\n\n{ARTICLE}\n")
+    (doc,) = read_or_imported(tmp_path, f"{head}\n\n{ARTICLE}\n", how)
     assert doc.title == "Rent strike at number 12"
     assert doc.subtitle in ("", None)
-    assert texts(doc, "//div[@class='caption']") == [credit]
+    if how == "imported":
+        assert texts(doc, "//div[@class='caption']") == [credit]
+    else:  # a paragraph under the title, as the build reads a credit anywhere
+        assert texts(doc, "/div/p")[0] == credit
 
 
 @pytest.mark.parametrize("label", ["Contact: tenants@example.org", "Source: El Salto"])
@@ -626,17 +631,17 @@ def test_a_reading_time_under_the_title_is_left_out(
     assert str(doc.date) == str(day)
 
 
-@pytest.mark.parametrize(
-    ("written", "day", "told"),
-    [
-        ("03/04/2026", "2026-04-03", True),  # 3 April, or March 4 in the US
-        ("Ana Ruiz, 03-04-2026", "2026-04-03", True),
-        ("3.4.2026", "2026-04-03", False),  # with dots: day first everywhere
-        ("13/04/2026", "2026-04-13", False),
-        ("12/25/2026", "2026-12-25", False),  # only the US reading is a day
-        ("04/04/2026", "2026-04-04", False),
-    ],
-)
+NUMERIC_DATES = [  # a date line in numbers, the day read, and whether a US reading is told
+    ("03/04/2026", "2026-04-03", True),  # 3 April, or March 4 in the US
+    ("Ana Ruiz, 03-04-2026", "2026-04-03", True),
+    ("3.4.2026", "2026-04-03", False),  # with dots: day first everywhere
+    ("13/04/2026", "2026-04-13", False),
+    ("12/25/2026", "2026-12-25", False),  # only the US reading is a day
+    ("04/04/2026", "2026-04-04", False),
+]
+
+
+@pytest.mark.parametrize(("written", "day", "told"), NUMERIC_DATES)
 def test_a_date_in_numbers_is_read_day_first_and_a_us_reading_told(
     tmp_path: Path, written: str, day: str, told: bool
 ) -> None:

@@ -368,13 +368,19 @@ def _take_title(rest: list[Block], draft: Draft) -> None:
         draft.date = when
         draft.found["date header"] += 1
         rest.pop(0)
-    if len(rest) > 2 and rest[0].single_line and _caption(rest[0].text) and _title_like(rest[1]):
-        rest[0], rest[1] = rest[1], rest[0]  # the credit of a photo over the title stays a caption
+    credit_under_the_title(rest)
     rest[0:1] = opening_title_apart(rest)  # a programme's title over its time and place
     if rest and (_title_like(rest[0]) or rest[0].heading) and len(rest) > 1:
         draft.title = unmarked(untagged(rest.pop(0).text))
     else:
         draft.unsure.append("no title line: the title is a guess, check it")
+
+
+def credit_under_the_title(rest: list[Block]) -> None:
+    """A photo's credit over the title ("Photo by Marta Gil", copied off a blog without
+    its photo) put under it: the title is the title, and the credit stays a caption."""
+    if len(rest) > 2 and rest[0].single_line and _caption(rest[0].text) and _title_like(rest[1]):
+        rest[0], rest[1] = rest[1], rest[0]
 
 
 def take_subtitle(rest: list[Block], draft: Draft) -> str | None:

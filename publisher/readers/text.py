@@ -56,6 +56,7 @@ class TextReader:
             LINES_UNDER_A_TITLE,
             bracketed_addresses_written,
             closing_index,
+            credit_under_the_title,
             heading_in_capitals,
             heading_lines_apart,
             opening_title_apart,
@@ -160,6 +161,7 @@ class TextReader:
             meta["date"] = when  # "Sunday, February 22, 2026" over the title, as a blog prints it
             blocks.pop(0)
         if "title" not in meta | given:  # a programme's title over its time and place
+            credit_under_the_title(blocks)  # "Photo by Marta Gil" over it: its caption
             blocks[0:1] = opening_title_apart(blocks)  # an address or a note: no title
         if (
             "title" not in meta | given
