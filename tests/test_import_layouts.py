@@ -653,6 +653,25 @@ def test_a_date_in_numbers_is_read_day_first_and_a_us_reading_told(
     assert any(numbers in check and "day first" in check for check in row.draft.unsure) == told
 
 
+@pytest.mark.parametrize(("written", "day", "told"), NUMERIC_DATES)
+def test_a_date_in_numbers_read_day_first_in_documents_is_told_with_how_to_say_otherwise(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, written: str, day: str, told: bool
+) -> None:
+    """The build read such a date day first without a word; the line it tells of gives
+    the date the other way, and read so the date is that day."""
+    path = tmp_path / "strike.txt"
+    path.write_text(f"Rent strike at number 12\n\n{written}\n\n{ARTICLE}\n")
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read_document(path, "strike", tmp_path, "en")
+    assert str(doc.date) == day
+    told_of = [m for m in caplog.messages if "day first" in m]
+    assert bool(told_of) == told
+    if told:
+        (line,) = re.findall(r"'(Date: [^']+)'", told_of[0])
+        path.write_text(f"{line}\n\n{path.read_text()}")
+        assert str(read_document(path, "strike", tmp_path, "en").date) == "2026-03-04"
+
+
 @pytest.mark.parametrize(
     ("title", "date"),
     [

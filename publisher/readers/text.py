@@ -219,6 +219,7 @@ class TextReader:
                 for i, block in group
             ]
             html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
+        _say_if_month_first(meta, given, text, path)
         body = "\n".join(html)
         body = footnotes_html(body, notes, id_prefix, inline) if notes else body
         return RawDocument({**meta, **given}, body, source)
@@ -245,6 +246,24 @@ def _take_post_head(
             "%s: the post's time gives no year, so its date is not taken: write the day"
             " with its year (%s) under the name, or 'date: %s' in front matter",
             *(path, day.strftime("%d %B %Y").lstrip("0"), day.isoformat()),
+        )
+
+
+def _say_if_month_first(
+    meta: Mapping[str, object], given: Mapping[str, object], text: str, path: Path
+) -> None:
+    """Warn of a date read day first from numbers the US would read month first
+    ("03/04/2026": 3 April, or March 4), as `publisher import` tells it."""
+    from ..importers.textdates import month_first_reading
+
+    day = meta.get("date")
+    if "date" in given or not isinstance(day, dt.date):
+        return
+    if numbers := month_first_reading(text, day):
+        log.warning(
+            "%s: the date %s is read day first, as %s: if it was written month first (as"
+            " in the US), write 'Date: %s' over a blank line at the top of the file",
+            *(path, numbers, f"{day.day} {day:%B %Y}", dt.date(day.year, day.day, day.month)),
         )
 
 
