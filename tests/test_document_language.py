@@ -37,6 +37,14 @@ QUOTING = f"{STRIKE} On the picket line they chanted ¡Sí se puede!"
 SHORT = "¡Huelga general el lunes!"
 BILINGUAL = f"{STRIKE}\n\n{HUELGA}"
 
+# A report declared English, with its Spanish and French translations under it; the
+# Spanish quotes a word, typed in straight quotes
+DIJERON = (
+    'Las limpiadoras dijeron "basta" en la asamblea de ayer y votaron la huelga indefinida'
+    " a partir del lunes, con el apoyo de todo el comité."
+)
+REPORT = f"---\ntitle: Strike / Huelga / Grève\nlang: en\n---\n\n{STRIKE}\n\n{HUELGA}\n\n{DIJERON}\n\n{GREVE}\n"
+
 DOCUMENTS = {
     "huelga.txt": f"Huelga en la limpieza\n\n{HUELGA}\n",
     "greve.docx": f"# Grève au nettoyage\n\n{GREVE}\n",
@@ -45,6 +53,7 @@ DOCUMENTS = {
     "quoting.md": f"---\ntitle: Strike\n---\n\n{QUOTING}\n",
     "short.md": f"---\ntitle: Lunes\n---\n\n{SHORT}\n",
     "bilingual.md": f"---\ntitle: Strike / Huelga\n---\n\n{BILINGUAL}\n",
+    "report.md": REPORT,
 }
 TOLD = {
     "huelga": "es",
@@ -54,6 +63,7 @@ TOLD = {
     "quoting": "en",
     "short": "en",
     "bilingual": "en",
+    "report": "en",
 }
 
 
@@ -102,6 +112,35 @@ def test_the_epub_and_the_pdf_say_the_language_of_each_document(
         assert marked_ancestor(holding(chapter, title)).get("lang") == language
         holders = [e for e, text in elements if compact(title) in compact(text)]
         assert language in {str(e.Lang) for e in holders if "/Lang" in e}, title
+
+
+def test_a_paragraph_in_another_language_says_its_own_in_every_output(
+    built: tuple[Path, list[str]],
+) -> None:
+    """An English report with its Spanish and French translations under it: each of
+    those paragraphs was English to print's hyphenation, to the quotation marks and to a
+    screen reader. A slogan in an English sentence, and a text wholly in another language
+    than its document says, mark nothing: the document says what it is in."""
+    out, _ = built
+
+    def paragraphs(slug: str) -> dict[str, str | None]:
+        page = lxml.html.parse(str(out / ISSUE / slug / "index.html")).getroot()
+        article = page.find(".//article")
+        return {p.text_content()[:20]: p.get("lang") for p in article.iter("p")}
+
+    report = paragraphs("report")
+    assert (report[STRIKE[:20]], report[HUELGA[:20]], report[GREVE[:20]]) == (None, "es", "fr")
+    assert paragraphs("bilingual")[HUELGA[:20]] == "es"
+    assert "es" not in paragraphs("declared").values()  # Spanish, but said to be English
+    assert set(paragraphs("quoting").values()) == {None}
+    page = lxml.html.parse(str(out / ISSUE / "report" / "index.html")).getroot()
+    assert "«basta»" in page.find(".//article").text_content()  # Spanish marks, as in Spain
+    chapters = epub_chapters(out / ISSUE / f"{ISSUE}.epub")
+    chapter = next(c for c in chapters.values() if GREVE[:30] in "".join(c.itertext()))
+    assert marked_ancestor(holding(chapter, GREVE[:30])).get("lang") == "fr"
+    with pikepdf.open(out / ISSUE / f"{ISSUE}.pdf") as pdf:
+        holders = [e for e, text in structure(pdf) if compact(HUELGA[:40]) in compact(text)]
+    assert "es" in {str(e.Lang) for e in holders if "/Lang" in e}
 
 
 def test_the_build_says_which_language_it_read_and_where_to_say_so(

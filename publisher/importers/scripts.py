@@ -40,6 +40,9 @@ _SCRIPT_LETTERS = {
 # (a sentence's); how sure py3langid must be of a document's
 _LETTERS_TO_TELL, _LETTERS_TO_TELL_A_PARAGRAPH = 100, 40
 _SURE = 0.99
+# The characters of a paragraph read to tell its language: a long one is read from its
+# start, as py3langid's time is the length it reads
+_READ_OF_A_PASSAGE = 200
 _ENOUGH_TO_TELL = 20_000  # characters of a long text read to tell its language (`_spread`)
 _TAG = regex.compile(r"(<[^>]+>)")
 _LETTER = regex.compile(r"\p{L}")
@@ -106,6 +109,19 @@ def language_by_words(paragraphs: list[str], language: str) -> str | None:
         if count >= _LETTERS_TO_TELL_A_PARAGRAPH and base_language(_classify(text)) == own
     )
     return None if in_own > sum(letters) / 10 else str(found)
+
+
+def passage_language(text: str) -> str | None:
+    """The language py3langid is sure (`_SURE`) a paragraph of `text` is in, read in its
+    letters outside Arabic, Hebrew and Greek script; None when it is not sure, as it
+    never is of a name, a slogan or a short heading (under `_LETTERS_TO_TELL_A_PARAGRAPH`
+    letters it is not asked). Its first `_READ_OF_A_PASSAGE` characters tell it, as well
+    as all of it."""
+    words = _without_other_scripts(text[: _READ_OF_A_PASSAGE * 2])
+    if len(_LETTER.findall(words)) < _LETTERS_TO_TELL_A_PARAGRAPH:
+        return None
+    found, probability = _identifier().classify(words[:_READ_OF_A_PASSAGE])
+    return str(found) if probability >= _SURE else None
 
 
 def _spread(paragraphs: list[str]) -> list[str]:

@@ -67,6 +67,7 @@ from .metadata import (
 )
 from .navigation import say_skipped_levels, say_tables_without_headers, say_vague_links
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
+from .passages import marked_languages
 from .pdf_lines import pdf_lines_joined
 from .personal_links import say_personal_links
 from .press_release import for_readers, without_label
@@ -529,8 +530,10 @@ def with_text_mended(body: str, language: str) -> str:
     leading to their address, its paragraphs written the other way from `language` marked
     so, its dashes typed as hyphens set as dashes (`dashes`), its quotation marks and
     French's spaces before punctuation set as each paragraph's language sets them, and its
-    notes numbered in the language's digits: a document's and the editorial's alike."""
+    notes numbered in the language's digits: a document's and the editorial's alike.
+    Paragraphs in another language in the same letters are marked with it (`passages`)."""
     marked = marked_directions(without_redirects(link_addresses(untied_words(body))), language)
+    marked = marked_languages(marked, language)  # a Spanish paragraph in an English text
     typeset = spaced_punctuation(curl_quotes(dashed(marked, language), language), language)
     return with_note_numbers_in_digits(typeset, language)
 
