@@ -4543,3 +4543,51 @@ def test_a_signer_and_the_day_on_consecutive_lines_are_the_author_and_the_date(
         title, text = statement["title"], statement["paragraphs"][0]
     (doc,) = read_or_imported(tmp_path, f"{title}\n\n{text}\n\n{closing}\n", how)
     assert (doc.authors, doc.date) == ((name,), dt.date(2026, 3, 3))
+
+
+PIPE_TABLES = {
+    # a chatbot's or a README's, its rule under the header
+    "with its header": (
+        "| Building | Rent 2020 | Rise |\n|---|---|---|\n| Mill House | £650 | 40% |\n"
+        "| Dock Row | £700 | 35% |",
+        ["Building", "Rent 2020", "Rise"],
+    ),
+    # words alone, aligned by colons in the rule, a pipe escaped inside a cell
+    "words, aligned": (
+        "| Demand | Why |\n|:---|---:|\n| Repairs within a month | Damp \\| mould |\n"
+        "| No evictions | Families organised |",
+        ["Demand", "Why"],
+    ),
+}
+PIPE_ROWS = {
+    "with its header": [["Mill House", "£650", "40%"], ["Dock Row", "£700", "35%"]],
+    "words, aligned": [
+        ["Repairs within a month", "Damp | mould"],
+        ["No evictions", "Families organised"],
+    ],
+}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("table", list(PIPE_TABLES))
+def test_a_table_written_as_markdown_in_a_plain_text_is_a_table(
+    tmp_path: Path, how: str, table: str
+) -> None:
+    """A table pasted from a chatbot's answer or a README ("| Rent | £650 |") was printed
+    as its pipes, its rule under the header a row of dashes."""
+    written, header = PIPE_TABLES[table]
+    text = f"Rents in Eastside\n\n{ARTICLE}\n\n{written}\n\nWe ask the council to act now.\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "//table//th") == header, doc.body_html
+    rows = html_of(doc).xpath("//table/tbody/tr")
+    assert [[" ".join(td.text_content().split()) for td in row] for row in rows] == PIPE_ROWS[table]
+    assert "|" not in " ".join(texts(doc, "//p"))
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_words_between_pipes_on_a_line_of_their_own_stay_text(tmp_path: Path, how: str) -> None:
+    """A line of a few words parted by pipes ("Rents | Wages | Prices", a site's menu) is
+    no table's row: only lines that open and close with a pipe are, two or more."""
+    text = f"Rents in Eastside\n\n{ARTICLE}\n\nRents | Wages | Prices\n\n| Nothing else |\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert not html_of(doc).xpath("//table")

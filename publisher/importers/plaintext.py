@@ -912,7 +912,7 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool, notes: dict[str, str]
         elif text.startswith("\x01sig "):
             parts.append(_div("signature", f"<p>{inline(text[5:])}</p>"))
         elif block.rows:
-            parts.append(table_html(block.rows, inline))
+            parts.append(table_html(block.rows, inline, block.header))
             draft.found["tables"] += 1
         elif index in sections:
             parts.append(f"<h{sections[index]}>{inline(text)}</h{sections[index]}>")

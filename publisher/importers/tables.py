@@ -1,5 +1,6 @@
 """A table copied as text: cells with a tab between them (`textblocks` finds the rows), as
-Excel, LibreOffice, Google Sheets and word processors copy their tables, made a table."""
+Excel, LibreOffice, Google Sheets and word processors copy their tables, or between pipes
+as Markdown writes them, made a table."""
 
 from __future__ import annotations
 
@@ -11,14 +12,19 @@ _FIGURE = re.compile(r"[-+−]?[£$€¥]?\s?\d[\d.,\s]*(%|[kKmM]|bn)?")
 _RIGHT = ' style="text-align: right"'
 
 
-def table_html(rows: tuple[tuple[str, ...], ...], cell_html: Callable[[str], str]) -> str:
+def table_html(
+    rows: tuple[tuple[str, ...], ...], cell_html: Callable[[str], str], header: bool = False
+) -> str:
     """Rows of cells as a table, each cell's text made HTML by `cell_html`: the first row
-    its header when it holds words over rows of figures ("Area | Average rent" over
-    "Docklands | £950"), a column of figures aligned right, as figures are set. A column
-    empty in every row (two tabs to line typed columns up) is left out."""
+    its header when `header` says so (Markdown's rule under it), or when it holds words
+    over rows of figures ("Area | Average rent" over "Docklands | £950"), a column of
+    figures aligned right, as figures are set. A column empty in every row (two tabs to
+    line typed columns up) is left out."""
     kept = [n for n in range(len(rows[0])) if any(row[n] for row in rows)]
     rows = tuple(tuple(row[n] for n in kept) for row in rows)
-    header = not any(map(_figure, rows[0])) and any(_figure(c) for row in rows[1:] for c in row)
+    header = header or (
+        not any(map(_figure, rows[0])) and any(_figure(c) for row in rows[1:] for c in row)
+    )
     body = rows[1:] if header else rows
     columns = list(zip(*body, strict=True))
     right = [any(column) and all(_figure(c) for c in column if c) for column in columns]

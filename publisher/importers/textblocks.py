@@ -65,6 +65,11 @@ _SPACED = re.compile(r"\S {2,}\S")  # words two spaces or more apart: a table's 
 # A line of a passage quoted as mail quotes it: "> " before it, ">" alone between its
 # paragraphs (">>", "> >" a level deeper, read as one level)
 _QUOTED = re.compile(r"^[ \t]*>(?:[ \t>]*(?:[ \t]|$))")
+# A table's row as Markdown writes it, its cells between pipes ("| Rent | £650 |"), a pipe
+# inside a cell escaped ("\\|"); and the rule under its header row, a cell's alignment in it
+_PIPED = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
+_PIPE = re.compile(r"(?<!\\)\|")
+_MARKDOWN_RULE = re.compile(r":?-{3,}:?")
 _HEADING_MAX = 120  # characters: a longer line is a paragraph, whatever is under it
 # French typography keeps a non-breaking space before these and inside guillemets.
 _KEEP_NBSP = re.compile(rf"{NBSP}(?=[:;!?»])|(?<=«){NBSP}")
@@ -86,6 +91,7 @@ class Block:
     gap: int  # longest run of truly empty lines before it (2+ can mark a section break)
     indent: int = 0  # width of the first line's indentation (a tab counts 4)
     rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, row by row (`_table_rows`)
+    header: bool = False  # its first row heads it, as Markdown's rule under it says
     heading: bool = False  # a line underlined with "=" or "-" (`_underlined`)
     quoted: bool = False  # in a passage quoted with "> " before each line (`_QUOTED`)
 
@@ -284,7 +290,12 @@ def list_item(line: str) -> bool:
 def _cells(raw: str, line: str) -> tuple[str, ...]:
     """The text between a line's tabs, as a spreadsheet's or a table's cells are copied (an
     empty cell, two tabs), when two pieces or more hold text and the line is no list item
-    (Word copies a bullet, a number or a letter and a tab before the item's text)."""
+    (Word copies a bullet, a number or a letter and a tab before the item's text); or
+    between its pipes, as Markdown writes a table's row ("| Mill House | £650 |", a
+    chatbot's answer or a README copied as text)."""
+    if piped := _PIPED.match(raw):
+        cells = tuple(normalise_line(c.replace("\\|", "|")) for c in _PIPE.split(piped[1]))
+        return cells if len(cells) >= 2 else ()
     raw = raw.lstrip(" \t" + NBSP)
     if "\t" not in raw:  # most lines: no cells, and no second reading
         return ()
@@ -305,9 +316,13 @@ def _blocks(run: _Run, width: int | None, typeset: bool) -> list[Block]:
         run, gap = _Run(run.lines[2:], 0), 0
     for is_table, lines in _table_rows(_with_aligned_cells(run.lines)):
         if is_table:
+            # Markdown's rule under its header row ("|---|:---:|") heads the table with it
+            header = all(_MARKDOWN_RULE.fullmatch(cell) for cell in lines[1].cells)
+            lines = (lines[0], *lines[2:]) if header else lines
             rows = tuple(line.cells for line in lines)
             texts = tuple(line.text for line in lines)
-            blocks.append(Block(texts, lines[0].indent > 0, gap, lines[0].indent, rows))
+            indent = lines[0].indent
+            blocks.append(Block(texts, indent > 0, gap, indent, rows, header=header))
         else:
             blocks += _text_blocks(_Run(lines, gap), width, typeset)
         gap = 0

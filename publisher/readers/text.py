@@ -399,7 +399,7 @@ def _html(block: Block, heading_id: _HeadingIds, heading: bool, level: int = 2) 
     from ..importers.textmarks import MARKDOWN_HEADING, inline, unmarked
 
     if block.rows:
-        return table_html(block.rows, inline)
+        return table_html(block.rows, inline, block.header)
     if block.single_line and (marked := MARKDOWN_HEADING.match(block.text)):  # "## Our demands"
         depth = 2 if len(marked[1]) <= 2 else 3  # the title is the document's h1
         return f'<h{depth} id="{heading_id(marked[2])}">{inline(marked[2])}</h{depth}>'
