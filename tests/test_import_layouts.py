@@ -4591,3 +4591,40 @@ def test_words_between_pipes_on_a_line_of_their_own_stay_text(tmp_path: Path, ho
     text = f"Rents in Eastside\n\n{ARTICLE}\n\nRents | Wages | Prices\n\n| Nothing else |\n"
     (doc,) = read_or_imported(tmp_path, text, how)
     assert not html_of(doc).xpath("//table")
+
+
+SUB_BULLETED = {  # a numbered list whose second item has bulleted points under it
+    "markdown": "1. Keep it open\n2. Fund it properly\n   - New books\n   - Computers\n3. Consult us",
+    "word": "1.\tKeep it open\n2.\tFund it properly\no\tNew books\no\tComputers\n3.\tConsult us",
+    "bullets": "1) Keep it open\n2) Fund it properly\n• New books\n• Computers\n3) Consult us",
+}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("typed", list(SUB_BULLETED))
+def test_bulleted_points_between_two_numbered_items_are_the_first_ones(
+    tmp_path: Path, how: str, typed: str
+) -> None:
+    """A chatbot's answer, or Word's plain text, puts an item's points under it with
+    bullets: they were a list of their own, the numbering broken, "3." a paragraph."""
+    text = f"Our demands\n\n{ARTICLE}\n\n{SUB_BULLETED[typed]}\n\nSee you there.\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    tree = html_of(doc)
+    (numbered,) = tree.xpath("//ol")
+    items = numbered.xpath("./li")
+    assert [" ".join(li.xpath("./text()")).strip() for li in items] == [
+        "Keep it open",
+        "Fund it properly",
+        "Consult us",
+    ], doc.body_html
+    assert texts(doc, "//ol/li[2]/ul/li") == ["New books", "Computers"]
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_bulleted_items_after_a_numbered_lists_last_item_are_a_list_of_their_own(
+    tmp_path: Path, how: str
+) -> None:
+    text = f"Our demands\n\n{ARTICLE}\n\n1. Keep it open\n2. Fund it\n- Sign up\n- Come along\n\nEnd.\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "/div/ol/li") == ["Keep it open", "Fund it"]
+    assert texts(doc, "/div/ul/li") == ["Sign up", "Come along"]

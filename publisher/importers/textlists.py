@@ -1,6 +1,7 @@
 """Lists in pasted text: bullet lines (a deeper-indented line under one is its teaser),
-runs of indented lines whose bullets were lost in copying, numbered "(1)" or "1." lines,
-and lettered "(a)" items with their "(i)" points, as a motion resolves.
+runs of indented lines whose bullets were lost in copying, numbered "(1)" or "1." lines
+(bulleted ones between two of them the first's sub-items), and lettered "(a)" items with
+their "(i)" points, as a motion resolves.
 
 Each reader takes the blocks from `index` and returns the index after the list, having
 added its HTML to `parts` and counted it in the draft's `found`.
@@ -96,13 +97,32 @@ def numbered_list(blocks: list[Block], index: int, parts: list[str], draft: Draf
     while index < len(blocks) and blocks[index].number == expected:
         text = inline(NUMBERED.sub("", blocks[index].text, count=1))
         index, sub_items = _lettered_items(blocks, index + 1)
-        items.append(f"<li>{text}{_ordered(sub_items, 'a')}</li>")
+        index, bullets = _bullets_under(blocks, index, expected + 1, draft)
+        items.append(f"<li>{text}{_ordered(sub_items, 'a')}{bullets}</li>")
         expected += 1
     attribute = f' start="{start}"' if start != 1 else ""
     parts.append(f"<ol{attribute}>{''.join(items)}</ol>")
     draft.found["numbered lists"] += 1
     draft.found["list items"] += len(items)
     return index
+
+
+def _bullets_under(
+    blocks: list[Block], index: int, next_number: int, draft: Draft
+) -> tuple[int, str]:
+    """The bulleted items from `index` on, as a list, and the index after them, when the
+    numbered list goes on after them at `next_number` ("2. Fund it" / "- New books" /
+    "- Computers" / "3. Consult us"): the item's sub-items, as `readers.typed_lists` reads
+    them in any document. None, and `index`, otherwise: a list after the numbered one."""
+    if index >= len(blocks) or not blocks[index].bullet:
+        return index, ""
+    listed: list[str] = []
+    read = Draft()
+    after = bulleted_list(blocks, index, listed, read)
+    if after >= len(blocks) or blocks[after].number != next_number:
+        return index, ""
+    draft.found.update(read.found)
+    return after, listed[0]
 
 
 def lettered_list(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:

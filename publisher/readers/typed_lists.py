@@ -356,6 +356,24 @@ def _dashed_in_a_run(lines: list[str], index: int) -> bool:
     return any(_DASH_LINE.match(lines[j]) for j in (index - 1, index + 1) if 0 <= j < len(lines))
 
 
+def _bulleted_run(items: list[Any]) -> list[tuple[list[Any], str, int]]:
+    """Bulleted or dashed items a numbered list's last item had over no number after them,
+    as a run of their own (`_runs`): bulleted, a list; dashed, two or more not an
+    interview's turns."""
+    kind = (_mark(items[0]) or ("", 0))[0]
+    if kind == "ul" or (len(items) >= 2 and not _interview(items)):
+        return [(list(items), kind, 1)]
+    return []
+
+
+def _bullet_of(text: str) -> re.Pattern[str] | None:
+    """The mark a numbered list's item typed with a bullet or a dash is typed with: a
+    sub-item of the numbered one above it (`_runs`)."""
+    return next(
+        (mark for mark in (_PARAGRAPH_BULLET, _PARAGRAPH_HAND_MARK) if mark.match(text)), None
+    )
+
+
 class BulletLevels:
     """The levels of a typed list's items, as their bullets say: "◦" or "▪" under an item
     with another bullet is a level down (never more than one below the item before it)."""
@@ -481,8 +499,11 @@ def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
     kind = ""
     numbers: list[int] = []
     letters: list[int] = []  # of the lettered points under the numbered run's last item
+    bullets: list[Any] = []  # the bulleted items under the numbered run's last item
 
     def close() -> None:
+        if bullets:  # under its last item, with no number after them: a list of their own
+            del run[-len(bullets) :]
         if kind == "ul" and run:
             runs.append((list(run), "ul", 1))
         elif kind == "ol" and len(numbers) >= 2:
@@ -493,6 +514,8 @@ def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
             runs.append((list(run), _LETTERED, 1))
         elif kind in (_DASHED, _EM_DASHED) and len(run) >= 2 and not _interview(run):
             runs.append((list(run), _DASHED, 1))
+        if bullets:
+            runs.extend(_bulleted_run(bullets))
 
     for child in parent:
         mark = _mark(child)
@@ -505,7 +528,18 @@ def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
         ):
             run.append(child)
             numbers.append(mark[1])
-            letters = []
+            letters, bullets = [], []
+            continue
+        if (
+            mark
+            and mark[0] in ("ul", _DASHED)
+            and continues
+            and kind == "ol"
+            and not letters
+            and (not bullets or _mark(bullets[0]) == mark)  # bulleted alike
+        ):
+            run.append(child)  # "- New books" under "2.": its sub-item if "3." follows
+            bullets.append(child)
             continue
         lettered = mark and mark[0] == _LETTERED and mark[1] == len(letters) + 1
         if lettered and continues and kind == "ol":  # "a)", "b)" under "2)"
@@ -514,7 +548,7 @@ def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
             continue
         close()
         run, kind, numbers = ([child], mark[0], [mark[1]]) if mark else ([], "", [])
-        letters = []
+        letters, bullets = [], []
     close()
     return runs
 
@@ -607,15 +641,19 @@ def _make_list(elements: list[Any], tag: str, start: int) -> None:
     lists = [listing]  # the list open at each level, the top one first
     for element in elements:
         paragraph, kept = _paragraph(element) or (element, {})
-        lettered = tag == "ol" and not mark.match(paragraph.text)  # "a)" under "2)"
-        level = levels.of(paragraph.text.lstrip()[0]) if tag == "ul" else 1 + lettered
+        under = _bullet_of(paragraph.text) if tag == "ol" else None  # "- x" under "2."
+        lettered = tag == "ol" and not under and not mark.match(paragraph.text)  # "a)"
+        level = (
+            levels.of(paragraph.text.lstrip()[0]) if tag == "ul" else 1 + bool(lettered or under)
+        )
         item = lxml.html.Element("li", {k: v for k, v in kept.items() if k in _KEPT})
-        item.text = (_PARAGRAPH_LETTER if lettered else mark).sub("", paragraph.text, count=1)
+        typed_with = under or (_PARAGRAPH_LETTER if lettered else mark)
+        item.text = typed_with.sub("", paragraph.text, count=1)
         item.extend(list(paragraph))
         item.tail = "\n"
         element.getparent().remove(element)
         if level > len(lists):  # a level down: a list inside the item above
-            lower = lxml.html.Element(tag, {"type": "a"} if lettered else {})
+            lower = lxml.html.Element("ul" if under else tag, {"type": "a"} if lettered else {})
             lower.text = "\n"
             lists[-1][-1].append(lower)
             lists.append(lower)
