@@ -4628,3 +4628,15 @@ def test_bulleted_items_after_a_numbered_lists_last_item_are_a_list_of_their_own
     (doc,) = read_or_imported(tmp_path, text, how)
     assert texts(doc, "/div/ol/li") == ["Keep it open", "Fund it"]
     assert texts(doc, "/div/ul/li") == ["Sign up", "Come along"]
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("signed", ["*Ana Ruiz*", "_Ana Ruiz_", "**Ana Ruiz**"])
+def test_a_name_signed_in_bold_or_italic_marks_is_the_author_without_them(
+    tmp_path: Path, how: str, signed: str
+) -> None:
+    """A statement signed in a chat's or Markdown's marks had its author named with them,
+    stars and all, on every byline."""
+    text = f"Strike ballot opens\n\n{ARTICLE}\n\nIn solidarity,\n{signed}\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert doc.authors == ("Ana Ruiz",)

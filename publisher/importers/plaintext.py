@@ -739,7 +739,7 @@ def take_signature(blocks: list[Block], draft: Draft) -> None:
     if last > 0 and not blocks[last].single_line and closing(blocks[last - 1].text):
         lines = (blocks[last - 1].text, *lines)  # "In solidarity," a blank line, name over role
     if name := signed_under_closing(lines) or signed_over_role(_last_two_lines(blocks, last)):
-        draft.authors = draft.authors or authors(name)
+        draft.authors = draft.authors or authors(unmarked(name))  # "*Ana Ruiz*": Ana Ruiz
         draft.found["signature"] += 1
         return
     dated, signed_on = _signing_date_at(blocks, last) or (None, None)
@@ -756,7 +756,7 @@ def take_signature(blocks: list[Block], draft: Draft) -> None:
         if found and not parse_date(block.text):
             name, when = found
             if not draft.authors:
-                draft.authors = authors(name)
+                draft.authors = authors(unmarked(name))
                 if not when and not said and dated is None:
                     draft.unsure.append(f"author {name!r} read from the closing line")
             if when := when or signed_on:
