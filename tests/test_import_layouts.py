@@ -4503,16 +4503,22 @@ def test_a_contents_line_over_lines_found_nowhere_else_stays_text(tmp_path: Path
     ]
 
 
-def test_a_newsletters_list_of_its_articles_still_parts_them(tmp_path: Path) -> None:
+@pytest.mark.parametrize("parted_by", ["rules", "bylines"])
+def test_a_newsletters_list_of_its_articles_still_parts_them(
+    tmp_path: Path, parted_by: str
+) -> None:
     """A newsletter copied whole lists its articles under "Contents", each under the rule
-    that parts it from the one before: `publisher import` makes a document of each, titled
-    as it was, not one document of the masthead with the first article's title a heading."""
+    that parts it from the one before or over its byline: `publisher import` makes a
+    document of each, titled as it was, not one document of the masthead with the
+    articles' titles its headings."""
     articles = {
-        "Tenants win a rent freeze": f"By Ana Ruiz\n\n{LONG}",
-        "Cleaners strike for a third week": f"By Tomasz Wilk\n\n{LONG}",
+        "Tenants win a rent freeze": f"By Ana Ruiz | 3 March 2026\n\n{LONG}",
+        "Cleaners strike for a third week": f"By Tomasz Wilk | 4 March 2026\n\n{LONG}",
     }
     text = "Eastside Bulletin, March 2026\n\nContents\n" + "\n".join(articles)
-    text += "".join(f"\n\n----------\n\n{title}\n\n{body}" for title, body in articles.items())
+    between = "\n\n----------\n\n" if parted_by == "rules" else "\n\n"
+    for title, body in articles.items():  # under a rule, without their bylines
+        text += f"{between}{title}\n" + (body if parted_by == "bylines" else f"\n{LONG}")
     docs = import_one(tmp_path, text)
     assert [doc.title for doc in docs][-2:] == list(articles)
 

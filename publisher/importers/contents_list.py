@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from .textblocks import RULE
+from .textdates import byline_or_date
 
 _HEADINGS = frozenset(
     {
@@ -86,8 +87,9 @@ def _entry_words(line: str, index: int, last: dict[str, int]) -> str | None:
 def _headings_marked(lines: list[str], entries: dict[str, int]) -> list[str]:
     """`lines` with the first line each entry names marked a heading at its level, a
     paragraph of its own ("Findings" on the line over its text was the text's); none if
-    one stands under a rule: a newsletter's list of its articles, each under the rule
-    that parts it from the one before, which `publisher import` makes documents of."""
+    one stands under a rule or over a byline or a date: a newsletter's list of its
+    articles, each under the rule that parts it from the one before or over its byline,
+    which `publisher import` makes documents of."""
     left = dict(entries)
     marked: list[str] = []
     for index, line in enumerate(lines):
@@ -95,7 +97,9 @@ def _headings_marked(lines: list[str], entries: dict[str, int]) -> list[str]:
         if not level:
             marked.append(line)
             continue
-        if RULE.match(next((over for over in reversed(marked) if over.strip()), "")):
+        over = next((above for above in reversed(marked) if above.strip()), "")
+        under = next((below for below in lines[index + 1 :] if below.strip()), "")
+        if RULE.match(over) or byline_or_date(under.strip()):
             return []
         before = [""] if marked and marked[-1].strip() else []  # one blank line: two part
         after = [""] if index + 1 < len(lines) and lines[index + 1].strip() else []
