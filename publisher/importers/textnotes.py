@@ -8,9 +8,9 @@ end of the text rather than at the foot of the page.
 
 They become the footnotes pandoc makes of a Markdown document's: print sets each at the
 foot of its page (`footnotes`), e-books pop them up, and the notes' heading and rule go.
-Only notes numbered one after another, each called once in the text over them, are:
-"[1] Accept the offer" under a motion, called nowhere, is an option, and "[1]" called
-twice is a reference list's citation, which a footnote cannot be.
+Only notes numbered one after another, each called once in the text over them, become
+footnotes: "[1] Accept the offer" under a motion, called nowhere, is an option, and "[1]"
+called twice is a reference list's citation, which a footnote cannot be.
 """
 
 from __future__ import annotations
@@ -97,8 +97,8 @@ def footnotes_html(
 
 def _notes(blocks: list[Block]) -> dict[str, str]:
     """The notes `blocks` hold, by number, if numbered one after another (1, 2, 3; or 4,
-    5, the last notes of a longer text): a line opening with a
-    number starts one, and a line that does not goes on with the note before it."""
+    5, the last notes of a longer text): a line opening with a number starts one, and a
+    line that does not goes on with the note before it."""
     notes: dict[str, list[str]] = {}
     lines: list[str] = []
     for line in (line for block in blocks for line in block.lines):
