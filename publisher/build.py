@@ -719,14 +719,17 @@ def editorial_html(
     text = manifest.editorial if text is None else text
     if not text.strip():
         return ""
-    key = digest(versions_digest(), "editorial", text)
+    language = language or manifest.language or config.language
+    key = digest(versions_digest(), "editorial", text, language)
     if record := cache.load("editorials", key):
-        html = record["html"]
+        mended = record["html"]
     else:
-        # pandoc, sandboxed: reads nothing, fetches nothing
+        # pandoc, sandboxed: reads nothing, fetches nothing; then mended as a document is,
+        # which reads each paragraph's language (`passages`): not again in a build with
+        # nothing to do
         html = editorial_markdown_html(text, id_prefix="editorial-")
-        cache.store("editorials", key, {"html": html})
-    mended = with_text_mended(clean_html(html), language or manifest.language or config.language)
+        mended = with_text_mended(clean_html(html), language)
+        cache.store("editorials", key, {"html": mended})
     body, _ = confine_images(
         mended, config.documents_dir, manifest.path, base=config.root, limits=config.limits
     )
