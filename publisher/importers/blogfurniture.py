@@ -364,8 +364,8 @@ def buttons_from(lines: Sequence[str], least: int = 0) -> int:
     while start > least:
         line = _without_link(lines[start - 1])
         notice = bool(_COPYRIGHT.match(line))
-        if not (notice or _button_line(line, False)) or not (own or not notice):
-            break
+        if not (notice or _button_line(line, False)) or (notice and not own):
+            break  # no button, or a notice with no button under it: `buttons` reads none
         own = own or not notice
         start -= 1
     return start
