@@ -4397,6 +4397,28 @@ def test_numbered_notes_at_the_end_called_in_the_text_are_its_footnotes(
     assert not {"Notes", "NOTAS:"} & set(texts(doc, "/div/*")), doc.body_html
 
 
+RAISED = "¹²³"
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("apart", ["\n", "\n\n"], ids=["a note a line", "a note a paragraph"])
+def test_notes_called_by_raised_digits_are_footnotes(tmp_path: Path, how: str, apart: str) -> None:
+    """A writer who typed "¹" after a word and "¹ …" at the end meant a footnote as much as
+    Google Docs' "[1]" does; "m²" in the text stays the unit it is."""
+    calls = {f"c{n}": RAISED[n - 1] for n in range(1, 4)}
+    rent = RENT_TEXT.replace("240 flats", "240 flats of 45 m²")
+    notes = apart.join(f"{RAISED[n - 1]} {note}" for n, note in enumerate(RENT_NOTES, 1))
+    text = f"Tenants win a rent freeze\n\n{rent.format_map(calls)}\nNotes\n\n{notes}\n"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    notes_read = texts(doc, "//section[contains(@class, 'footnotes')]//li")
+    assert [note.removesuffix("↩︎") for note in notes_read] == RENT_NOTES
+    calls_made = html_of(doc).xpath("//a[contains(@class, 'footnote-ref')]")
+    assert [a.text_content() for a in calls_made] == ["1", "2", "3"]
+    shown = " ".join(texts(doc, "/div/p"))
+    assert "45 m²" in shown and not set(RAISED) & set(shown.replace("45 m²", "")), doc.body_html
+    assert "Notes" not in texts(doc, "/div/*")
+
+
 @pytest.mark.parametrize("how", ["read", "imported"])
 @pytest.mark.parametrize(
     "text",

@@ -86,7 +86,7 @@ from .textdates import (
 )
 from .textlists import bulleted_list, goes_on, indented_run, lettered_list, numbered_list
 from .textmarks import MARKDOWN_HEADING, inline, unmarked, untagged
-from .textnotes import CALL, notes_at_end
+from .textnotes import CALL, notes_at_end, number
 
 _URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
@@ -1046,11 +1046,10 @@ def _footnotes(body: str, notes: dict[str, str], draft: Draft) -> str:
     used = set()
 
     def reference(match: re.Match[str]) -> str:
-        number = match.group(1)
-        if number not in notes:
+        if (called := number(match)) not in notes:
             return match.group(0)
-        used.add(number)
-        return f"⟦fn{number}⟧"
+        used.add(called)
+        return f"⟦fn{called}⟧"
 
     body = CALL.sub(reference, body)
     definitions = "".join(

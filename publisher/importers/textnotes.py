@@ -3,8 +3,9 @@
 Google Docs' "Download → Plain text" writes a footnote's call as "[1]" where it stood and
 the notes at the end ("[1]City Housing Report, 2025."), under a rule; a web page's
 references copy so too, under a "Notes" or "References" heading, one note a paragraph or
-one a line. Read as paragraphs, their numbers linked nothing, and print set them at the
-end of the text rather than at the foot of the page.
+one a line. A writer who typed raised digits calls a note "¹" and opens it "¹ Council
+minutes". Read as paragraphs, their numbers linked nothing, and print set them at the end
+of the text rather than at the foot of the page.
 
 They become the footnotes pandoc makes of a Markdown document's: print sets each at the
 foot of its page (`footnotes`), e-books pop them up, and the notes' heading and rule go.
@@ -25,10 +26,23 @@ if TYPE_CHECKING:
 
     from .textblocks import Block
 
-# A note's number opening its line, its text after it (Google Docs writes no space)
-_NOTE = re.compile(r"^\[(\d{1,3})\]\s*(\S.*)$", re.DOTALL)
-# A call: "[1]" straight after a word or a mark ("2020.[1]"), or a space after it ("40% [1]")
-CALL = re.compile(r"(?<=[\w.,;:!?%)\"”’»])\s?\[(\d{1,3})\]")
+# Digits typed raised ("¹²"), and the digits they stand for
+_RAISED = "[⁰¹²³⁴⁵⁶⁷⁸⁹]"
+_UNRAISED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# A note's number opening its line, its text after it (Google Docs writes no space):
+# "[1]City Housing Report", "¹ City Housing Report"
+_NOTE = re.compile(rf"^(?:\[(\d{{1,3}})\]|({_RAISED}{{1,3}}))\s*(\S.*)$", re.DOTALL)
+# A call: "[1]" straight after a word or a mark ("2020.[1]"), or a space after it ("40% [1]");
+# raised digits straight after one ("2020,¹"), but a unit's ("45 m²", "3 km²")
+_UNIT = "".join(rf"(?<!\b{unit})" for unit in ("m", "cm", "mm", "km", "ft"))
+CALL = re.compile(rf"(?<=[\w.,;:!?%)\"”’»])(?:\s?\[(\d{{1,3}})\]|{_UNIT}({_RAISED}{{1,3}}))")
+
+
+def number(match: re.Match[str]) -> str:
+    """The number a `CALL` or a note's opening calls, in plain digits ("¹²" is 12)."""
+    return (match[1] or match[2]).translate(_UNRAISED)
+
+
 # What may stand over the notes: their heading ("Notes", "NOTAS:"), a rule ("____")
 _HEADINGS = frozenset(
     {
@@ -55,7 +69,7 @@ def notes_at_end(blocks: list[Block]) -> tuple[list[Block], dict[str, str]]:
     for _ in range(2):  # a heading over a rule, or a rule over a heading
         if len(body) > 1 and _over_notes(body[-1]):
             body = body[:-1]
-    called = Counter(call[1] for block in body for call in CALL.finditer(block.text))
+    called = Counter(number(call) for block in body for call in CALL.finditer(block.text))
     if not notes or any(called[number] != 1 for number in notes):
         return blocks, {}
     return body, notes
@@ -66,7 +80,7 @@ def calls_marked(blocks: list[Block], notes: dict[str, str]) -> list[Block]:
     mark no reading of the text's words changes, linked once the blocks are HTML."""
 
     def marked(line: str) -> str:
-        return CALL.sub(lambda call: f"⟦fn{call[1]}⟧" if call[1] in notes else call[0], line)
+        return CALL.sub(lambda call: f"⟦fn{n}⟧" if (n := number(call)) in notes else call[0], line)
 
     return [dataclasses.replace(b, lines=tuple(map(marked, b.lines))) for b in blocks]
 
@@ -103,9 +117,9 @@ def _notes(blocks: list[Block]) -> dict[str, str]:
     lines: list[str] = []
     for line in (line for block in blocks for line in block.lines):
         if note := _NOTE.match(line):
-            if note[1] in notes:
+            if number(note) in notes:
                 return {}
-            notes[note[1]] = lines = [note[2]]
+            notes[number(note)] = lines = [note[3]]
         else:
             lines.append(line)
     first = int(next(iter(notes), "0"))
