@@ -1430,6 +1430,52 @@ def test_words_of_a_pages_footer_are_the_writers_where_they_are_no_footer(
     assert texts(doc, "//p") == ["Privacy", ARTICLE, "Terms", ARTICLE, "© 2026 Ana Torres"]
 
 
+# Substack's card for its publication under a post, over its form to subscribe
+SUBSTACK_CARD = (
+    "Subscribe to The Dockside Bulletin\nLaunched 2 years ago\n"
+    "News from the docks, by the people who work them.\nType your email...\nSubscribe\n"
+)
+SUBSTACK_TERMS = (
+    "By subscribing, I agree to Substack's Terms of Use, and acknowledge its Information"
+    " Collection Notice and Privacy Policy.\n"
+)
+SUBSTACK_CARDS = {
+    "its lines": SUBSTACK_CARD,
+    "its lines apart": SUBSTACK_CARD.replace("\n", "\n\n"),
+    "with Substack's terms": SUBSTACK_CARD + SUBSTACK_TERMS,
+}
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("card", SUBSTACK_CARDS)
+def test_a_substack_posts_share_button_and_publication_card_are_left_out(
+    tmp_path: Path, how: str, card: str
+) -> None:
+    """ "Share" under the byline of a new post (no likes yet) with no subtitle was its
+    subtitle, and the card under the text ("Subscribe to …", "Launched 2 years ago", the
+    publication's description, its form) its last paragraph."""
+    head = "Rent strike enters week four\n\nAna Torres\nMar 12, 2026\n\nShare"
+    foot = f"{SUBSTACK_CARDS[card]}\n12 Likes\n∙\n3 Restacks\n"
+    (doc,) = read_or_imported(tmp_path, f"{head}\n\n{LONG}\n\n{ARTICLE}\n\n{foot}", how)
+    assert texts(doc, "//p") == [LONG.strip(), ARTICLE], doc.body_html
+    assert (doc.title, doc.subtitle, doc.authors, doc.date) == (
+        "Rent strike enters week four",
+        "",
+        ("Ana Torres",),
+        dt.date(2026, 3, 12),
+    )
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_writers_own_invitation_to_subscribe_stays(tmp_path: Path, how: str) -> None:
+    """Only Substack's card, which says when the publication was launched, is its page's."""
+    own = "Subscribe to the Bulletin\n\nIt costs nothing, and it comes every Friday."
+    (doc,) = read_or_imported(
+        tmp_path, f"Rent strike enters week four\n\n{ARTICLE}\n\n{own}\n", how
+    )
+    assert texts(doc, "//p") == [ARTICLE, *own.split("\n\n")], doc.body_html
+
+
 # A Medium post's page copied whole: the name over "Follow", the reading time and date,
 # the counts and buttons; under the text its tags, the counts, the author's box, other
 # posts and the site's footer.

@@ -2,7 +2,8 @@
 "Facebook", "Like Loading…", Blogger's "Email ThisBlogThis!Share to X…"), "Related",
 its related posts (Jetpack's: each one's title, date and category; Ghost's cards, each
 over its reading time), WordPress's comment
-form, "Continue reading →" or Facebook's "See more" (which say that only the post's opening was
+form, Substack's card for its publication ("Subscribe to …", "Launched 2 years ago" and its
+description), "Continue reading →" or Facebook's "See more" (which say that only the post's opening was
 copied), "The post … appeared first on …" (a WordPress site's feed's, Yoast SEO's), a
 reading time under its title ("5 min read"), comment links ("Leave a comment", "No comments:", "Post a
 Comment"), older/newer post links, and the post's tags, labels or categories line (or the
@@ -114,6 +115,7 @@ _PAGE_END = (
     r"type your email\s*(\.{3}|…)?|enter your email|sign up for more like this\.?|"
     r"discussion about this post|comments|restacks|top|latest|discussion|no posts|"
     r"ready for more\?|start writing|get the app|substack is the home for great culture|"
+    r"by subscribing,? i agree to substack['’]s terms of use.{0,300}|"
     # A social post's offer to translate it (Facebook's, Instagram's, X's)
     r"see translation|ver traducci[oó]n|voir (la )?traduction|translate (post|tweet)|"
     r"traducir (post|tweet)|traduire (le )?(post|tweet)|"
@@ -229,7 +231,9 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
             found.tagline = block.text.strip()
         elif _post_card(block):
             found.lines += len(block.lines)
-        elif (start := _related_posts_start(blocks, end)) is not None:
+        elif (
+            start := _publication_card_start(blocks, end) or _related_posts_start(blocks, end)
+        ) is not None:
             found.lines += sum(len(b.lines) for b in blocks[start:end])
             end = start + 1
         else:
@@ -289,6 +293,29 @@ _RELATED_IN = re.compile(
     re.IGNORECASE,
 )
 _RELATED_SHOWN = 6  # posts, at most: Jetpack shows three, themes up to six
+
+
+# Substack's card for its publication under a post: "Subscribe to The Socialist Tendency",
+# "Launched 2 years ago", the publication's description in a line or two
+_SUBSCRIBE_TO = re.compile(r"subscribe to .{1,100}", re.IGNORECASE)
+_LAUNCHED = re.compile(r"launched (\d+|an?) (years?|months?|weeks?|days?) ago", re.IGNORECASE)
+
+
+def _publication_card_start(blocks: list[Block], end: int) -> int | None:
+    """Where Substack's card for the publication ends `blocks[:end]`, if it does (its lines
+    in one block or several)."""
+    for start in range(end - 1, max(end - 4, 0), -1):
+        lines = [line.strip() for block in blocks[start:end] for line in block.lines]
+        while lines and _button_line(_without_link(lines[-1]), at_end=True):
+            lines.pop()  # its form: "Type your email...", "Subscribe", Substack's terms
+        if (
+            len(lines) <= 4
+            and _SUBSCRIBE_TO.fullmatch(lines[0])
+            and len(lines) > 1
+            and _LAUNCHED.fullmatch(lines[1])
+        ):
+            return start
+    return None
 
 
 def _related_posts_start(blocks: list[Block], end: int) -> int | None:

@@ -405,6 +405,7 @@ def subtitle_first(rest: list[Block]) -> bool:
         and _title_like(rest[0])
         and not rest[0].heading  # underlined: the first section's heading
         and not MARKDOWN_HEADING.match(rest[0].text)  # "## Introduction": so marked too
+        and not buttons(rest[0])  # "Share" under a post's byline
         and (_is_body(rest[1]) or _header(rest[1]))
     )
 
