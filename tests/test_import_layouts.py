@@ -1467,6 +1467,17 @@ def test_a_substack_posts_share_button_and_publication_card_are_left_out(
 
 
 @pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("apart", ["\n", "\n\n"], ids=["under the date", "apart"])
+def test_a_paid_substack_posts_badge_is_left_out(tmp_path: Path, how: str, apart: str) -> None:
+    """Substack marks a post for paying subscribers "∙ Paid" after its date: it was a list
+    of one item, "Paid", over the text."""
+    head = f"Rent strike enters week four\n\nAna Torres\nMar 12, 2026{apart}∙\nPaid\n\nShare"
+    (doc,) = read_or_imported(tmp_path, f"{head}\n\n{LONG}\n\n{ARTICLE}\n", how)
+    assert texts(doc, "/div/*") == [LONG.strip(), ARTICLE], doc.body_html
+    assert (doc.subtitle, doc.authors, doc.date) == ("", ("Ana Torres",), dt.date(2026, 3, 12))
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
 def test_a_writers_own_invitation_to_subscribe_stays(tmp_path: Path, how: str) -> None:
     """Only Substack's card, which says when the publication was launched, is its page's."""
     own = "Subscribe to the Bulletin\n\nIt costs nothing, and it comes every Friday."

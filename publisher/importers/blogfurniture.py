@@ -69,6 +69,7 @@ _COUNTS = (
     r"\d[\d,.]*[KkM]?( (likes?|restacks?|comments?|me gusta|comentarios?|j['’]aime|commentaires?|"
     r"shares?|veces compartido|partages?|views|visualizaciones|vues|reposts?|quotes?|bookmarks?))?|"
     r"subscribe|suscr[ií]bete|s['’]abonner|like|comment|comentar|commenter|restack|sign up|"
+    r"paid|"
     r"listen|escuchar|[ée]couter|"
     r"share this article|all reactions|todas las reacciones|toutes les r[ée]actions"
 )
