@@ -1377,6 +1377,30 @@ def test_a_post_copied_from_its_page_is_by_its_account_on_the_day_under_it(
 
 @pytest.mark.parametrize("how", ["read", "imported"])
 @pytest.mark.parametrize(
+    "foot",
+    [
+        "Mar 3, 2026, 10:32 AM\n·\n·\nWeb\nEdited Mar 3, 2026, 11:02 AM\n12 boosts\n·\n34 favorites",
+        "Mar 3, 2026, 10:32 AM · · Web\nEdited Mar 3, 2026, 11:02 AM\n12 boosts · 34 favorites",
+        "3 Mar 2026, 10:32\n·\nIvory for iOS\n\n12\nboosts\n·\n34\nfavourites",
+        "3 mar 2026, 10:32\n·\nWeb\n12 impulsos\n·\n34 favoritos",
+    ],
+    ids=["lines apart", "run on", "en-GB, from an app", "es"],
+)
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no gaps", "gaps"])
+def test_a_mastodon_post_copied_from_its_page_is_by_its_account_on_the_day_under_it(
+    tmp_path: Path, how: str, foot: str, gap: str
+) -> None:
+    """Mastodon writes the account's whole handle ("@anatorres@mastodon.social") and under
+    the post its time, the app it came from, when it was edited and its boosts and
+    favourites: the handle, time and counts were paragraphs, the app a list of one item."""
+    page = f"Ana Torres\n@anatorres@mastodon.social{gap}{POST_TEXT}\n\n#RentStrike{gap}{foot}\n"
+    (doc,) = read_or_imported(tmp_path, page, how)
+    assert texts(doc, "/div/*") == [POST_TEXT, "#RentStrike"], doc.body_html
+    assert (doc.authors, doc.date) == (("Ana Torres",), dt.date(2026, 3, 3))
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize(
     "offer", ["See translation", "Ver traducción", "Voir la traduction", "Translate post"]
 )
 def test_a_social_posts_offer_to_translate_it_is_left_out(

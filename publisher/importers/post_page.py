@@ -1,12 +1,13 @@
-"""A post copied from its own page on X or Bluesky: the account's name over its
+"""A post copied from its own page on X, Bluesky or Mastodon: the account's name over its
 handle, the post's text, then the time it was posted ("10:32 AM · Mar 3, 2026" on X,
-"March 3, 2026 at 10:32 AM" on Bluesky), perhaps with its views, reposts and likes on the
-line or under it. The time is at the foot, where no reader of pasted posts looks for a
-date: it was printed as the text's last paragraph, and a line under it ("1,204 Views",
-"Everyone can reply") was taken for a signature. Made the head `textdates.handle_header`
-reads on a timeline's copy ("Ana Ruiz @anaruiz · Mar 3, 2026"), the foot left out. A
-browser that drops the gaps between lines runs the head and foot on to the text: they are
-found there too. The pages in English, Spanish and French.
+"March 3, 2026 at 10:32 AM" on Bluesky, "Mar 3, 2026, 10:32 AM" on Mastodon, with the
+app it was posted from after a "·"), perhaps with its views, reposts, boosts and likes on
+the line or under it, and when it was edited. The time is at the foot, where no reader of
+pasted posts looks for a date: it was printed as the text's last paragraph, and a line
+under it ("1,204 Views", "Everyone can reply") was taken for a signature. Made the head
+`textdates.handle_header` reads on a timeline's copy ("Ana Ruiz @anaruiz · Mar 3, 2026"),
+the foot left out. A browser that drops the gaps between lines runs the head and foot on
+to the text: they are found there too. The pages in English, Spanish and French.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .blogfurniture import buttons
 from .textblocks import Block
 from .textdates import parse_date, signature, without_time
 
-_HANDLE = re.compile(r"@[\w.]{1,60}")
+_HANDLE = re.compile(r"@[\w.]{1,60}(?:@[\w.-]{1,100})?")  # Mastodon's with its server
 _COUNT = r"\d[\d,.\s\u202f]*[KkM]?"  # "1,204", "1.2K", "1 204" (French, its space narrow)
 # "10:32 AM · Mar 3, 2026", "10:32 a. m. · 3 mar. 2026", "22:32 · 3 mars 2026"
 _POSTED = re.compile(
@@ -28,12 +29,17 @@ _POSTED = re.compile(
     re.IGNORECASE,
 )
 # Under the time: its views, the count ("1,204", "1 204") and the word on lines apart;
-# Bluesky's note of who may reply
+# Bluesky's note of who may reply; Mastodon's boosts and favourites, and when it was
+# edited ("Edited Mar 3, 2026, 11:02 AM")
 _UNDER = re.compile(
-    rf"{_COUNT}|views|visualizaciones|vues|"
+    rf"({_COUNT}\s*)?(views|visualizaciones|vues|boosts?|impulsos?|partages?|"
+    r"favou?rites?|favoritos?|favoris)|"
+    rf"{_COUNT}|(edited|editado|modifi[ée]( le)?)( .{{1,40}})?|"
     r"everyone can reply|todos pueden responder|tout le monde peut répondre",
     re.IGNORECASE,
 )
+_APP = re.compile(r"[^·\s][^·]{0,39}")  # the app Mastodon names after the time: "Web", "Ivory"
+_DOT_APP = re.compile(rf"[·∙]\s*{_APP.pattern}")
 _CLOCK = re.compile(r"\d{1,2}[:.h]\s?\d{2}")
 
 
@@ -48,7 +54,9 @@ def post_page(blocks: list[Block]) -> list[Block]:
         return blocks
     end = len(lines) - 1
     while end > 2 and (
-        _UNDER.fullmatch(lines[end][1]) or buttons(Block((lines[end][1],), False, 0))
+        _under(line := lines[end][1])
+        or buttons(Block((line,), False, 0))
+        or _DOT_APP.fullmatch(line)  # Mastodon's app, "· Web" ("·" over "Web" read as one)
     ):
         end -= 1  # "·", "1,204", "Views" under the time
     if not (day := _posted(lines[end][1])):
@@ -57,12 +65,24 @@ def post_page(blocks: list[Block]) -> list[Block]:
     return [head, *_between(blocks, lines[2][0], lines[end][0], lines, end)]
 
 
+def _under(line: str) -> bool:
+    """Whether `line` is counts and the like under a post's time, one or several between
+    dots ("12 boosts · 34 favorites")."""
+    return all(_UNDER.fullmatch(part) for part in _DOTS.split(line) if part)
+
+
+_DOTS = re.compile(r"\s*[·∙]\s*")
+
+
 def _posted(line: str) -> dt.date | None:
     """The day a post's time at its foot names: X's ("10:32 AM · Mar 3, 2026"), or a day
     and its time ("March 3, 2026 at 10:32 AM", "Mar 3, 2026, 10:32")."""
     if posted := _POSTED.fullmatch(line):
         return parse_date(posted["day"])
-    return parse_date(without_time(line)) if _CLOCK.search(line) else None
+    time, *after = _DOTS.split(line)  # Mastodon's app on the line: "… · Web"
+    if all(_APP.fullmatch(part) for part in after if part):
+        return parse_date(without_time(time)) if _CLOCK.search(time) else None
+    return None
 
 
 def _between(
