@@ -672,6 +672,20 @@ def test_a_date_in_numbers_read_day_first_in_documents_is_told_with_how_to_say_o
         assert str(read_document(path, "strike", tmp_path, "en").date) == "2026-03-04"
 
 
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_web_pages_source_pasted_under_a_text_ends_in_no_error(tmp_path: Path, how: str) -> None:
+    """A line of a document's own tags ("<html><head>…<title>…") holds no fragment lxml
+    reads: the build and `publisher import` ended in a Python error."""
+    page = (
+        '<html><head><meta charset="utf-8"><title>Statement</title>\n</head>\n<body>\n'
+        f"<p>{ARTICLE}</p>\n</body></html>\n"
+    )
+    text = f"Statement on the strike\n\nThe page as the branch sent it:\n\n{page}"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert doc.title == "Statement on the strike"
+    assert ARTICLE in texts(doc, "//p"), doc.body_html
+
+
 @pytest.mark.parametrize(
     ("title", "date"),
     [
@@ -4691,6 +4705,26 @@ def test_a_table_written_as_markdown_in_a_plain_text_is_a_table(
     rows = html_of(doc).xpath("//table/tbody/tr")
     assert [[" ".join(td.text_content().split()) for td in row] for row in rows] == PIPE_ROWS[table]
     assert "|" not in " ".join(texts(doc, "//p"))
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize(
+    "under",
+    ["", "A line of text\n| Mill House | £650 | 40% |\n| Dock Row | £700 | 35% |\n"],
+    ids=["at the end", "a line of text under it"],
+)
+def test_a_markdown_tables_header_alone_is_a_table_of_one_row(
+    tmp_path: Path, how: str, under: str
+) -> None:
+    """A header and its rule with no row under it (the rows not copied, or a line of text
+    between) ended the build and `publisher import` in a Python error; it is a table of one
+    row, as Markdown writes no table of a header alone that it reads again."""
+    header = "| Building | Rent 2020 | Rise |\n|---|---|---|\n"
+    (doc,) = read_or_imported(tmp_path, f"Rents\n\n{ARTICLE}\n\n{header}{under}", how)
+    table = html_of(doc).xpath("//table")[0]
+    cells = [" ".join(cell.text_content().split()) for cell in table.xpath(".//th | .//td")]
+    assert cells == ["Building", "Rent 2020", "Rise"], doc.body_html
+    assert "-" not in " ".join(texts(doc, "//p")) and "—" not in " ".join(texts(doc, "//p"))
 
 
 @pytest.mark.parametrize("how", ["read", "imported"])

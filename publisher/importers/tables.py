@@ -19,12 +19,14 @@ def table_html(
     its header when `header` says so (Markdown's rule under it), or when it holds words
     over rows of figures ("Area | Average rent" over "Docklands | £950"), a column of
     figures aligned right, as figures are set. A column empty in every row (two tabs to
-    line typed columns up) is left out."""
+    line typed columns up) is left out. A header with no rows under it is the table's one
+    row: pandoc's Markdown writes no table of a header alone that it reads again."""
     kept = [n for n in range(len(rows[0])) if any(row[n] for row in rows)]
     rows = tuple(tuple(row[n] for n in kept) for row in rows)
-    header = header or (
-        not any(map(_figure, rows[0])) and any(_figure(c) for row in rows[1:] for c in row)
+    words_over_figures = not any(map(_figure, rows[0])) and any(
+        _figure(c) for row in rows[1:] for c in row
     )
+    header = len(rows) > 1 and (header or words_over_figures)
     body = rows[1:] if header else rows
     columns = list(zip(*body, strict=True))
     right = [any(column) and all(_figure(c) for c in column if c) for column in columns]

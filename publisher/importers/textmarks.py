@@ -137,8 +137,14 @@ def untagged(text: str) -> str:
     date is read; a model letter's "<Name>" stays, as the words it is."""
     if "<" not in text:
         return text
+    # A document's own tags ("<html><head>…", HTML source pasted as text) hold no words,
+    # and lxml finds no fragment in a line of them
+    markup = _DOCUMENT_TAGS.sub("", unknown_tags_as_text(text))
     try:
-        line = lxml.html.fragment_fromstring(unknown_tags_as_text(text), create_parent="div")
+        line = lxml.html.fragment_fromstring(markup, create_parent="div")
     except ValueError:  # a control character, which no HTML holds: no tags to take out
         return text
     return " ".join(line.text_content().split())
+
+
+_DOCUMENT_TAGS = re.compile(r"<!doctype[^>]*>|</?(?:html|head|body)\b[^>]*>", re.IGNORECASE)
