@@ -3571,3 +3571,39 @@ def test_a_page_saved_from_a_website_is_named_with_how_to_keep_its_article_alone
         " published with its article; 'publisher import pay.html' makes a document of the"
         " article alone, for you to review"
     ]
+
+
+WEB_PAGE_SOURCE = (
+    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Statement</title>'
+    "</head>\n<body>\n<h1>Statement on the strike</h1>\n<p>The union calls on all members"
+    " to join the picket lines on Monday.</p>\n<script>alert('hi')</script>\n</body></html>\n"
+)
+
+
+SOURCES_SAVED_AS_TEXT = {
+    "doctype": WEB_PAGE_SOURCE,
+    "a byte order mark and blank lines first": "\ufeff\n\n" + WEB_PAGE_SOURCE,
+    "<HTML>, no doctype": WEB_PAGE_SOURCE.split("\n", 1)[1].replace("<html", "<HTML", 1),
+}
+
+
+@pytest.mark.parametrize("saved", SOURCES_SAVED_AS_TEXT)
+def test_a_txt_holding_a_web_pages_source_is_read_as_the_page_and_named_as_one(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, saved: str
+) -> None:
+    """A page's source saved as text (or pasted into a .txt) was read as lines of text: its
+    tags were taken out of each line, which left the head's title and a row of empty
+    paragraphs (and a line of nothing but a document's tags ended the build in a Python
+    error). It is read as the .html it is, and the file named."""
+    source = SOURCES_SAVED_AS_TEXT[saved]
+    (tmp_path / "statement.txt").write_text(source)
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "statement.html").write_text(source)
+    with caplog.at_level(logging.WARNING):
+        as_text = read_document(tmp_path / "statement.txt", "statement", tmp_path, "en")
+    as_page = read_document(
+        tmp_path / "page" / "statement.html", "statement", tmp_path / "page", "en"
+    )
+    assert (as_text.title, as_text.body_html) == (as_page.title, as_page.body_html)
+    assert "<p></p>" not in as_text.body_html and "script" not in as_text.body_html
+    assert any("name it statement.html" in said for said in said_of(caplog, "web page"))

@@ -79,6 +79,15 @@ class TextReader:
         from .merge_tags import without_merge_tags
 
         whole = document_text(path, line_breaks=True)  # its lines are its structure
+        if _WEB_PAGE.match(whole):  # a page's source, saved or pasted as text
+            from .pandoc_formats import HtmlReader
+
+            log.warning(
+                "%s: a web page's HTML (it opens with %r): read as the page it is; name it"
+                " %s to say so",
+                *(path, whole.lstrip()[:15], path.with_suffix(".html").name),
+            )
+            return HtmlReader().read(path, id_prefix)
         source, text = _front_matter(whole, path)
         refuse_chat(text, path, then="into this file in place of the chat")
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
@@ -334,6 +343,10 @@ def _say_furniture(furniture: Furniture, path: Path) -> None:
             " its own page",
             *(path, furniture.more),
         )
+
+
+# What a web page's source opens with (after a byte order mark or blank lines)
+_WEB_PAGE = re.compile(r"[\ufeff\s]*<(?:!doctype\s+html\b|html\b)", re.IGNORECASE)
 
 
 def _say_if_markdown(text: str, path: Path, first_line: int) -> None:
