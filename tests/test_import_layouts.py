@@ -672,6 +672,38 @@ def test_a_date_in_numbers_read_day_first_in_documents_is_told_with_how_to_say_o
         assert str(read_document(path, "strike", tmp_path, "en").date) == "2026-03-04"
 
 
+# A post's text as WordPress's "Text" tab (or a page's source) shows it, copied whole
+POST_SOURCE = (
+    "<h2>Our demands</h2>\n<ul>\n<li>Repairs within a month</li>\n<li>No evictions</li>\n"
+    "</ul>\n<p>Join us on <strong>Saturday</strong> at the gates of the estate, from ten\n"
+    "in the morning until the landlord comes out to talk.</p>"
+)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize("apart", ["\n", "\n\n"], ids=["its lines", "its blocks apart"])
+def test_html_written_out_in_a_text_is_read_as_the_html_it_is(
+    tmp_path: Path, how: str, apart: str
+) -> None:
+    """Its lines were set as a text's lines are, with a line break after each, in a
+    paragraph: a list of breaks between its items (which no list may hold), an empty
+    paragraph round each block, and a paragraph broken where the source was wrapped."""
+    source = POST_SOURCE.replace("</ul>\n", f"</ul>{apart}")
+    (doc,) = read_or_imported(
+        tmp_path, f"Rent strike enters week four\n\n{ARTICLE}\n\n{source}\n", how
+    )
+    body = html_of(doc)
+    assert texts(doc, "//h2") == ["Our demands"], doc.body_html
+    assert texts(doc, "//ul/li") == ["Repairs within a month", "No evictions"]
+    assert texts(doc, "//p") == [
+        ARTICLE,
+        "Join us on Saturday at the gates of the estate, from ten in the morning until the"
+        " landlord comes out to talk.",
+    ]
+    assert body.xpath("//strong/text()") == ["Saturday"]
+    assert not body.xpath("//br | //p[not(normalize-space())] | //ul/*[not(self::li)]")
+
+
 @pytest.mark.parametrize("how", ["read", "imported"])
 def test_a_web_pages_source_pasted_under_a_text_ends_in_no_error(tmp_path: Path, how: str) -> None:
     """A line of a document's own tags ("<html><head>…<title>…") holds no fragment lxml

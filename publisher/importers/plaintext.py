@@ -85,7 +85,7 @@ from .textdates import (
     weekday_header,
 )
 from .textlists import bulleted_list, goes_on, indented_run, lettered_list, numbered_list
-from .textmarks import MARKDOWN_HEADING, inline, unmarked, untagged
+from .textmarks import MARKDOWN_HEADING, html_written, inline, unmarked, untagged, written_html
 from .textnotes import CALL, notes_at_end, number
 
 _URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
@@ -915,6 +915,9 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool, notes: dict[str, str]
         elif block.rows:
             parts.append(table_html(block.rows, inline, block.header))
             draft.found["tables"] += 1
+        elif html_written(block.lines):  # "<h2>Our demands</h2>" / "<ul>": a post's source
+            parts.append(written_html(block.lines))
+            draft.found["blocks of HTML written out"] += 1
         elif index in sections:
             parts.append(f"<h{sections[index]}>{inline(text)}</h{sections[index]}>")
             draft.found["numbered headings"] += 1

@@ -25,6 +25,29 @@ def inline(text: str) -> str:
     return _marked(text_without_redirects(text))
 
 
+def html_written(lines: tuple[str, ...]) -> bool:
+    """Whether a block's lines are HTML written out, as a site's editor shows a post's
+    source ("<h2>Our demands</h2>", "<ul>", "<li>Repairs</li>", "</ul>"): its first line
+    opens with a block's tag and its last ends with one. Joined with line breaks and set
+    in a paragraph, as the lines of a text are, they made a list of breaks between its
+    items (no list holds a break) and empty paragraphs round each block."""
+    return bool(_OPENS_BLOCK.match(lines[0]) and _CLOSES_BLOCK.search(lines[-1]))
+
+
+def written_html(lines: tuple[str, ...]) -> str:
+    """The lines `html_written` tells of as the HTML they are (the sanitiser keeps its
+    harmless tags)."""
+    return "\n".join(map(inline, lines))
+
+
+_BLOCK_TAG = (
+    r"</?(?:h[1-6]|p|div|ul|ol|li|blockquote|table|thead|tbody|tfoot|tr|td|th|figure|"
+    r"figcaption|section|article|aside|pre|dl|dt|dd|hr)\b[^<>]*>"
+)
+_OPENS_BLOCK = re.compile(rf"\s*{_BLOCK_TAG}", re.IGNORECASE)
+_CLOSES_BLOCK = re.compile(rf"{_BLOCK_TAG}\s*$", re.IGNORECASE)
+
+
 # WhatsApp's and Telegram's marks, which a message copied out of them keeps: *bold*,
 # _italic_, ~struck~; a mark inside a word (snake_case, 5*3) is not one.
 _MARKS = {"*": "strong", "_": "em", "~": "s"}

@@ -409,10 +409,12 @@ def _html(block: Block, heading_id: _HeadingIds, heading: bool, level: int = 2) 
     messaging app's *bold*, _italic_ and ~struck~ are made so, as `publisher import` reads
     them (`textmarks.inline`)."""
     from ..importers.tables import table_html
-    from ..importers.textmarks import MARKDOWN_HEADING, inline, unmarked
+    from ..importers.textmarks import MARKDOWN_HEADING, html_written, inline, unmarked, written_html
 
     if block.rows:
         return table_html(block.rows, inline, block.header)
+    if html_written(block.lines):  # "<h2>Our demands</h2>" / "<ul>": a post's source
+        return written_html(block.lines)
     if block.single_line and (marked := MARKDOWN_HEADING.match(block.text)):  # "## Our demands"
         depth = 2 if len(marked[1]) <= 2 else 3  # the title is the document's h1
         return f'<h{depth} id="{heading_id(marked[2])}">{inline(marked[2])}</h{depth}>'
