@@ -705,12 +705,23 @@ def test_html_written_out_in_a_text_is_read_as_the_html_it_is(
 
 
 @pytest.mark.parametrize("how", ["read", "imported"])
-def test_a_web_pages_source_pasted_under_a_text_ends_in_no_error(tmp_path: Path, how: str) -> None:
-    """A line of a document's own tags ("<html><head>…<title>…") holds no fragment lxml
-    reads: the build and `publisher import` ended in a Python error."""
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        "",
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"\n"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n',
+    ],
+    ids=["its head", "XHTML's doctype over two lines"],
+)
+def test_a_web_pages_source_pasted_under_a_text_ends_in_no_error(
+    tmp_path: Path, how: str, doctype: str
+) -> None:
+    """A line of a document's own tags ("<html><head>…<title>…", or a doctype cut by its
+    line's end) holds no fragment lxml reads: the build and `publisher import` ended in a
+    Python error."""
     page = (
-        '<html><head><meta charset="utf-8"><title>Statement</title>\n</head>\n<body>\n'
-        f"<p>{ARTICLE}</p>\n</body></html>\n"
+        f'{doctype}<html><head><meta charset="utf-8"><title>Statement</title>\n</head>\n'
+        f"<body>\n<p>{ARTICLE}</p>\n</body></html>\n"
     )
     text = f"Statement on the strike\n\nThe page as the branch sent it:\n\n{page}"
     (doc,) = read_or_imported(tmp_path, text, how)

@@ -9,6 +9,7 @@ import bisect
 import html
 import re
 
+import lxml.etree
 import lxml.html
 
 from ..readers.redirects import text_without_redirects
@@ -165,9 +166,9 @@ def untagged(text: str) -> str:
     markup = _DOCUMENT_TAGS.sub("", unknown_tags_as_text(text))
     try:
         line = lxml.html.fragment_fromstring(markup, create_parent="div")
-    except ValueError:  # a control character, which no HTML holds: no tags to take out
-        return text
+    except (ValueError, lxml.etree.ParserError):  # a control character, which no HTML
+        return text  # holds, or no fragment ("<!DOCTYPE" cut short): no tags to take out
     return " ".join(line.text_content().split())
 
 
-_DOCUMENT_TAGS = re.compile(r"<!doctype[^>]*>|</?(?:html|head|body)\b[^>]*>", re.IGNORECASE)
+_DOCUMENT_TAGS = re.compile(r"<!doctype[^>]*>?|</?(?:html|head|body)\b[^>]*>", re.IGNORECASE)
