@@ -18,10 +18,11 @@ import re
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote
 
 from .paths import followed, is_file
 from .resources import pool_images
+from .urls import split_url
 
 if TYPE_CHECKING:
     from .model import Issue
@@ -82,7 +83,7 @@ def linked_files(body: str, folder: Path, pool: Path) -> tuple[str, ...]:
     root = followed(pool)
     found: dict[str, None] = {}
     for value in _HREF.findall(body):
-        parts = urlsplit(html.unescape(value))
+        parts = split_url(html.unescape(value))
         if parts.scheme or parts.netloc or not parts.path:
             continue
         target = followed(folder / unquote(parts.path))

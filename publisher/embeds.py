@@ -16,9 +16,10 @@ import logging
 import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote
 
 from . import front_matter, textfiles
+from .urls import split_url
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def say_local_media(fragment: str, document: Path) -> None:
         return
     for match in _PLAYER.finditer(fragment):
         address, _, sources = _played(match)
-        named = [s for s in sources if not urlsplit(s).scheme]
+        named = [s for s in sources if not split_url(s).scheme]
         if address or not named:
             continue
         place = _place(document, named[0])
@@ -111,7 +112,7 @@ def _picture(player: re.Match[str], source: str) -> bool:
     from .resources import SHOWN_IMAGE_SUFFIXES
 
     kind = _attributes(player.group(2) or player.group(3) or "").get("type", "")
-    suffix = PurePosixPath(urlsplit(source).path).suffix.lower()
+    suffix = PurePosixPath(split_url(source).path).suffix.lower()
     return kind.lower().startswith("image/") or suffix in (
         *SHOWN_IMAGE_SUFFIXES,
         *CONVERTED_SUFFIXES,
@@ -190,7 +191,7 @@ def _generic(title: str) -> bool:
 
 
 def _youtube(found: re.Match[str]) -> str:
-    query = parse_qs(urlsplit(found.group(0)).query)
+    query = parse_qs(split_url(found.group(0)).query)
     start = query.get("start", [""])[0]
     at = f"&t={start}s" if start.isdigit() else ""
     return f"https://www.youtube.com/watch?v={found.group(1)}{at}"

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from slugify import slugify
 
@@ -36,7 +35,7 @@ from .pool import DocumentPool, UnresolvedReference, is_housekeeping, slug_for, 
 from .printing import PrintSettings
 from .settings_schema import Problems, check, misspelt_keys
 from .sourcefile import SourceData, parse_file
-from .urls import SITE_FOLDERS, SUBSCRIPTION_PAGES
+from .urls import SITE_FOLDERS, SUBSCRIPTION_PAGES, split_url
 
 log = logging.getLogger(__name__)
 
@@ -611,7 +610,7 @@ def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
     if not isinstance(value, str):
         problem("'cover' must be a path to an image", "cover")
         return None
-    if urlsplit(value.strip()).scheme in ("http", "https"):  # else read as a missing file
+    if split_url(value.strip()).scheme in ("http", "https"):  # else read as a missing file
         problem(
             f"cover {value!r} is on the web",
             "cover",

@@ -25,13 +25,14 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
-from urllib.parse import SplitResult, quote, unquote, urlsplit
+from urllib.parse import SplitResult, quote, unquote
 
 from . import front_matter, photos, textfiles
 from .limits import DEFAULT_LIMITS, PILLOW_MAX_PIXELS, Limits
 from .paths import followed, is_file
 from .picture_copies import CONVERTED_SUFFIXES, shown_picture
 from .sites import SITE_CONFIGS
+from .urls import split_url
 
 if TYPE_CHECKING:
     from .model import Document, Issue
@@ -89,7 +90,7 @@ def confine_images(
         index = next(order)
         src = html.unescape(dict(_ATTR.findall(tag)).get("src", ""))
         named = src or (known[index] if known else "")
-        parts = urlsplit(src)
+        parts = split_url(src)
         if not parts.scheme and not parts.netloc and parts.path:
             looked = _looked_in(parts.path, folder, document, pool)
             target = next((p for p in looked if is_file(p)), looked[0])
@@ -137,7 +138,7 @@ def confine_images(
                     at("![](", 'src=""', address=False),
                 )
             return ""
-        why = outside(urlsplit(named))
+        why = outside(split_url(named))
         log.warning("%s: image %r left out: %s", at(named), shortened(named), why)
         return ""
 
@@ -287,7 +288,7 @@ def lead_image_problem(value: str, source: Path, documents_dir: Path) -> str | N
     pool = documents_dir.resolve()
     target = followed(source.parent / value)
     if "://" in value or not target.is_relative_to(pool):
-        return outside(urlsplit(value))  # on the web: not fetched, and what to do instead
+        return outside(split_url(value))  # on the web: not fetched, and what to do instead
     if target.suffix.lower() not in SHOWN_IMAGE_SUFFIXES:
         return unshown_format(target.suffix.lower())
     if not is_file(target):

@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import contextlib
 import re
-from urllib.parse import quote, unquote_to_bytes
+from urllib.parse import SplitResult, quote, unquote_to_bytes, urlsplit
 
 # In what the email renderer writes (the unsubscribe link and header), delivery puts each
 # subscriber's signed token in place of this.
 RECIPIENT_TOKEN = "RECIPIENT_TOKEN"
+
+
+def split_url(url: str) -> SplitResult:
+    """`url` in its parts, as `urlsplit` gives them, for any text a document calls an
+    address: `urlsplit` refuses a host with a stray bracket ("https://example.]org/",
+    "http://[x/", as copied or typed), raising ValueError, which ended the build in a
+    Python error. Such a host is read with its brackets percent-encoded: an address on the
+    web, which no one could open."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit(url.replace("[", "%5B").replace("]", "%5D"))
 
 
 def tag_path(tag: str) -> str:
@@ -98,11 +110,11 @@ def ascii_url(url: str) -> str:
     """`url` as browsers send it: its host in IDNA (xn--…), every character outside ASCII
     of the rest percent-encoded in UTF-8; what is ASCII already is kept as it is. For
     mail, where a link in other letters is mangled or cut at its first such letter."""
-    from urllib.parse import urlsplit, urlunsplit
+    from urllib.parse import urlunsplit
 
     if url.isascii():
         return url
-    parts = urlsplit(url)
+    parts = split_url(url)
     user, at, host = parts.netloc.rpartition("@")
     name, colon, port = (
         host.rpartition(":") if host.rpartition(":")[2].isdigit() else (host, "", "")

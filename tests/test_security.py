@@ -50,6 +50,18 @@ def test_document_text_survives_so_outputs_are_not_trivially_empty(
     assert "Before the script." in page and "After the script." in page
 
 
+def test_addresses_no_one_could_open_are_words_in_every_output(built_hostile: BuildReport) -> None:
+    """A host with a stray bracket ("https://mailer.example.]net/", "http://[::1", as an
+    address is copied cut short) ended the build in a Python error: Python refuses to read
+    such an address. Their words stay, and nothing links to them."""
+    page = lxml.html.fromstring((built_hostile.out_dir / SLUG / "index.html").read_bytes())
+    (said,) = [p for p in page.iter("p") if "no one could open" in p.text_content()]
+    assert " ".join(said.text_content().split()) == (
+        "Addresses no one could open: one, two, , https://[1.2.3.4]/a.png, five."
+    )
+    assert not [a for a in page.iter("a") if "[" in (a.get("href") or "")]
+
+
 # The pages with scripts: the search pages (search/, and search/es/ in an edition's language)
 # run Pagefind's interface and its own starter, both files of the build, none of them inline
 # (templates/default/web/search.html).

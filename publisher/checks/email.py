@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from email import policy
 from email.message import EmailMessage
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..renderers.email.budget import clipped_by_gmail
 from ..renderers.email.budget import html_size as sent_size
 from ..renderers.links import WEB_SCHEMES
 from ..resources import email_copy_path
+from ..urls import split_url
 from .base import Result, Status, Target
 
 REQUIRED_HEADERS = (
@@ -110,7 +110,7 @@ def safe_html(target: Target) -> Iterator[Result]:
         for element, attribute, link, _ in tree.iterlinks():  # type: ignore[attr-defined]
             if attribute not in ("href", "src") or link.startswith("#"):
                 continue
-            if urlsplit(link).scheme not in WEB_SCHEMES:
+            if split_url(link).scheme not in WEB_SCHEMES:
                 problems.append(f"relative or unsafe link {link!r} in <{element.tag}>")
         yield Result(
             "fail" if problems else "pass",

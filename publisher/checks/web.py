@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
+from ..urls import split_url
 from . import tools
 from .base import Result, Target
 
@@ -50,7 +51,7 @@ def internal_links(target: Target) -> Iterator[Result]:
     import lxml.html
 
     site = target.config.base_url
-    folder_of_site = "/" + urlsplit(site).path.lstrip("/")  # where dist/ is served
+    folder_of_site = "/" + split_url(site).path.lstrip("/")  # where dist/ is served
     out = target.out_dir.resolve()
 
     ids: dict[Path, set[str]] = {}
@@ -69,7 +70,7 @@ def internal_links(target: Target) -> Iterator[Result]:
             from_root = link.startswith("/") and not link.startswith("//")
             if from_root and link.startswith(folder_of_site):  # 404.html's, from the root
                 link, on_site = site + link.removeprefix(folder_of_site), True
-            parts = urlsplit(link.removeprefix(site) if on_site else link)
+            parts = split_url(link.removeprefix(site) if on_site else link)
             if parts.scheme or parts.netloc or (element.tag == "a" and attribute != "href"):
                 continue
             if from_root and not on_site:  # outside the site's folder: not this build's

@@ -14,11 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .. import textfiles
 from ..front_matter import body_line
 from ..tree_edits import with_class
+from ..urls import split_url
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -157,7 +158,7 @@ def _picture_line(text: str, src: str, start: int) -> int | None:
     """The line of a picture shown from `src`: its copy's address, a published folder
     ("../media/", ".../media-email/") before the path the document wrote ("media/x.jpg"),
     or a part of it ("x.jpg", from a document in a folder of its own)."""
-    parts = PurePosixPath(unquote(urlsplit(src).path)).parts
+    parts = PurePosixPath(unquote(split_url(src).path)).parts
     for first in range(len(parts)):
         written = "/".join(parts[first:])
         if written and (line := textfiles.line_of_picture(text, written, start=start)):

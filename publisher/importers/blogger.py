@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 import lxml.html
 
 from ..errors import PublisherError
+from ..urls import split_url
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
 from .platform_html import html_words, inner_html
 
@@ -106,7 +106,7 @@ def _entry(entry: Any, kind: str, export: PlatformExport) -> None:
         (a.get("href", "") for a in entry.iter(f"{_ATOM}link") if a.get("rel") == "alternate"),
         "",
     )
-    old_path = (entry.findtext(f"{_BLOGGER}filename") or "").strip() or urlsplit(link).path
+    old_path = (entry.findtext(f"{_BLOGGER}filename") or "").strip() or split_url(link).path
     author = (entry.findtext(f"{_ATOM}author/{_ATOM}name") or "").strip()
     labels = [
         (category.get("term") or "").strip()

@@ -15,11 +15,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from ..readers.etherpad import is_etherpad
 from ..readers.googledocs import is_google_docs
 from ..readers.pandoc_formats import HtmlReader
+from ..urls import split_url
 from .draft import Draft
 from .office import draft_in_scratch
 
@@ -56,7 +57,7 @@ def recover_document_page(
     found: dict[str, bytes | Path] = {}
     for image in list(tree.iter("img")):
         src = image.get("src", "")
-        if urlsplit(src).scheme in ("http", "https", "data"):
+        if split_url(src).scheme in ("http", "https", "data"):
             continue  # the reader's to judge, as in any document
         relative = relative_address(src)
         data = pictures(relative) if relative else None
@@ -80,7 +81,7 @@ def recover_document_page(
 def relative_address(src: str) -> PurePosixPath | None:
     """A picture's address inside the page's own folder, or None (a web address, data:,
     an absolute path or one that climbs out)."""
-    parts = urlsplit(src)
+    parts = split_url(src)
     if parts.scheme or parts.netloc or not parts.path:
         return None
     relative = PurePosixPath(unquote(parts.path))

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..controls import strip_controls
 from ..errors import PublisherError
+from ..urls import split_url
 from .members import Member
 from .unreadable import json_error, xml_error
 from .xml_ampersands import ampersands_written
@@ -71,7 +71,7 @@ def old_address(link: str) -> list[str]:
     """A post's old address as its `aliases`: whole, host and all, so the build sees the
     folder a site installed in one (example.org/newsletter/) was under, and where the new
     archive is served beside it, that it cannot redirect it; none for the home page."""
-    return [link] if urlsplit(link).path.strip("/") else []
+    return [link] if split_url(link).path.strip("/") else []
 
 
 def day_of(timestamp: object) -> dt.date | None:

@@ -25,7 +25,6 @@ import io
 import re
 from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
 
 import lxml.html
 import lxml.html.defs
@@ -33,6 +32,7 @@ import lxml.html.defs
 from ..errors import PublisherError
 from ..sanitize import clean_html, plain_text
 from ..tree_edits import drop_keeping_tail
+from ..urls import split_url
 from . import exports, mailchimp
 from .blogfurniture import FIRST_PUBLISHED, more_link
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
@@ -135,7 +135,7 @@ def _recordings(entry: Any, title: str, body: str) -> str:
     links = []
     for enclosure in entry.get("enclosures") or []:
         href = str(enclosure.get("href") or "").strip()
-        suffix = PurePosixPath(urlsplit(href).path).suffix.lower()
+        suffix = PurePosixPath(split_url(href).path).suffix.lower()
         kind = str(enclosure.get("type") or "")
         played = kind.startswith(_RECORDING_TYPES) or (not kind and suffix in _RECORDING_FILES)
         if not played or not href.startswith(("https://", "http://")) or href in body:

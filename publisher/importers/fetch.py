@@ -27,7 +27,9 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
+
+from ..urls import split_url
 
 SECONDS = 20
 LIMIT = 20 * 2**20  # bytes
@@ -117,7 +119,7 @@ class ImageFetcher:
 
 def _web_address(url: str) -> tuple[str, int | None]:
     """The host and port of an http or https address; Refused for any other."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise Refused("not a web address (http or https)")
     return parts.hostname, parts.port
@@ -222,5 +224,5 @@ def _picture_kind(data: bytes) -> str | None:
 
 def _name(url: str, suffix: str) -> str:
     """The address's last part, made a safe file name with the picture's suffix."""
-    stem = PurePosixPath(unquote(urlsplit(url).path)).stem
+    stem = PurePosixPath(unquote(split_url(url).path)).stem
     return (_UNSAFE.sub("-", stem).strip("-.") or "picture")[:80] + suffix

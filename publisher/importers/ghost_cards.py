@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import lxml.html
 from lxml import etree
 
 from ..tree_edits import with_class
+from ..urls import split_url
 
 _CARD = with_class("kg-{}-card")
 
@@ -141,7 +142,7 @@ def _words(card: lxml.html.HtmlElement, class_name: str) -> str:
 
 
 def file_name(address: str) -> str:
-    return unquote(PurePosixPath(urlsplit(address).path).name) or address
+    return unquote(PurePosixPath(split_url(address).path).name) or address
 
 
 def paragraph_linking(address: str, words: str) -> lxml.html.HtmlElement:

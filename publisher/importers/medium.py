@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 
+from ..urls import split_url
 from .draft import Draft
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of
 from .platform_html import clean_post_html, first_match, html_words
@@ -99,7 +99,7 @@ def _story(name: str, page: Any, body: Any) -> Post:
     summary = _string(page, "//section[@data-field='subtitle']")
     canonical = _string(page, "//a[@class='p-canonical']/@href")
     author = _string(page, "//a[contains(@class, 'p-author')]")
-    address = urlsplit(canonical)
+    address = split_url(canonical)
     story = _story_html(body)
     if summary.endswith("…") and html_words(story).startswith(summary[:-1].rstrip()):
         summary = ""  # Medium's preview of a story without a subtitle: its first words

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlunsplit
 
 import lxml.html
 
+from ..urls import split_url
 from .exports import LeftOut
 
 # A merge tag, its bars written or percent-encoded as a browser or Mailchimp may leave them
@@ -48,7 +49,7 @@ def without_reader_tags(href: str) -> str | None:
     names = _TAG.findall(href)
     if not names or any(_CAMPAIGNS_OWN.search(name) for name in names):
         return None
-    parts = urlsplit(href.strip())
+    parts = split_url(href.strip())
     if parts.scheme not in ("http", "https"):
         return None
     if _TAG.search(f"{parts.netloc}{parts.path}{parts.fragment}"):

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import lxml.html
 from lxml import etree
@@ -33,6 +33,7 @@ from ..readers.lines import gather_div_lines
 from ..readers.merge_tags import for_everyone
 from ..readers.pagenotes import notes_in
 from ..tree_edits import drop_keeping_tail, with_class
+from ..urls import split_url
 from .exports import GHOST_SITE, ExportFiles
 from .ghost_cards import ghost_cards_as_content
 from .merge_links import MergeLink, unmerge_links
@@ -363,7 +364,7 @@ def _file_cards_as_links(root: lxml.html.HtmlElement) -> None:
         paragraph = lxml.html.Element("p")
         href = str(link.get("href", ""))
         etree.SubElement(paragraph, "a", href=href).text = (
-            " ".join(title.split()) or PurePosixPath(urlsplit(href).path).name
+            " ".join(title.split()) or PurePosixPath(split_url(href).path).name
         )
         if caption.strip():
             etree.SubElement(paragraph, "br").tail = " ".join(caption.split())
@@ -631,7 +632,7 @@ def _keep_link_of(image: lxml.html.HtmlElement, gone: lxml.html.HtmlElement, src
     href = (link.get("href") or "").strip() if link is not None else ""
     if not href.startswith(("http://", "https://")) or _links_to_image(link):
         return
-    if urlsplit(href).netloc == urlsplit(src).netloc:
+    if split_url(href).netloc == split_url(src).netloc:
         return
     words = image.get("alt") or str(gone.xpath("string(.//figcaption)")) or href
     kept = lxml.html.Element("a", href=href)
@@ -654,7 +655,7 @@ def _links_to_image(element: lxml.html.HtmlElement) -> bool:
 
 def _in_export(href: str) -> bool:
     """Whether a link names a file by its path in the export (not an address, an anchor)."""
-    parts = urlsplit(href)
+    parts = split_url(href)
     return bool(parts.path) and not parts.scheme and not parts.netloc
 
 
@@ -671,7 +672,7 @@ def _local(src: str, files: ExportFiles | None, base: str) -> str | None:
     WordPress's uploads, Ghost's images and files."""
     if not src or files is None or src.startswith("data:"):
         return None
-    parts = urlsplit(src.replace(GHOST_SITE, ""))
+    parts = split_url(src.replace(GHOST_SITE, ""))
     path = unquote(parts.path).lstrip("/")
     if not path:
         return None

@@ -11,9 +11,10 @@ page in the web archive; links elsewhere are left as they are.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from ..tree_edits import body_html, body_tree
+from ..urls import split_url
 from .exports import GHOST_SITE, Post
 
 
@@ -25,12 +26,12 @@ class PostLinks:
         self._documents: dict[str, str] = {}
         self._sites: set[str] = set()
         for post, document in written:
-            old = urlsplit(post.source)
+            old = split_url(post.source)
             if old.netloc:
                 self._sites.add(_site(old.netloc))
                 self._documents.setdefault(_key(old.path, old.query), document)
             for alias in post.aliases:
-                self._documents.setdefault(_key(urlsplit(alias).path, ""), document)
+                self._documents.setdefault(_key(split_url(alias).path, ""), document)
 
     def relinked(self, body: str) -> str:
         """`body` (a post's HTML) with its links to posts of the export leading to their
@@ -49,7 +50,7 @@ class PostLinks:
     def document_of(self, href: str) -> str | None:
         """The document (with the fragment `href` names) of the post `href` leads to, if
         it is one of the export's."""
-        address = urlsplit(href.strip().replace(GHOST_SITE, "", 1))
+        address = split_url(href.strip().replace(GHOST_SITE, "", 1))
         if address.scheme in ("http", "https"):
             if _site(address.netloc) not in self._sites:
                 return None

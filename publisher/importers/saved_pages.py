@@ -21,9 +21,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin
 
 from ..errors import PublisherError
+from ..urls import split_url
 from .draft import Draft
 from .webpage import recover_page, saved_pictures
 
@@ -45,11 +46,11 @@ def recover_saved_page(data: bytes, path: Path) -> tuple[list[Draft], dict[str, 
 
     def beside(relative: PurePosixPath) -> bytes | None:  # a Word page's `Doc_files/…`
         wanted = "/" + relative.as_posix()
-        found = [u for u in page.resources if unquote(urlsplit(u).path).endswith(wanted)]
+        found = [u for u in page.resources if unquote(split_url(u).path).endswith(wanted)]
         return page.resources[found[0]] if len(found) == 1 else None
 
     def at_address(src: str) -> bytes | None:  # never a relative one: `beside`'s
-        return saved(src) if urlsplit(src).scheme in ("http", "https", "cid") else None
+        return saved(src) if split_url(src).scheme in ("http", "https", "cid") else None
 
     drafts, media = recover_page(page.html, path, beside)
     for draft in drafts:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from ..urls import split_url
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ def say_saved_from_a_site(page: str, path: Path) -> None:
         return
     named = _CONTENT.search(site.group(0))
     value = named.group(1).strip() if named else ""
-    name = urlsplit(value).hostname or value if "://" in value else value
+    name = split_url(value).hostname or value if "://" in value else value
     log.warning(
         "%s: a page saved from a website%s: its menus, buttons and comments are published"
         " with its article; 'publisher import %s' makes a document of the article alone,"

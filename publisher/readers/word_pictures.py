@@ -12,9 +12,10 @@ import zipfile
 import zlib
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from ..resources import shortened
+from ..urls import split_url
 
 _PART = "word/document.xml"
 _RELATIONSHIPS = "word/_rels/document.xml.rels"
@@ -86,7 +87,7 @@ def _name(blip: Any) -> str:
 def _as_path(target: str) -> str:
     r"""A file's address as the editor knows the file: file:///C:/Users/ana/march.jpg as
     C:/Users/ana/march.jpg, a shared drive's as \\office\Photos\march.jpg."""
-    parts = urlsplit(target)
+    parts = split_url(target)
     if parts.scheme.lower() != "file":
         return unquote(target)
     path = unquote(f"//{parts.netloc}{parts.path}" if parts.netloc else parts.path)
@@ -97,7 +98,7 @@ def _why(target: str, external: bool, linked: str | None) -> str:
     """Why a picture is not in the file, and what to do: for its `target`, a file or an
     address outside the package (`external`) or a link (`linked`: Word's "Link to File")."""
     shown = shortened(_as_path(target))
-    if urlsplit(target).scheme.lower() in ("http", "https"):
+    if split_url(target).scheme.lower() in ("http", "https"):
         return (
             f"it is linked to {shown}, and pictures are not fetched from the web: download it"
             " and insert it into the document (in Word: Insert > Pictures > This Device)"

@@ -37,7 +37,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Generic, NamedTuple, TypeVar
-from urllib.parse import SplitResult, quote, unquote, urlsplit
+from urllib.parse import SplitResult, quote, unquote
 
 from .. import textfiles, urls
 from ..attachments import editorial_media, kind_of, linked_files, with_kinds_and_sizes
@@ -49,6 +49,7 @@ from ..pool import slug_for
 from ..readers import EXTENSIONS
 from ..resources import media_path
 from ..sanitize import ADDRESS_SCHEMES, URL_SCHEMES
+from ..urls import split_url
 
 log = logging.getLogger(__name__)
 
@@ -343,7 +344,7 @@ def absolute_links(
 def _path_on_site(parts: SplitResult, site: str) -> str | None:
     """The path from the site's root (`/posts/x/`) of a full address under `site`
     (base_url; with or without www.), or None for another site's."""
-    home = urlsplit(site)
+    home = split_url(site)
     if not site or not parts.hostname or not home.hostname:
         return None
     if parts.hostname.removeprefix("www.") != home.hostname.removeprefix("www."):
@@ -619,7 +620,7 @@ def _rewrite_links(markup: str, decide: Callable[[str, SplitResult], str | None]
         if href is None:
             return element
         value = html.unescape(_unquoted(href.group(1))).strip()
-        url = decide(value, urlsplit(value))
+        url = decide(value, split_url(value))
         if url is None:
             return element
         if not url:  # unlinked: its words, in a span, not an <a> still styled as a link

@@ -10,11 +10,12 @@ import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .. import textfiles
 from ..errors import Problem
 from ..model import Archive, Document, Issue
+from ..urls import split_url
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ def alias_page(alias: object, site: str = "") -> str | None:
     its path, the same way; one on `site`'s host outside its folder is None (`outside`)."""
     if not isinstance(alias, str):
         return None
-    parts = urlsplit(alias.strip())
+    parts = split_url(alias.strip())
     if parts.query or (parts.netloc and not parts.scheme) or outside(alias, site):
         return None  # //evil.example/x/ is another site's page
     path = "/" + parts.path.lstrip("/")
@@ -128,7 +129,7 @@ def alias_page(alias: object, site: str = "") -> str | None:
 
 def site_folder(site: str) -> str:
     """The folder base_url is on its host ("/newsletter/", or "/"): where dist/ is served."""
-    folder = urlsplit(site).path.strip("/")
+    folder = split_url(site).path.strip("/")
     return f"/{folder}/" if folder else "/"
 
 
@@ -138,8 +139,8 @@ def outside(alias: object, site: str) -> str:
     only what is under base_url, so the redirect is the host's to make."""
     if not isinstance(alias, str) or not site:
         return ""
-    old, folder = urlsplit(alias.strip()), site_folder(site)
-    if not old.scheme or old.hostname != urlsplit(site).hostname:
+    old, folder = split_url(alias.strip()), site_folder(site)
+    if not old.scheme or old.hostname != split_url(site).hostname:
         return ""  # a path, or another host's address (the old domain's): from base_url
     if ("/" + old.path.lstrip("/") + "/").startswith(folder):
         return ""

@@ -59,6 +59,7 @@ from ..printed_links import with_link_addresses
 from ..printing import PrintOptions
 from ..templating import default_theme_dir
 from ..tree_edits import body_html, body_tree
+from ..urls import split_url
 from . import hyphenation, stylesheets
 from .base import RenderContext
 from .greyscale import grey_drawing, grey_picture
@@ -689,7 +690,7 @@ def workspace_fetcher(
     renders without it. With `grayscale`, images and drawings are handed over in shades of
     grey (black-only printing: `greyscale`).
     """
-    from urllib.parse import unquote, urlsplit
+    from urllib.parse import unquote
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -710,7 +711,7 @@ def workspace_fetcher(
 
     class WorkspaceFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-            parts = urlsplit(url)
+            parts = split_url(url)
             path = followed(Path(unquote(parts.path)))
             who = named.get(unquote(url), product)
             if parts.scheme == "data":

@@ -19,13 +19,14 @@ from dataclasses import asdict
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote
 
 import jinja2
 
 from ..cache import Cache, recorded_size
 from ..formats import formats
 from ..paths import followed, is_dir, is_file
+from ..urls import split_url
 from .status import Status, has_outputs
 
 if TYPE_CHECKING:
@@ -123,14 +124,14 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         return False
 
     def do_GET(self) -> None:
-        if urlsplit(self.path).path == EVENTS:
+        if split_url(self.path).path == EVENTS:
             self._stream_events()
         else:
             super().do_GET()
 
     def do_POST(self) -> None:
         """Only the composer changes anything; it checks the CSRF token of every request."""
-        url = urlsplit(self.path)
+        url = split_url(self.path)
         length = self.headers.get("Content-Length", "")
         if not _composing(url.path):
             self.send_error(405, "Method Not Allowed")
@@ -143,7 +144,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
     def send_head(self) -> io.BytesIO | BinaryIO | None:
         """Headers for GET and HEAD; the body to copy, or None."""
-        url = urlsplit(self.path)
+        url = split_url(self.path)
         if _composing(url.path):
             answer = self.server.composer.get(url.path, url.query, self.headers.get("Cookie", ""))
             return self._respond(answer, send=False)
@@ -267,7 +268,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def _stream_events(self) -> None:
         """Server-Sent Events: one event per finished build, from the build a page shows."""
         status = self.server.status
-        query = parse_qs(urlsplit(self.path).query)
+        query = parse_qs(split_url(self.path).query)
         seen = self.headers.get("Last-Event-ID") or query.get("since", [""])[0]
         build = int(seen) if seen.isdigit() else status.last.build
         self.send_response(200)
