@@ -186,7 +186,10 @@ def check_base_url(value: str) -> str:
         if char != " " and (char.isspace() or not char.isprintable()):
             name = f"a control character (U+{ord(char):04X})"
         raise refuse(f"contains {name}, which cannot be part of a link in a header")
-    url = urlsplit(value)
+    try:
+        url = urlsplit(value)
+    except ValueError:  # "https://[bulletin.example.org/": Python's "Invalid IPv6 URL"
+        raise refuse("has a bracket where its host name is") from None
     if url.scheme not in ("http", "https") or not url.netloc:
         if meant := _meant_base_url(value):  # written without https://, or it typed wrong
             raise ValueError(
@@ -245,7 +248,10 @@ def _path_percent_encoded(value: str) -> str:
     its own, not this one."""
     from urllib.parse import quote, urlsplit
 
-    path = urlsplit(value).path
+    try:
+        path = urlsplit(value).path
+    except ValueError:  # a stray bracket in its host: the check says so
+        return value
     if path.isascii() or "//" not in value:
         return value
     encoded = re.sub(r"[^\x00-\x7f]+", lambda letters: quote(letters.group()), path)

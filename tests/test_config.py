@@ -68,6 +68,16 @@ def test_a_base_url_without_its_scheme_or_with_it_mistyped_gets_the_url_meant(
     assert f'hint: write it in full: base_url = "{meant}"' in message, message
 
 
+@pytest.mark.parametrize("written", ["https://[t.example.org/", "https://t.example.org]/"])
+def test_a_base_url_with_a_bracket_in_its_host_is_refused_in_words(
+    workspace: Callable[[str], Path], written: str
+) -> None:
+    """Refused with Python's words for it alone, "Invalid IPv6 URL", and no example."""
+    message = config_error(workspace("minimal"), GOOD.replace("https://t.example.org", written))
+    assert "publisher.toml:2:" in message and "has a bracket where its host name is" in message
+    assert 'write it like base_url = "https://news.example.org/"' in message, message
+
+
 def test_a_misspelt_time_zone_is_refused_with_the_name_meant(
     workspace: Callable[[str], Path],
 ) -> None:

@@ -623,11 +623,15 @@ def test_an_issue_without_a_title_is_known_by_its_number_and_date(tmp_path: Path
     assert '<time datetime="2026-06-01">' in cover.partition("</section>")[0], "dated"
 
 
-def test_a_qr_target_that_is_not_a_web_address_is_named_with_its_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("written", ["donate.example.org", "https://[donate.example.org/"])
+def test_a_qr_target_that_is_not_a_web_address_is_named_with_its_line(
+    tmp_path: Path, written: str
+) -> None:
+    """A host with a stray bracket was refused in Python's words, "Invalid IPv6 URL"."""
     root = copy_workspace(LEAFLET, tmp_path)
     manifest = root / "issues" / f"{SLUG}.yaml"
     text = manifest.read_text()
-    manifest.write_text(text.replace(MANIFEST["leaflet"]["qr"], "donate.example.org"))
+    manifest.write_text(text.replace(MANIFEST["leaflet"]["qr"], written))
     code, output = build(root, "--format", "leaflet")
     assert code == 1
     line = next(n for n, ln in enumerate(text.splitlines(), 1) if ln.strip().startswith("qr:"))
