@@ -310,9 +310,8 @@ def _publication_card_start(blocks: list[Block], end: int) -> int | None:
         while lines and _button_line(_without_link(lines[-1]), at_end=True):
             lines.pop()  # its form: "Type your email...", "Subscribe", Substack's terms
         if (
-            len(lines) <= 4
+            1 < len(lines) <= 4
             and _SUBSCRIBE_TO.fullmatch(lines[0])
-            and len(lines) > 1
             and _LAUNCHED.fullmatch(lines[1])
         ):
             return start
