@@ -2865,6 +2865,36 @@ def test_the_message_outlook_quotes_under_a_reply_is_left_out(tmp_path: Path, ru
     assert "by Monday" not in text and "Sent:" not in text and "______" not in text
 
 
+@pytest.mark.parametrize("rule", ["________________________________", ""])
+def test_an_earlier_mail_of_a_thread_pasted_under_a_text_is_named_at_its_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, rule: str
+) -> None:
+    """A reply copied out of Outlook into a text file brings the mail it answers under it,
+    its writer's and recipients' addresses in its head: published without a word. The
+    build warns and `publisher import` asks for a check, at the line it starts on; the
+    text stays whole, as which of the mails holds what to publish is the editor's call."""
+    text = OUTLOOK_REPLY.format(rule=rule)
+    line = next(n for n, ln in enumerate(text.split("\n"), 1) if ln.startswith("From:"))
+    path = tmp_path / "pasted.txt"
+    path.write_text(text)
+    with caplog.at_level(logging.WARNING):
+        doc = read_document(path, "pasted", tmp_path, "en")
+    assert f"pasted.txt:{line}: an earlier mail of the thread is quoted from here" in caplog.text
+    assert "by Monday?" in doc.body_html  # nothing lost
+    first, *_ = import_files([path], tmp_path / "documents").documents  # under a rule: two
+    assert any(check.startswith(f"line {line}: an earlier mail") for check in first.draft.unsure)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_memos_own_from_and_to_lines_are_no_earlier_mail(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, how: str
+) -> None:
+    memo = "Depot closure\n\nFrom: Branch secretary\nTo: All members\n\n" + ARTICLE + "\n"
+    with caplog.at_level(logging.WARNING):
+        read_or_imported(tmp_path, memo, how)
+    assert "earlier mail" not in caplog.text
+
+
 def test_a_letter_copied_into_a_message_stays_whole(tmp_path: Path) -> None:
     body = (
         "The letter we sent to the council\n\n"

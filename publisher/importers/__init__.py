@@ -479,10 +479,12 @@ def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 
     """Plain text (typed, pasted, or a PDF's) recovered into drafts, with what a PDF's
     layout left in it out (`furniture`: lines already left out)."""
     from .contents_list import contents_as_headings
+    from .mailmessage import THREAD_QUOTED, quoted_mail_line
     from .pdftext import from_pdf
     from .plaintext import recover
 
     text, ligatures = letters_for_ligatures(clean_text(text, source, line_breaks=True))
+    thread = quoted_mail_line(text)  # "From: Karim <karim@…>" / "Sent: …" under the text
     text, shapes = letters_in_reading_order(text)
     text, contents = contents_as_headings(text)  # "Contents" / "Findings....3": headings
     text, more_furniture, joined, moved = from_pdf(text)
@@ -496,6 +498,8 @@ def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 
         drafts[0].found["right-to-left lines' closing marks put at their ends"] += moved
         drafts[0].found["ligatures (ﬁ, ﬂ) spelled out"] += ligatures
         drafts[0].found[_REORDERED] += len(shapes.reordered)
+    if drafts and thread:
+        drafts[0].unsure.append(f"line {thread}: {THREAD_QUOTED}")
     if drafts and shapes.left:
         drafts[0].unsure.append(
             f"{len(shapes.left)} line(s) of Arabic in the order a PDF draws them read"

@@ -78,6 +78,27 @@ def _outlook_headers_at(lines: list[str], at: int) -> bool:
     )
 
 
+THREAD_QUOTED = (
+    "an earlier mail of the thread is quoted from here, as a mail program quotes the mail a"
+    " reply answers: it is published as text, with the addresses in its 'From:' and 'To:'"
+    " lines; keep only the text to publish"
+)
+
+
+def quoted_mail_line(text: str) -> int | None:
+    """The line (from 1) where an earlier mail of a thread starts in text pasted from a
+    mail program ("From: Karim Haddad <karim@…>" / "Sent: …" / "To: …" / "Subject: RE: …"
+    under the text, as Outlook quotes the mail a reply answers): published, its senders'
+    and recipients' addresses are. None without one, or with nothing of the text's own
+    over it (a memo's own "From:" and "To:" under its title)."""
+    lines = text.split("\n")
+    if (at := len(_without_outlook_reply(lines))) == len(lines):
+        return None
+    while not _REPLY_FROM.match(lines[at]):  # past the blank lines and the rule over it
+        at += 1
+    return at + 1
+
+
 def _without_outlook_reply(lines: list[str]) -> list[str]:
     """`lines` without the message Outlook quotes under a reply. Only after text of the
     reply's own, a sentence at least: a memo's own "From:" and "To:" under its title stay."""

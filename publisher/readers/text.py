@@ -49,6 +49,7 @@ class TextReader:
         from ..importers.facebook_event import facebook_event
         from ..importers.linkedin_page import linkedin_head
         from ..importers.mailing_list import without_mailing_list
+        from ..importers.mailmessage import THREAD_QUOTED, quoted_mail_line
         from ..importers.medium_page import medium_head
         from ..importers.memo_head import memo_head
         from ..importers.pdftext import from_pdf
@@ -91,6 +92,8 @@ class TextReader:
         source, text = _front_matter(whole, path)
         refuse_chat(text, path, then="into this file in place of the chat")
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
+        if thread := quoted_mail_line(text):  # "From: Karim <karim@…>" / "Sent: …" under it
+            log.warning("%s:%d: %s", path, first_line + thread - 1, THREAD_QUOTED)
         text = read_in_order(text, path, first_line)  # Arabic copied out of a PDF
         text = shortcodes_as_text(text, path, first_line)  # WordPress', copied from its editor
         text = without_merge_tags(text, path, first_line)  # *|FNAME|*: no one's name
