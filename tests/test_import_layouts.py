@@ -2865,16 +2865,25 @@ def test_the_message_outlook_quotes_under_a_reply_is_left_out(tmp_path: Path, ru
     assert "by Monday" not in text and "Sent:" not in text and "______" not in text
 
 
-@pytest.mark.parametrize("rule", ["________________________________", ""])
+THREADS = {  # a reply pasted with the mail it answers under it, from the line it starts on
+    "outlook, under its rule": OUTLOOK_REPLY.format(rule="________________________________"),
+    "outlook": OUTLOOK_REPLY.format(rule=""),
+    "gmail": OUTLOOK_REPLY.split("{rule}")[0]
+    + "On Fri, 20 Nov 2026 at 17:12, Editors <editors@newsletter.example.org> wrote:\n"
+    + "> Could you send us the branch's statement on the depot by Monday?\n",
+}
+
+
+@pytest.mark.parametrize("thread", THREADS)
 def test_an_earlier_mail_of_a_thread_pasted_under_a_text_is_named_at_its_line(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, rule: str
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, thread: str
 ) -> None:
     """A reply copied out of Outlook into a text file brings the mail it answers under it,
     its writer's and recipients' addresses in its head: published without a word. The
     build warns and `publisher import` asks for a check, at the line it starts on; the
     text stays whole, as which of the mails holds what to publish is the editor's call."""
-    text = OUTLOOK_REPLY.format(rule=rule)
-    line = next(n for n, ln in enumerate(text.split("\n"), 1) if ln.startswith("From:"))
+    text = THREADS[thread]
+    line = next(n for n, ln in enumerate(text.split("\n"), 1) if ln.startswith(("From:", "On ")))
     path = tmp_path / "pasted.txt"
     path.write_text(text)
     with caplog.at_level(logging.WARNING):
@@ -4046,15 +4055,17 @@ The Branch
 @pytest.mark.parametrize("how", ["read", "imported"])
 @pytest.mark.parametrize("between", ["\n", ""])
 def test_a_reply_pasted_publishes_not_the_message_it_quotes(
-    tmp_path: Path, how: str, between: str
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, how: str, between: str
 ) -> None:
     """The bulletin's own request, quoted under the reply, was printed under the
     statement, with the bulletin's address."""
-    (doc,) = read_or_imported(tmp_path, PASTED_REPLY.format(between=between), how)
+    with caplog.at_level(logging.WARNING):
+        (doc,) = read_or_imported(tmp_path, PASTED_REPLY.format(between=between), how)
     shown = " ".join(html_of(doc).xpath(".//text()"))
     assert doc.title == "Statement on the depot"
     assert "Forty jobs are at risk" in shown and shown.rstrip().endswith("The Branch")
     assert "wrote" not in shown and "by Monday" not in shown and "@" not in doc.body_html
+    assert "earlier mail" not in caplog.text  # left out, it is not published
 
 
 @pytest.mark.parametrize("how", ["read", "imported"])

@@ -80,23 +80,30 @@ def _outlook_headers_at(lines: list[str], at: int) -> bool:
 
 THREAD_QUOTED = (
     "an earlier mail of the thread is quoted from here, as a mail program quotes the mail a"
-    " reply answers: it is published as text, with the addresses in its 'From:' and 'To:'"
-    " lines; keep only the text to publish"
+    " reply answers: it is published as text, with the addresses it names; keep only the"
+    " text to publish"
 )
 
 
 def quoted_mail_line(text: str) -> int | None:
     """The line (from 1) where an earlier mail of a thread starts in text pasted from a
     mail program ("From: Karim Haddad <karim@…>" / "Sent: …" / "To: …" / "Subject: RE: …"
-    under the text, as Outlook quotes the mail a reply answers): published, its senders'
+    under the text, as Outlook quotes the mail a reply answers; "On Mon, 2 Mar 2026, Karim
+    <karim@…> wrote:" over "> " lines, as Gmail and others do): published, its senders'
     and recipients' addresses are. None without one, or with nothing of the text's own
     over it (a memo's own "From:" and "To:" under its title)."""
     lines = text.split("\n")
-    if (at := len(_without_outlook_reply(lines))) == len(lines):
-        return None
-    while not _REPLY_FROM.match(lines[at]):  # past the blank lines and the rule over it
-        at += 1
-    return at + 1
+    if (at := len(_without_outlook_reply(lines))) < len(lines):
+        while not _REPLY_FROM.match(lines[at]):  # past the blank lines and the rule over it
+            at += 1
+        return at + 1
+    opening = text.lstrip().partition("\n\n")[0].split("\n")
+    if any(_REPLY_FROM.match(line) for line in opening):  # a reply with its head: the
+        return None  # mail it quotes "> " is left out with the head (`memo_head`)
+    for at, line in enumerate(lines[:-1]):
+        if _QUOTE_INTRO.match(line.strip()) and lines[at + 1].lstrip().startswith(">"):
+            return at + 1 if any(len(own) >= 40 for own in lines[:at]) else None
+    return None
 
 
 def _without_outlook_reply(lines: list[str]) -> list[str]:
