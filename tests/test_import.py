@@ -1906,3 +1906,20 @@ def test_a_folder_of_files_is_imported_side_by_side_with_progress_told_of_each(
         ]
         written[jobs] = {p.name: p.read_bytes() for p in sorted(into.iterdir())}
     assert written["1"] == written["2"]
+
+
+LONG_HEADING = "Today, despite the objective necessity of socialist revolution, " * 6
+
+
+def test_a_heading_too_long_for_a_title_is_imported_as_the_texts_first_paragraph(
+    tmp_path: Path,
+) -> None:
+    """A paragraph set as a page's heading was written as the title, over the 300
+    characters the build reads: the document imported was refused by the next build ("the
+    title is 383 characters long")."""
+    page = f"<html><body><h1>{LONG_HEADING}</h1><p>{LONG}</p></body></html>"
+    (doc,) = import_one(tmp_path, page, "statement.html")  # read again as the build reads it
+    assert doc.title == "Statement"  # its file's name, as for a document naming none
+    assert texts(doc, "//p")[0] == LONG_HEADING.strip()
+    (row,) = import_files([tmp_path / "in" / "statement.html"], tmp_path / "again").documents
+    assert any("too long for one" in check for check in row.draft.unsure), row.draft.unsure

@@ -11,6 +11,7 @@ heuristic looks at it, so no control character reaches a document.
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 from collections.abc import Iterator, Set
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -23,6 +24,7 @@ from ..controls import clean_text, without_break_hints, without_idle_direction_m
 from ..errors import Problem, PublisherError
 from ..jobs import Progress, Silent
 from ..ligatures import letters_for_ligatures
+from ..limits import DEFAULT_LIMITS
 from ..output import atomic_write
 from ..paths import TEXTEDIT_TEXT, is_textedit_package
 from ..pool import DocumentPool, is_housekeeping, slug_for, slugged
@@ -176,6 +178,8 @@ def _read_files(
             continue
         start = len(report.documents)
         for part, draft in enumerate(drafts, start=1):
+            if len(draft.title) > DEFAULT_LIMITS.title_length:  # a paragraph as a heading
+                _title_kept_as_text(draft)
             if not draft.title:
                 text = plain_text(draft.body_html)  # its names as the text writes them
                 draft.title = fallback_title(source, text) + (
@@ -506,6 +510,18 @@ def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 
             f" backwards (line {shapes.left[0]} first): copy them again from the original"
         )
     return drafts
+
+
+def _title_kept_as_text(draft: Draft) -> None:
+    """`draft` with its title, too long for one (a paragraph set as a page's heading), as
+    its first paragraph, and no title: the build refuses a title over `title_length`, so
+    the document written would not have been read."""
+    draft.unsure.append(
+        f"its title ({len(draft.title):,} characters) is too long for one: it is the text's"
+        " first paragraph, and the title a guess: give it one"
+    )
+    draft.body_html = f"<p>{html.escape(draft.title)}</p>\n{draft.body_html}"
+    draft.title = ""
 
 
 _CONTENTS = "entries of a table of contents left out, the headings it lists made headings"
