@@ -212,14 +212,15 @@ def _plain(value: Any) -> str:
 def _web_address(value: Any) -> str:
     """An http(s) address a phone can open: what a QR code may point to."""
     text = value.strip() if isinstance(value, str) else ""
+    refused = ValueError(
+        f"'qr' must be a web address, not {value!r}\nqr: https://example.org/petition"
+    )
     try:
         parts = urlsplit(text)
     except ValueError:  # a host with a stray bracket, "https://[example.org/"
-        parts = urlsplit("")
+        raise refused from None
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
-        raise ValueError(
-            f"'qr' must be a web address, not {value!r}\nqr: https://example.org/petition"
-        )
+        raise refused
     return text
 
 
