@@ -102,8 +102,14 @@ def quoted_mail_line(text: str) -> int | None:
         return None  # mail it quotes "> " is left out with the head (`memo_head`)
     for at, line in enumerate(lines[:-1]):
         if _QUOTE_INTRO.match(line.strip()) and lines[at + 1].lstrip().startswith(">"):
-            return at + 1 if any(len(own) >= 40 for own in lines[:at]) else None
+            return at + 1 if _says_something(lines[:at]) else None
     return None
+
+
+def _says_something(lines: list[str]) -> bool:
+    """Whether `lines` hold text of a reply's own, a sentence at least, over the mail it
+    quotes: a memo's own "From:" and "To:" under its title hold none."""
+    return any(len(line) >= 40 for line in lines)
 
 
 def _without_outlook_reply(lines: list[str]) -> list[str]:
@@ -114,7 +120,7 @@ def _without_outlook_reply(lines: list[str]) -> list[str]:
             kept = lines[:at]
             while kept and (not kept[-1].strip() or _REPLY_RULE.match(kept[-1])):
                 kept.pop()
-            if any(len(line) >= 40 for line in kept):
+            if _says_something(kept):
                 return kept
     return lines
 
