@@ -366,6 +366,14 @@ def _editions(
             )
             continue
         lines[language] = source.line(*key)
+        if texts is not None and not isinstance(texts, dict):  # `es: Salarios de miseria`
+            problems.add(
+                f"the {language} edition's words must be a table: its title, summary,"
+                " editorial and sections",
+                *key,
+                hint=_edition_words_example(value, texts),
+            )
+            continue
         checked: dict[str, Any] = check(EDITION_TABLE, texts or {}, problems, key)
         if "editorial" in checked:
             checked["editorial_line"] = source.line(*key, "editorial")
@@ -410,6 +418,13 @@ _EDITIONS_EXAMPLE = (
     "editions: [es, fr]   (the languages besides the issue's own), or with the issue's"
     " words translated:\neditions:\n  es:\n    title: No a los salarios de miseria"
 )
+
+
+def _edition_words_example(language: Any, words: Any) -> str:
+    """The edition's table, with the words written on its language's line as its title
+    when they are a line of text."""
+    title = words if isinstance(words, str) and words.strip() else "…"
+    return f"write them each under the language:\neditions:\n  {language}:\n    title: {title}"
 
 
 @dataclass(frozen=True)

@@ -671,6 +671,38 @@ def test_bad_editions_are_named_at_their_lines(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("words", "hint"),
+    [
+        ("Salarios de miseria", "es:\n    title: Salarios de miseria"),
+        ("[Noticias, Informes]", "es:\n    title: …"),
+        ("true", "es:\n    title: …"),
+    ],
+    ids=["title", "list", "flag"],
+)
+def test_an_editions_words_written_on_its_languages_line_are_refused_at_that_line(
+    tmp_path: Path, words: str, hint: str
+) -> None:
+    """`es: Salarios de miseria` under `editions:`, the Spanish title written where the
+    edition's table of words goes, ended the build in a Python error ('str' object has no
+    attribute 'get')."""
+    manifest = tmp_path / "007.yaml"
+    manifest.write_text(
+        "number: 7\ndate: 2026-01-10\nsections:\n  - title: News\n    documents: [report]\n"
+        f"editions:\n  es: {words}\n",
+        encoding="utf-8",
+    )
+    pool = DocumentPool.scan(WORKSPACES / "editions" / "documents")
+    with pytest.raises(PublisherError) as raised:
+        load_manifest(manifest, pool, tmp_path)
+    [problem] = raised.value.problems
+    assert (problem.line, problem.message) == (
+        7,
+        "the es edition's words must be a table: its title, summary, editorial and sections",
+    )
+    assert problem.hint is not None and f"editions:\n  {hint}" in problem.hint
+
+
+@pytest.mark.parametrize(
     "titles", ["[Noticias, Informes]", "[Noticias, Declaraciones, Informes, Otras]"]
 )
 def test_an_edition_with_a_section_title_too_few_or_too_many_is_warned_of_at_its_line(
