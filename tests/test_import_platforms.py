@@ -2862,3 +2862,33 @@ def test_a_campaigns_blocks_of_bare_words_stay_paragraphs_apart() -> None:
         "Pickets at gate 4 on Monday.",
         "Strike fund: donate here.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("tables", "stray_post"),
+    [
+        ({"tags": "news", "users": 3}, False),
+        ({"posts_tags": {"post_id": "g1", "tag_id": "t1"}, "emails": [None, "e1"]}, False),
+        ({"posts_authors": [["g1", "u1"]], "posts_meta": "none"}, False),
+        ({}, True),
+    ],
+    ids=["names", "joins", "rows", "posts"],
+)
+def test_a_ghost_export_with_tables_not_lists_of_rows_imports_its_posts(
+    tmp_path: Path, tables: dict[str, Any], stray_post: bool
+) -> None:
+    """A table of Ghost's export that is not a list of rows (an export edited by hand, or
+    written by a tool of its own) ended the import in a Python error ('str' object has no
+    attribute 'get'): its posts are imported, the table's rows none."""
+    export = tmp_path / "export"
+    ghost_export(
+        export, ghost_post("g1", "Rally at the gates", html="<p>We marched.</p>"), **tables
+    )
+    if stray_post:
+        dump = next(export.glob("*.json"))
+        data = json.loads(dump.read_text())
+        data["db"][0]["data"]["posts"].insert(0, "a post that is no row")
+        dump.write_text(json.dumps(data))
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    assert document(root, "rally-at-the-gates").body_html.strip() == "<p>We marched.</p>"

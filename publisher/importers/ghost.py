@@ -50,13 +50,13 @@ def read(files: ExportFiles) -> PlatformExport:
     assert found is not None
     document = files.json(found)
     data = _data(document)
-    tags = {t.get("id"): t.get("name", "") for t in data.get("tags", [])}
-    users = {u.get("id"): u.get("name", "") for u in data.get("users", [])}
-    post_tags = _joined(data.get("posts_tags", []), "tag_id", tags)
-    post_authors = _joined(data.get("posts_authors", []), "author_id", users)
-    emailed = {e.get("post_id") for e in data.get("emails", [])}
-    post_meta = {m.get("post_id"): m for m in data.get("posts_meta", []) if isinstance(m, dict)}
-    for post in data.get("posts", []):
+    tags = {t.get("id"): t.get("name", "") for t in _rows(data, "tags")}
+    users = {u.get("id"): u.get("name", "") for u in _rows(data, "users")}
+    post_tags = _joined(_rows(data, "posts_tags"), "tag_id", tags)
+    post_authors = _joined(_rows(data, "posts_authors"), "author_id", users)
+    emailed = {e.get("post_id") for e in _rows(data, "emails")}
+    post_meta = {m.get("post_id"): m for m in _rows(data, "posts_meta")}
+    for post in _rows(data, "posts"):
         title = str(post.get("title") or post.get("slug") or "untitled")
         kind = post.get("type", "post")
         if post.get("status") not in ("published", "sent"):  # sent: by email only
@@ -165,6 +165,13 @@ def _data(document: Any) -> dict[str, Any]:
         data: dict[str, Any] = document["data"]
         return data
     raise PublisherError.at("not a Ghost export: no 'data' with posts")
+
+
+def _rows(data: dict[str, Any], table: str) -> list[dict[str, Any]]:
+    """The rows of one of the export's tables: a table that is no list, or a row that is no
+    object, is none (an export edited by hand, or written by another tool, may hold such)."""
+    rows = data.get(table)
+    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
 
 
 def _joined(rows: list[dict[str, Any]], key: str, names: dict[Any, str]) -> dict[Any, list[str]]:
