@@ -171,6 +171,16 @@ def decoded(data: bytes, path: Path, hint: str = SAVE_AS_UTF8, *, page: bool = F
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# What a web page's source opens with (after a byte order mark or blank lines)
+_WEB_PAGE = re.compile(r"[\ufeff\s]*<(?:!doctype\s+html\b|html\b)", re.IGNORECASE)
+
+
+def is_web_page_source(text: str) -> bool:
+    """Whether `text` is a web page's source, saved or pasted as text: it is read as the
+    page it is, by the build and by `publisher import`, not as lines of text."""
+    return _WEB_PAGE.match(text) is not None
+
+
 def not_text(data: bytes) -> tuple[str, str, str] | None:
     """What a file no text is by its first bytes, whatever its name says: a phrase, the
     suffix to give it, and what to do then; None for text. A Word file renamed .md (or sent

@@ -15,6 +15,7 @@ import pytest
 from bounded import finishes_within
 from PIL import Image
 from test_import import html_of, import_one
+from test_readers import SOURCES_SAVED_AS_TEXT
 
 from publisher.importers import import_files
 
@@ -258,3 +259,29 @@ def test_a_saved_page_dropped_into_documents_says_to_import_it() -> None:
     for name in ("news.mhtml", "news.webarchive"):
         kind, hint = not_read(Path(name))
         assert "saved as one file" in kind and "publisher import" in hint
+
+
+@pytest.mark.parametrize("saved", SOURCES_SAVED_AS_TEXT)
+def test_a_txt_holding_a_web_pages_source_is_imported_as_the_page(
+    tmp_path: Path, saved: str
+) -> None:
+    """A page's source saved as text was imported as lines of text: the head's title was
+    the first paragraph, the page's heading a second title under the file's name ("G3"),
+    and an empty page's source an empty document. It is imported as the .html it is."""
+    source = SOURCES_SAVED_AS_TEXT[saved]
+    (as_text,) = import_one(tmp_path / "text", source, "statement.txt")
+    (as_page,) = import_one(tmp_path / "page", source, "statement.html")
+    assert (as_text.title, as_text.body_html) == (as_page.title, as_page.body_html)
+    assert as_text.title == "Statement on the strike"
+
+
+def test_a_txt_holding_an_empty_web_pages_source_is_refused_as_the_page_is(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "empty.txt"
+    source.write_text(
+        "<!DOCTYPE html>\n<html><head><title>Rally</title></head><body></body></html>"
+    )
+    report = import_files([source], tmp_path / "documents")
+    assert [p.message for p in report.problems] == ["no main text found in this page"]
+    assert not (tmp_path / "documents").exists() or not any((tmp_path / "documents").iterdir())

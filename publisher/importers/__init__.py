@@ -32,6 +32,7 @@ from ..readers import fallback_title, is_picture, not_read
 from ..sanitize import plain_text
 from ..sites import hugo_site
 from ..slugs import unique
+from ..textfiles import is_web_page_source
 from ..workers import workers
 from .draft import Draft
 from .index import EDITED, stamped, unedited
@@ -448,6 +449,10 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         from .mailmessage import recover_saved_message
 
         decoded = guess_text(data, source)
+        if is_web_page_source(decoded.text):  # saved or pasted as text: read as the page
+            from .webpage import recover_page
+
+            return recover_page(data, source)
         refuse_chat(decoded.text, source)
         drafts = recover_saved_message(decoded.text, source)
         if drafts is None:

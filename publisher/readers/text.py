@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ..arabic_shapes import read_in_order
 from ..slugs import unique
 from ..sourcefile import SourceData
+from ..textfiles import is_web_page_source
 from .base import RawDocument
 from .markdown import document_text
 
@@ -80,7 +81,7 @@ class TextReader:
         from .merge_tags import without_merge_tags
 
         whole = document_text(path, line_breaks=True)  # its lines are its structure
-        if _WEB_PAGE.match(whole):  # a page's source, saved or pasted as text
+        if is_web_page_source(whole):
             from .pandoc_formats import HtmlReader
 
             log.warning(
@@ -346,10 +347,6 @@ def _say_furniture(furniture: Furniture, path: Path) -> None:
             " its own page",
             *(path, furniture.more),
         )
-
-
-# What a web page's source opens with (after a byte order mark or blank lines)
-_WEB_PAGE = re.compile(r"[\ufeff\s]*<(?:!doctype\s+html\b|html\b)", re.IGNORECASE)
 
 
 def _say_if_markdown(text: str, path: Path, first_line: int) -> None:
