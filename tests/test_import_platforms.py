@@ -2892,3 +2892,21 @@ def test_a_ghost_export_with_tables_not_lists_of_rows_imports_its_posts(
     root = new_workspace(tmp_path / "ws")
     import_export(export, root)
     assert document(root, "rally-at-the-gates").body_html.strip() == "<p>We marched.</p>"
+
+
+@pytest.mark.parametrize("page", ["", "\n", "<!doc"], ids=["empty", "blank", "cut short"])
+def test_a_mailchimp_campaign_saved_empty_is_listed_and_the_others_imported(
+    tmp_path: Path, page: str
+) -> None:
+    """A campaign's page in Mailchimp's export that holds nothing (a download cut short, a
+    plain-text campaign saved without its HTML) ended the import in a Python error
+    (lxml's "Document is empty")."""
+    export = tmp_path / "mailchimp"
+    shutil.copytree(EXPORTS / "mailchimp", export)
+    (export / "campaign-bulletin-15.html").write_text(page)
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    assert ("issue", "campaign-bulletin-15", "its page is empty: nothing to import") in {
+        (x.kind, x.name, x.why) for x in report.left_out
+    }
+    assert len(report.written) == 1

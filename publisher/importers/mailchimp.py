@@ -20,6 +20,7 @@ import io
 import re
 from pathlib import Path, PurePosixPath
 
+import lxml.etree
 import lxml.html
 
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
@@ -72,7 +73,14 @@ def read(files: ExportFiles) -> PlatformExport:
             export.members += read_members_csv(text, files.where(name), "mailchimp", status)
     dates = _send_dates(files)
     for name in sorted(files.named("*.html")):
-        page = lxml.html.fromstring(files.read(name))
+        try:
+            page = lxml.html.fromstring(files.read(name))
+        except lxml.etree.ParserError:  # nothing in it: a download cut short
+            empty = LeftOut(
+                "issue", PurePosixPath(name).stem, "its page is empty: nothing to import"
+            )
+            export.left_out.append(empty)
+            continue
         body = _body(page)
         title = MERGE_TAG.sub("", page.findtext(".//title") or "").strip()
         title = title or _first_heading(body) or PurePosixPath(name).stem
