@@ -4867,3 +4867,57 @@ def test_a_name_signed_in_bold_or_italic_marks_is_the_author_without_them(
     text = f"Strike ballot opens\n\n{ARTICLE}\n\nIn solidarity,\n{signed}\n"
     (doc,) = read_or_imported(tmp_path, text, how)
     assert doc.authors == ("Ana Ruiz",)
+
+
+MAIL_IN_CHARSETS = {
+    # charset as mail programs label it: (the codec its bytes are in, the text)
+    "windows-874": ("cp874", "แถลงการณ์ของสหภาพแรงงานท่าเรือ เราจะหยุดงานในวันจันทร์นี้"),
+    "iso-8859-8-i": ("iso8859-8", "הודעת האיגוד: השביתה בנמל תתחיל ביום שני בבוקר."),
+    "x-mac-roman": ("mac-roman", "Les ouvrières du port déclarent la grève à partir de lundi."),
+    "unknown-8bit": (
+        "cp1252",
+        "Les ouvrières du port déclarent la grève générale à partir de lundi : piquets à"
+        " l'entrée du quai, café offert aux grévistes, réunion à l'hôtel de ville.",
+    ),
+}
+
+
+@pytest.mark.parametrize("charset", MAIL_IN_CHARSETS)
+def test_a_mail_in_a_charset_python_has_no_name_for_is_read_as_mail_programs_read_it(
+    tmp_path: Path, charset: str
+) -> None:
+    """A message's text labelled with a charset Python's codecs do not know by that name
+    (Outlook's windows-874 for Thai and iso-8859-8-i for Hebrew, old Apple Mail's
+    x-mac-roman, mutt's unknown-8bit) ended the import in a Python error ("unknown
+    encoding"). It is read by the name browsers and mail programs know (the WHATWG
+    Encoding Standard's), or, with no such name, guessed from its bytes and said so."""
+    codec, text = MAIL_IN_CHARSETS[charset]
+    saved = (
+        "From: Ana <ana@example.org>\nSubject: Statement\nMIME-Version: 1.0\n"
+        f"Content-Type: text/plain; charset={charset}\nContent-Transfer-Encoding: 8bit\n\n"
+    ).encode("ascii") + f"{text}\n".encode(codec)
+    source = tmp_path / "in" / "statement.eml"
+    source.parent.mkdir()
+    source.write_bytes(saved)
+    report = import_files([source], tmp_path / "documents")
+    assert not report.problems, report.problems
+    [row] = report.documents
+    doc = read_document(row.path, row.path.stem, tmp_path / "documents", "en")
+    assert texts(doc, "//p") == [text]
+    guessed = [u for u in row.draft.unsure if "charset" in u]
+    assert len(guessed) == (charset == "unknown-8bit"), row.draft.unsure
+
+
+def test_a_text_attached_in_a_charset_python_has_no_name_for_is_imported(
+    tmp_path: Path,
+) -> None:
+    codec, text = MAIL_IN_CHARSETS["unknown-8bit"]
+    saved = (
+        "From: Ana <ana@example.org>\nSubject: For the bulletin\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\n'
+        "Here it is.\n--b\nContent-Type: text/plain; charset=unknown-8bit\n"
+        'Content-Disposition: attachment; filename="statement.txt"\n'
+        "Content-Transfer-Encoding: 8bit\n\n"
+    ).encode("ascii") + f"Statement\n\n{text}\n--b--\n".encode(codec)
+    (doc,) = import_one(tmp_path, saved, "for the bulletin.eml")
+    assert (doc.title, texts(doc, "//p")) == ("Statement", [text])

@@ -23,7 +23,7 @@ import email
 import email.policy
 import email.utils
 import re
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from ..controls import clean_text
 from ..errors import PublisherError
 from ..paths import is_zipped_textedit
 from ..tree_edits import drop_keeping_tail
+from .decode import encoding_name, guess_text
 from .draft import Draft
 from .memo_head import FORWARDED as _FORWARDED
 from .memo_head import ORIGINAL_MESSAGE as _ORIGINAL_MESSAGE
@@ -155,7 +156,11 @@ def recover_message(message: EmailMessage, path: Path) -> tuple[list[Draft], dic
     attached") follow the last draft's text, for the editor to place and describe."""
     sender, when, subject = _about(message)
     pictures = _inline_pictures(message)
-    drafts = _recover_mail(_text_of(message, path, pictures), sender, when, subject)
+    text, doubt = _text_of(message, path, pictures)
+    drafts = _recover_mail(text, sender, when, subject)
+    if doubt:
+        for draft in drafts:
+            draft.unsure.insert(0, doubt)
     shown = "".join(draft.body_html for draft in drafts)
     kept = {name: data for name, data in pictures.values() if f'src="{name}"' in shown}
     attached = _attached_pictures(message, pictures, kept)
@@ -272,7 +277,10 @@ def attached_documents(message: EmailMessage, suffixes: tuple[str, ...]) -> list
     for part in message.iter_attachments():
         name = Path(part.get_filename() or "").name
         if name and (Path(name).suffix.lower() in suffixes or is_zipped_textedit(Path(name))):
-            content = part.get_content()
+            try:
+                content = part.get_content()
+            except LookupError:  # text in a charset Python has no codec of: read as the file's
+                content = part.get_payload(decode=True)
             found.append((name, content if isinstance(content, bytes) else content.encode()))
     return found
 
@@ -296,19 +304,47 @@ def _inline_pictures(message: EmailMessage) -> dict[str, tuple[str, bytes]]:
     return pictures
 
 
-def _text_of(message: EmailMessage, path: Path, pictures: dict[str, tuple[str, bytes]]) -> str:
+def _text_of(
+    message: EmailMessage, path: Path, pictures: dict[str, tuple[str, bytes]]
+) -> tuple[str, str | None]:
     """The message's text: its plain-text part, or its HTML one when it has no other or
     when it holds pictures (the plain text only marks where they stood), each marked
-    where it stood for `plaintext` to show it."""
+    where it stood for `plaintext` to show it; and why to check it, if its charset was
+    guessed (`_text_content`)."""
     body = message.get_body(preferencelist=("html", "plain") if pictures else ("plain", "html"))
     if body is None:
         raise PublisherError.at("this message has no text to import", path)
-    content = str(body.get_content())
+    content, doubt = _text_content(body, path)
     if body.get_content_subtype() == "html":
         content = _html_as_text(content, pictures)
     if not content.strip():
         raise PublisherError.at("this message has no text to import", path)
-    return clean_text(content.replace("\r\n", "\n"), path, line_breaks=True)
+    return clean_text(content.replace("\r\n", "\n"), path, line_breaks=True), doubt
+
+
+def _text_content(part: MIMEPart, path: Path) -> tuple[str, str | None]:
+    """A text part's content, and why to check it. A charset Python has no codec of by its
+    label is read as mail programs and browsers read it, by the WHATWG Encoding Standard's
+    name for it (Outlook's windows-874 and iso-8859-8-i, old Apple Mail's x-mac-roman);
+    one no standard names (mutt's unknown-8bit) is guessed from the bytes, as a text file
+    in no known encoding is, and said to be."""
+    try:
+        return str(part.get_content()), None
+    except LookupError:
+        pass
+    import webencodings
+
+    data = part.get_payload(decode=True)
+    data = data if isinstance(data, bytes) else b""
+    charset = part.get_content_charset() or ""
+    if (named := webencodings.lookup(charset)) is not None:
+        return named.codec_info.decode(data, "replace")[0], None  # x-user-defined: its own
+    guessed = guess_text(data, path)
+    doubt = (
+        f"its charset, {charset!r}, names no encoding: read as"
+        f" {encoding_name(guessed.encoding)}, a guess; check its accented letters"
+    )
+    return guessed.text, doubt
 
 
 def _html_as_text(html: str, pictures: dict[str, tuple[str, bytes]] | None = None) -> str:
