@@ -87,7 +87,7 @@ KEYS = st.sampled_from(
     ["title", "date", "lang", "language", "tags", "authors", "author", "summary", "draft",
      "categories", "aliases", "number", "sections", "editorial", "cover", "pdf", "leaflet",
      "documents", "page_size", "margins", "bleed", "impose", "sides", "columns", "base_url",
-     "from", "mode", "strict"]
+     "from", "mode", "strict", "editions", "es", "untranslated"]
 )  # fmt: skip
 SCALARS = st.one_of(
     st.none(),
