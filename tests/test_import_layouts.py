@@ -729,6 +729,34 @@ def test_a_web_pages_source_pasted_under_a_text_ends_in_no_error(
     assert ARTICLE in texts(doc, "//p"), doc.body_html
 
 
+@pytest.mark.parametrize("how", ["read", "imported"])
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        "",
+        "<!DOCTYPE html>\n",
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"\n"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n',
+    ],
+    ids=["its head", "a doctype", "XHTML's doctype over two lines"],
+)
+def test_a_web_pages_source_pasted_under_a_text_is_its_pages_text(
+    tmp_path: Path, how: str, doctype: str
+) -> None:
+    """The page's source under a note was read as lines of text, each line's tags taken
+    out: its head's title was a paragraph of the article, and its tags left empty
+    paragraphs and stray line breaks. It is read as the HTML it is, its head left out."""
+    page = (
+        f'{doctype}<html><head><meta charset="utf-8"><title>Statement | Branch</title>\n'
+        "<style>p { color: red }</style></head>\n"
+        f"<body>\n<p>{ARTICLE}</p>\n<script>alert('hi')</script>\n</body></html>\n"
+    )
+    text = f"Statement on the strike\n\nThe page as the branch sent it:\n\n{page}"
+    (doc,) = read_or_imported(tmp_path, text, how)
+    assert texts(doc, "//p") == ["The page as the branch sent it:", ARTICLE], doc.body_html
+    assert "Branch" not in doc.body_html and "alert" not in doc.body_html
+    assert not html_of(doc).xpath("//br | //p[not(normalize-space())]"), doc.body_html
+
+
 @pytest.mark.parametrize(
     ("title", "date"),
     [

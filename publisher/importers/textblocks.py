@@ -308,6 +308,9 @@ def _blocks(run: _Run, width: int | None, typeset: bool) -> list[Block]:
     lines between them blocks of text (`_text_blocks`)."""
     blocks: list[Block] = []
     gap = run.gap
+    if _PAGE_OPENS.match(run.lines[0].text) and _PAGE_ENDS.search(run.lines[-1].text):
+        first = run.lines[0]  # a page's source pasted whole: one block, read as the HTML
+        return [Block(tuple(line.text for line in run.lines), first.indent > 0, gap, first.indent)]
     if heading := _underlined(run.lines):
         first = run.lines[0]
         blocks.append(Block((heading,), first.indent > 0, gap, first.indent, heading=True))
@@ -327,6 +330,11 @@ def _blocks(run: _Run, width: int | None, typeset: bool) -> list[Block]:
             blocks += _text_blocks(_Run(lines, gap), width, typeset)
         gap = 0
     return blocks
+
+
+# A web page's source, from its doctype or <html> to </html>: its lines are no text's
+_PAGE_OPENS = re.compile(r"\s*<(?:!doctype\b|html\b)", re.IGNORECASE)
+_PAGE_ENDS = re.compile(r"</html>\s*$", re.IGNORECASE)
 
 
 def _underlined(lines: tuple[_Line, ...]) -> str | None:

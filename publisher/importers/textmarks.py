@@ -37,15 +37,17 @@ def html_written(lines: tuple[str, ...]) -> bool:
 
 def written_html(lines: tuple[str, ...]) -> str:
     """The lines `html_written` tells of as the HTML they are (the sanitiser keeps its
-    harmless tags)."""
-    return "\n".join(map(inline, lines))
+    harmless tags); a page's <head> (its title, a tab's words, not the page's) left out."""
+    return _HEAD.sub("", "\n".join(map(inline, lines)))
 
 
 _BLOCK_TAG = (
     r"</?(?:h[1-6]|p|div|ul|ol|li|blockquote|table|thead|tbody|tfoot|tr|td|th|figure|"
-    r"figcaption|section|article|aside|pre|dl|dt|dd|hr)\b[^<>]*>"
+    r"figcaption|section|article|aside|pre|dl|dt|dd|hr|html|head|body)\b[^<>]*>"
 )
-_OPENS_BLOCK = re.compile(rf"\s*{_BLOCK_TAG}", re.IGNORECASE)
+# (html, head and body too: a page's source pasted whole under a text, as it came)
+_OPENS_BLOCK = re.compile(rf"\s*(?:{_BLOCK_TAG}|<!doctype\b)", re.IGNORECASE)
+_HEAD = re.compile(r"<head\b.*?(?:</head>|(?=<body\b))", re.IGNORECASE | re.DOTALL)
 _CLOSES_BLOCK = re.compile(rf"{_BLOCK_TAG}\s*$", re.IGNORECASE)
 
 
