@@ -1923,3 +1923,25 @@ def test_a_heading_too_long_for_a_title_is_imported_as_the_texts_first_paragraph
     assert texts(doc, "//p")[0] == LONG_HEADING.strip()
     (row,) = import_files([tmp_path / "in" / "statement.html"], tmp_path / "again").documents
     assert any("too long for one" in check for check in row.draft.unsure), row.draft.unsure
+
+
+@pytest.mark.parametrize("style", ["Title", "Subtitle"])
+def test_a_word_files_title_or_subtitle_too_long_for_one_is_imported_as_its_first_paragraph(
+    tmp_path: Path, style: str
+) -> None:
+    """A paragraph given Word's Title or Subtitle style, over the 300 characters a title
+    may have, stopped `publisher import` with the build's refusal ("move the rest into the
+    body"), though the editor had nothing to import yet. It is imported as the text's
+    first paragraph, the title a guess to check, as a page's heading too long is."""
+    source = tmp_path / "statement.md"
+    words = LONG_HEADING.strip()
+    lead = f"title: Statement\nsubtitle: {words}" if style == "Subtitle" else f"title: {words}"
+    source.write_text(f"---\n{lead}\n---\n\n{LONG}\n", encoding="utf-8")
+    docx = tmp_path / "in" / "statement.docx"
+    docx.parent.mkdir()
+    pypandoc.convert_file(str(source), "docx", outputfile=str(docx))
+    (row,) = import_files([docx], tmp_path / "documents").documents
+    doc = read_document(row.path, row.path.stem, tmp_path / "documents", "en")
+    assert doc.title == "Statement" and not doc.subtitle
+    assert texts(doc, "//p")[:2] == [words, LONG.strip()]
+    assert any("too long for one" in check for check in row.draft.unsure), row.draft.unsure

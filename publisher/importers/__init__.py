@@ -179,8 +179,8 @@ def _read_files(
             continue
         start = len(report.documents)
         for part, draft in enumerate(drafts, start=1):
-            if len(draft.title) > DEFAULT_LIMITS.title_length:  # a paragraph as a heading
-                _title_kept_as_text(draft)
+            if max(len(draft.title), len(draft.subtitle)) > DEFAULT_LIMITS.title_length:
+                _title_kept_as_text(draft)  # a paragraph as a heading, or styled as a title
             if not draft.title:
                 text = plain_text(draft.body_html)  # its names as the text writes them
                 draft.title = fallback_title(source, text) + (
@@ -518,15 +518,17 @@ def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 
 
 
 def _title_kept_as_text(draft: Draft) -> None:
-    """`draft` with its title, too long for one (a paragraph set as a page's heading), as
-    its first paragraph, and no title: the build refuses a title over `title_length`, so
-    the document written would not have been read."""
+    """`draft` with its title or subtitle, too long for one (a paragraph set as a page's
+    heading, or styled as Word's Title), as its first paragraph, and no title: the build
+    refuses a title over `title_length`, so the document written would not have been read."""
+    which = "title" if len(draft.title) > DEFAULT_LIMITS.title_length else "subtitle"
+    long = getattr(draft, which)
     draft.unsure.append(
-        f"its title ({len(draft.title):,} characters) is too long for one: it is the text's"
-        " first paragraph, and the title a guess: give it one"
+        f"its {which} ({len(long):,} characters) is too long for one: it is the text's"
+        " first paragraph" + (", and the title a guess: give it one" if which == "title" else "")
     )
-    draft.body_html = f"<p>{html.escape(draft.title)}</p>\n{draft.body_html}"
-    draft.title = ""
+    draft.body_html = f"<p>{html.escape(long)}</p>\n{draft.body_html}"
+    draft.title, draft.subtitle = ("", "") if which == "title" else (draft.title, "")
 
 
 _CONTENTS = "entries of a table of contents left out, the headings it lists made headings"

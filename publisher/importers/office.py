@@ -6,11 +6,14 @@ a warning naming the file as given."""
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
+from ..limits import DEFAULT_LIMITS
 from ..model import Document
 from ..paths import TEXTEDIT_TEXT
 from ..readers import Reader, fallback_title, read_document
@@ -73,6 +76,11 @@ def _pictures_in_media(drafts: list[Draft], folder: str) -> None:
         draft.body_html = draft.body_html.replace(f'src="{folder}/', 'src="media/')
 
 
+# A title or subtitle too long for one (a paragraph styled Title) is read whole: the import
+# keeps it as the text's first paragraph (`_title_kept_as_text`), not refused as the build does
+_ANY_TITLE = replace(DEFAULT_LIMITS, title_length=sys.maxsize)
+
+
 def draft_in_scratch(
     path: Path, files: dict[str, bytes | Path], reader: Callable[[Path], Reader]
 ) -> tuple[list[Draft], dict[str, bytes]]:
@@ -90,7 +98,7 @@ def draft_in_scratch(
                 (pool / name).write_bytes(content)
         copy = pool / next(iter(files))
         document = read_document(
-            copy, "", pool, default_language="und", reader=reader(pool), shown_as=path
+            copy, "", pool, "und", reader(pool), shown_as=path, limits=_ANY_TITLE
         )
         media = {image: (pool / image).read_bytes() for image in document.images}
     return [draft_of(document, path, media)], media
