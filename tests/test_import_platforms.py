@@ -32,7 +32,9 @@ from publisher.errors import PublisherError
 from publisher.importers import exports
 from publisher.importers.platform_report import as_json, print_report, rows
 from publisher.importers.platforms import import_export, recognise, subscribe_into
+from publisher.manifest import load_manifest
 from publisher.model import Document
+from publisher.pool import DocumentPool
 from publisher.readers import read_document
 from publisher.scaffold import Identity, create_workspace
 
@@ -2910,3 +2912,33 @@ def test_a_mailchimp_campaign_saved_empty_is_listed_and_the_others_imported(
         (x.kind, x.name, x.why) for x in report.left_out
     }
     assert len(report.written) == 1
+
+
+LONG_POST_TITLE = (
+    "Picket line holds at berth nine as the crane drivers enter their third week out, the"
+    " employer still refusing to meet the branch, the port authority saying nothing, and"
+    " members from every terminal on the estuary coming down each morning to stand with"
+    " them at the gate, bringing food, money for the strike fund and their own banners,"
+    " while the dockers and their families organise a rota so that nobody stands there alone"
+)
+
+
+def test_a_post_title_too_long_for_a_title_is_its_first_paragraph_and_the_issue_builds(
+    tmp_path: Path,
+) -> None:
+    """A WordPress post whose title is a paragraph (over the 300 characters a title may
+    have) was written as its document's title and its issue's: the next build refused
+    both ("the title is 383 characters long")."""
+    old = "Picket line holds at berth nine"
+    export = wordpress_edited(tmp_path, lambda wxr: wxr.replace(f"[{old}]", f"[{LONG_POST_TITLE}]"))
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    [written] = [w for w in report.written if w.post.title.startswith("Picket line holds")]
+    assert len(written.post.title) < 300 and "too long" in written.post.note
+    doc = read_document(written.document, written.document.stem, root / "documents", "en")
+    assert doc.title == written.post.title
+    first = lxml.html.fragment_fromstring(doc.body_html, create_parent="div").find("p")
+    assert " ".join(first.text_content().split()) == LONG_POST_TITLE
+    assert written.issue is not None
+    manifest = load_manifest(written.issue, DocumentPool.scan(root / "documents"), root)
+    assert manifest.title == written.post.title

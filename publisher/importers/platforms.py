@@ -37,6 +37,7 @@ from ..errors import Problem, PublisherError
 from ..i18n import base_language, gettext, interface_language
 from ..jobs import Progress, Silent
 from ..languages import NotALanguage, language_tag
+from ..limits import DEFAULT_LIMITS
 from ..output import atomic_write
 from ..pool import DocumentPool, slug_for, slugged
 from ..slugs import unique
@@ -292,6 +293,7 @@ def _write_posts(
     next_number = max(numbers, default=0) + 1
     steps: list[Written | _NewDocument] = []
     for post in sorted(export.posts, key=lambda p: (p.date or dt.date.min, p.key)):
+        post = _title_fitted(post)
         body = clean_post_html(post.body_html, export.files, post.base, fetch)
         lead, shown_caption = _lead_image(post, body, export.files, fetch)
         if post.image_caption.strip():
@@ -413,6 +415,26 @@ def _write_media(
             assert export.files is not None
             data = export.files.read(source_name)
         atomic_write(folder / "media" / slug / name, data)
+
+
+def _title_fitted(post: Post) -> Post:
+    """`post`, its title or subtitle too long for one (a paragraph in the title box, over
+    the `title_length` the build reads) made the text's first paragraph, the title then
+    its first words, and said in the report: else its document and its issue were written
+    with a title the next build refuses."""
+    limit = DEFAULT_LIMITS.title_length
+    which = "title" if len(post.title) > limit else "subtitle" if len(post.subtitle) > limit else ""
+    if not which:
+        return post
+    long = " ".join(getattr(post, which).split())
+    note = f"its {which} too long for one ({len(long):,} characters): the text's first paragraph"
+    return replace(
+        post,
+        title=title_from_words(long) if which == "title" else post.title,
+        subtitle="",
+        body_html=f"<p>{html.escape(long)}</p>\n{post.body_html}",
+        note="; ".join(filter(None, (post.note, note))),
+    )
 
 
 def _identity(post: Post) -> tuple[str, str]:
