@@ -31,7 +31,7 @@ from .yaml_mistakes import (
     unclosed_bracket,
     written_line,
 )
-from .yaml_text import KEY_VALUE, curly_quoted, quoted, yaml_loader
+from .yaml_text import KEY_VALUE, YAML_12_SCALARS, curly_quoted, quoted, yaml_loader
 
 KeyPath = tuple[Hashable, ...]
 
@@ -106,7 +106,9 @@ def dump_yaml(data: Any) -> str:
 
 @cache
 def _dumper() -> Any:  # a class of PyYAML's dumpers
-    """PyYAML's safe dumper, double-quoting a text whole in curly quotes."""
+    """PyYAML's safe dumper, double-quoting a text whole in curly quotes, and quoting a
+    text that YAML 1.2 reads as a number or boolean ("1e5", "0o17"), as `yaml_loader`
+    reads what is written: PyYAML quotes only those YAML 1.1 reads so."""
     import yaml
 
     class Dumper(yaml.SafeDumper):
@@ -115,6 +117,8 @@ def _dumper() -> Any:  # a class of PyYAML's dumpers
             return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
     Dumper.add_representer(str, Dumper.represent_str)
+    for kind, pattern, firsts in YAML_12_SCALARS:
+        Dumper.add_implicit_resolver(f"tag:yaml.org,2002:{kind}", re.compile(pattern), firsts)
     return Dumper
 
 

@@ -87,14 +87,14 @@ def yaml_loader() -> Any:  # a class of PyYAML's loaders
         first: [(tag, regexp) for tag, regexp in resolvers if tag not in replaced]
         for first, resolvers in base.yaml_implicit_resolvers.items()
     }
-    for kind, pattern, firsts in _YAML_12_SCALARS:
+    for kind, pattern, firsts in YAML_12_SCALARS:
         Loader.add_implicit_resolver(f"tag:yaml.org,2002:{kind}", re.compile(pattern), firsts)
     Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
     return Loader
 
 
 # YAML 1.2's core schema: its booleans, integers and floats, and the characters each begins with.
-_YAML_12_SCALARS = (
+YAML_12_SCALARS = (
     ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
     ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
     (

@@ -1945,3 +1945,14 @@ def test_a_word_files_title_or_subtitle_too_long_for_one_is_imported_as_its_firs
     assert doc.title == "Statement" and not doc.subtitle
     assert texts(doc, "//p")[:2] == [words, LONG.strip()]
     assert any("too long for one" in check for check in row.draft.unsure), row.draft.unsure
+
+
+@pytest.mark.parametrize("words", ["0o17", "1e5", "1E-3"])
+def test_a_title_or_tag_that_yaml_reads_as_a_number_is_read_back_as_written(
+    tmp_path: Path, words: str
+) -> None:
+    """The front matter was written as PyYAML's YAML 1.1 quotes it and read as YAML 1.2
+    reads it: a title "0o17" came back as issue 15's "15", a tag "1e5" as "100000.0"."""
+    text = f"{words}\n\n{LONG}\n\nTags: {words}\n"
+    (doc,) = import_one(tmp_path, text, "pasted.txt")
+    assert (doc.title, doc.tags) == (words, (words,))
