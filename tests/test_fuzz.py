@@ -380,3 +380,22 @@ def test_any_contacts_file(cards: list[list[str]]) -> None:
         text = "".join("\r\n".join(["BEGIN:VCARD", *lines, "END:VCARD", ""]) for lines in cards)
         path.write_text(text, encoding="utf-8", newline="")
         imports_or_names_the_file(path)
+
+
+NUMBER_LIKE = st.from_regex(
+    r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|\.(inf|nan)",
+    fullmatch=True,
+)
+
+
+@settings(max_examples=300 * SCALE)
+@given(text=st.text(st.characters(exclude_categories=("Cs",))) | NUMBER_LIKE)
+def test_any_text_written_as_yaml_reads_back_as_written(text: str) -> None:
+    """What `publisher import` writes in front matter and manifests (`dump_yaml`) is read
+    back by the build (`yaml_loader`, YAML 1.2) as the text it was."""
+    import yaml
+
+    from publisher.sourcefile import dump_yaml
+    from publisher.yaml_text import yaml_loader
+
+    assert yaml.load(dump_yaml({"title": [text]}), Loader=yaml_loader()) == {"title": [text]}
