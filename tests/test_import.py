@@ -30,6 +30,7 @@ from validators import epubcheck_messages
 from publisher.build import build
 from publisher.cli import main
 from publisher.importers import import_files
+from publisher.importers.mail_archive import MESSAGES_LIMIT
 from publisher.importers.textblocks import roman_value
 from publisher.model import Document
 from publisher.readers import read_document
@@ -605,8 +606,9 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
     contacts.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nEND:VCARD\r\n")
     given = [old_word, outlook, markdown, pelican, shortcut, macros, photo, members, listed]
     given.append(contacts)
-    mailbox = tmp_path / "Newsletter.mbox"  # a mail program's folder, exported
-    mailbox.write_text("From ana@example.org Thu Mar 12 14:32:05 2026\nSubject: Rally\n\nText.\n")
+    mailbox = tmp_path / "All mail Including Spam and Trash.mbox"  # Gmail's Takeout
+    message = "From ana@example.org Thu Mar 12 14:32:05 2026\nSubject: Rally {}\n\nText.\n\n"
+    mailbox.write_text("".join(message.format(n) for n in range(MESSAGES_LIMIT + 1)))
     given.append(mailbox)
     report = import_files(given, tmp_path / "documents")
     said = {problem.file: (problem.message, problem.hint) for problem in report.problems}
@@ -617,8 +619,10 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
         assert message == "a spreadsheet or a list, which publisher cannot import"
         assert "'publisher subscribers import FILE'" in hint
     message, hint = said.pop(mailbox)
-    assert message == "a whole mailbox (many messages in one file), which publisher cannot import"
-    assert ".eml" in hint
+    assert message == (
+        "a whole mailbox (301 messages), which publisher imports only up to 300 messages at once"
+    )
+    assert ".eml" in hint and "export the folder" in hint
     assert said.pop(contacts) == (
         "contacts from an address book, which publisher cannot import",
         "import them as subscribers with 'publisher subscribers import FILE'",

@@ -4949,3 +4949,70 @@ def test_a_text_attached_in_a_charset_python_has_no_name_for_is_imported(
     ).encode("ascii") + f"Statement\n\n{text}\n--b--\n".encode(codec)
     (doc,) = import_one(tmp_path, saved, "for the bulletin.eml")
     assert (doc.title, texts(doc, "//p")) == ("Statement", [text])
+
+
+MAILMAN_ARCHIVE = """\
+From ana at branch.example.org  Tue Mar  3 10:00:00 2026
+From: ana at branch.example.org (Ana Ruiz)
+Date: Tue, 3 Mar 2026 10:00:00 +0000
+Subject: [Branch] Statement on the gate four picket
+Message-ID: <a1@branch.example.org>
+
+The branch met on Sunday and agreed the new rota for the picket at gate four.
+Everyone is welcome to join us from six in the morning.
+
+From ben at branch.example.org  Wed Mar  4 09:00:00 2026
+From: ben at branch.example.org (Ben Okafor)
+Date: Wed, 4 Mar 2026 09:00:00 +0000
+Subject: [Branch] Re: Statement on the gate four picket
+In-Reply-To: <a1@branch.example.org>
+Message-ID: <b1@branch.example.org>
+
+Thanks Ana, I will be there on Monday morning with the banner.
+
+From karim at branch.example.org  Fri Mar  6 18:30:00 2026
+From: karim at branch.example.org (Karim Haddad)
+Date: Fri, 6 Mar 2026 18:30:00 +0000
+Subject: [Branch] Rent survey: the first results
+Message-ID: <c1@branch.example.org>
+
+Two hundred tenants have answered the survey so far, and one in three pays more than
+half of what they earn in rent.
+"""
+
+
+@pytest.mark.parametrize("name", ["2026-March.txt", "Branch.mbox"])
+def test_a_mailing_lists_archive_is_one_document_a_message_its_replies_left_out_and_said(
+    tmp_path: Path, name: str
+) -> None:
+    """Mailman's monthly archive (its .txt download), or a mail folder exported as mbox, was
+    imported as one text: every message's headers lines of it, the first "From …" line its
+    title. Each message is a document, titled by its subject without the list's name; a
+    reply is the list's discussion, left out and said."""
+    source = tmp_path / "in" / name
+    source.parent.mkdir()
+    source.write_text(MAILMAN_ARCHIVE, encoding="utf-8")
+    report = import_files([source], tmp_path / "documents")
+    assert not report.problems, report.problems
+    docs = [
+        read_document(r.path, r.path.stem, tmp_path / "documents", "en") for r in report.documents
+    ]
+    assert [(d.title, d.date) for d in docs] == [
+        ("Statement on the gate four picket", dt.date(2026, 3, 3)),
+        ("Rent survey: the first results", dt.date(2026, 3, 6)),
+    ]
+    assert texts(docs[1], "//p") == [
+        "Two hundred tenants have answered the survey so far, and one in three pays more"
+        " than half of what they earn in rent."
+    ]
+    assert "From:" not in docs[0].body_html and "banner" not in docs[0].body_html
+    said = report.documents[0].draft.unsure
+    assert any("1 repl(ies)" in u and "Re: Statement on the gate four picket" in u for u in said)
+
+
+def test_an_archive_of_replies_only_is_imported_whole(tmp_path: Path) -> None:
+    """Replies alone are what the editor chose to import: none is left out."""
+    reply = MAILMAN_ARCHIVE.split("\n\nFrom karim")[0].split("\n\n", 2)[2]
+    (doc,) = import_one(tmp_path, reply, "thread.txt")
+    assert (doc.title, doc.date) == ("Statement on the gate four picket", dt.date(2026, 3, 4))
+    assert texts(doc, "//p") == ["Thanks Ana, I will be there on Monday morning with the banner."]

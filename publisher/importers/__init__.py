@@ -38,6 +38,7 @@ from .draft import Draft
 from .index import EDITED, stamped, unedited
 from .index import imported_index as _imported_index
 from .kinds import (
+    ARCHIVE_SUFFIXES,
     AS_THEY_ARE,
     MARKDOWN_SUFFIXES,
     MESSAGE_SUFFIXES,
@@ -436,6 +437,10 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         from .office import recover_textedit_package
 
         return recover_textedit_package(source)
+    if suffix in ARCHIVE_SUFFIXES:  # a mail program's folder, exported
+        from .mail_archive import recover_archive
+
+        return recover_archive(source)
     if suffix in MESSAGE_SUFFIXES:
         from .mailmessage import attached_documents, parsed, recover_message
 
@@ -446,9 +451,12 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
     if suffix in TEXT_SUFFIXES:
         from .chats import one_message, refuse_chat
         from .decode import guess_text
+        from .mail_archive import is_mail_archive, recover_archive
         from .mailmessage import recover_saved_message
 
         decoded = guess_text(data, source)
+        if is_mail_archive(decoded.text):  # a mailing list's archive, Mailman's monthly .txt
+            return recover_archive(source)
         if is_web_page_source(decoded.text):  # saved or pasted as text: read as the page
             from .webpage import recover_page
 

@@ -16,6 +16,7 @@ AS_THEY_ARE = {
     ".tex": "a LaTeX",
 }
 MESSAGE_SUFFIXES = (".eml",)  # a message saved from a mail program
+ARCHIVE_SUFFIXES = (".mbox",)  # a mail folder exported (a list's archive: a .txt, told apart)
 # a web page saved as one file, with its pictures: MHTML, Safari's web archive
 SAVED_PAGE_SUFFIXES = (".mhtml", ".mht", ".webarchive")
 PDF_SUFFIXES = (".pdf",)

@@ -1,0 +1,58 @@
+"""A mailing list's archive, or a mail program's folder, saved as one file (mbox): Mailman's
+monthly download (`2026-March.txt`, its addresses written "ana at example.org"), or a
+folder Thunderbird or Apple Mail exports (`.mbox`). Each message is a document, read as a
+message saved alone is (`mailmessage`); a reply to another message ("Re: …") is the list's
+discussion, not something to publish, and is left out, said on the first document. An
+archive of replies only is imported whole: they are what the editor chose to import.
+"""
+
+from __future__ import annotations
+
+import mailbox
+import re
+from pathlib import Path
+
+from ..errors import PublisherError
+from .draft import Draft
+from .mailmessage import is_reply, parsed, recover_message
+
+# A list's month holds tens of messages, a folder of submissions a few: more are a whole
+# inbox (Gmail's Takeout, "All mail"), thousands of documents no editor meant to make
+MESSAGES_LIMIT = 300
+
+# mbox's line before each message ("From ana at example.org  Tue Mar  3 10:00:00 2026"),
+# over the message's first header line
+_MBOX_START = re.compile(r"\A\s*From \S+[^\n]*\d{4}[ \t]*\n[\w-]+:[ \t]", re.IGNORECASE)
+
+
+def is_mail_archive(text: str) -> bool:
+    return _MBOX_START.match(text) is not None
+
+
+def recover_archive(source: Path) -> tuple[list[Draft], dict[str, bytes]]:
+    """The drafts of the messages of the mbox file `source`, and the pictures they show."""
+    messages = [parsed(message.as_bytes()) for message in mailbox.mbox(source, create=False)]
+    replies = [m for m in messages if is_reply(str(m.get("Subject", "")))]
+    kept = [m for m in messages if m not in replies] or replies
+    if len(kept) > MESSAGES_LIMIT:  # an inbox, not a folder of what is to be published
+        raise PublisherError.at(
+            f"a whole mailbox ({len(messages):,} messages), which publisher imports"
+            f" only up to {MESSAGES_LIMIT} messages at once",
+            source,
+            hint="export the folder of the messages to publish, or save each as .eml"
+            " (Thunderbird: select them, File > Save As) and import those",
+        )
+    drafts: list[Draft] = []
+    media: dict[str, bytes] = {}
+    for message in kept:
+        found, pictures = recover_message(message, source)
+        drafts += found
+        media |= pictures
+    if drafts and len(kept) < len(messages):
+        subjects = "; ".join(str(m.get("Subject", "")) for m in replies[:3])
+        more = f" and {len(replies) - 3} more" if len(replies) > 3 else ""
+        drafts[0].unsure.append(
+            f"{len(replies)} repl(ies) in the archive left out, the list's discussion"
+            f" ({subjects}{more}): save one as a message of its own to import it"
+        )
+    return drafts, media
