@@ -3607,3 +3607,29 @@ def test_a_txt_holding_a_web_pages_source_is_read_as_the_page_and_named_as_one(
     assert (as_text.title, as_text.body_html) == (as_page.title, as_page.body_html)
     assert "<p></p>" not in as_text.body_html and "script" not in as_text.body_html
     assert any("name it statement.html" in said for said in said_of(caplog, "web page"))
+
+
+def test_a_mailing_lists_archive_in_documents_is_refused_naming_the_import(
+    tmp_path: Path,
+) -> None:
+    """Mailman's monthly archive saved into documents/ was read as one text: every message's
+    headers, its members' names and addresses, published as lines of an article."""
+    from test_import_layouts import MAILMAN_ARCHIVE
+
+    (tmp_path / "2026-March.txt").write_text(MAILMAN_ARCHIVE, encoding="utf-8")
+    with pytest.raises(PublisherError) as raised:
+        read_document(tmp_path / "2026-March.txt", "2026-march", tmp_path, "en")
+    [problem] = raised.value.problems
+    assert problem.file == tmp_path / "2026-March.txt"
+    assert problem.message.startswith("a mailing list's archive")
+    assert problem.hint is not None and "'publisher import 2026-March.txt'" in problem.hint
+
+
+def test_a_text_opening_with_from_and_a_year_over_a_label_is_no_archive(tmp_path: Path) -> None:
+    (tmp_path / "gaza.txt").write_text(
+        "From Gaza to Eastharbour, 2024\nStatement: the branch stands with the dockers of"
+        " Gaza.\n\nWe will not load the ships.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(tmp_path / "gaza.txt", "gaza", tmp_path, "en")
+    assert doc.title == "From Gaza to Eastharbour, 2024"

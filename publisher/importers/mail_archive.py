@@ -20,9 +20,13 @@ from .mailmessage import is_reply, parsed, recover_message
 # inbox (Gmail's Takeout, "All mail"), thousands of documents no editor meant to make
 MESSAGES_LIMIT = 300
 
-# mbox's line before each message ("From ana at example.org  Tue Mar  3 10:00:00 2026"),
-# over the message's first header line
-_MBOX_START = re.compile(r"\A\s*From \S+[^\n]*\d{4}[ \t]*\n[\w-]+:[ \t]", re.IGNORECASE)
+# mbox's line before each message, its sender and the time in C's asctime ("From ana at
+# example.org  Tue Mar  3 10:00:00 2026", Thunderbird's "From - Tue Mar 03 …"), over the
+# message's first header line: no text's "From the river to the sea, 2024" title
+_MBOX_START = re.compile(
+    r"\A\s*From \S+(?: at \S+)? +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d\d:\d\d(?::\d\d)?"
+    r" \d{4}[ \t]*\n[\w-]+:[ \t]"
+)
 
 
 def is_mail_archive(text: str) -> bool:

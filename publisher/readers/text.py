@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from ..arabic_shapes import read_in_order
+from ..errors import PublisherError
 from ..slugs import unique
 from ..sourcefile import SourceData
 from ..textfiles import is_web_page_source
@@ -49,6 +50,7 @@ class TextReader:
         from ..importers.draft import Draft
         from ..importers.facebook_event import facebook_event
         from ..importers.linkedin_page import linkedin_head
+        from ..importers.mail_archive import is_mail_archive
         from ..importers.mailing_list import without_mailing_list
         from ..importers.mailmessage import THREAD_QUOTED, quoted_mail_line
         from ..importers.medium_page import medium_head
@@ -90,6 +92,14 @@ class TextReader:
                 *(path, whole.lstrip()[:15], path.with_suffix(".html").name),
             )
             return HtmlReader().read(path, id_prefix)
+        if is_mail_archive(whole):  # a list's month: everyone's messages, names, addresses
+            raise PublisherError.at(
+                "a mailing list's archive (or a mail folder saved as text): every message of"
+                " it, with its sender's name and address, not one text to publish",
+                path,
+                hint=f"make a document of each message with 'publisher import {path.name}'"
+                " and put the one to publish in the issue",
+            )
         source, text = _front_matter(whole, path)
         refuse_chat(text, path, then="into this file in place of the chat")
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
