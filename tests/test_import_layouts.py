@@ -5016,3 +5016,26 @@ def test_an_archive_of_replies_only_is_imported_whole(tmp_path: Path) -> None:
     (doc,) = import_one(tmp_path, reply, "thread.txt")
     assert (doc.title, doc.date) == ("Statement on the gate four picket", dt.date(2026, 3, 4))
     assert texts(doc, "//p") == ["Thanks Ana, I will be there on Monday morning with the banner."]
+
+
+def test_a_message_of_an_archive_with_no_text_is_left_out_and_said(tmp_path: Path) -> None:
+    """A message holding only a file (a PDF sent alone) has no text: it stopped the import
+    of the whole archive ("this message has no text to import")."""
+    alone = (
+        "From dan at branch.example.org  Thu Mar  5 08:00:00 2026\n"
+        "From: dan at branch.example.org (Dan Price)\nDate: Thu, 5 Mar 2026 08:00:00 +0000\n"
+        "Subject: [Branch] Minutes attached\nMIME-Version: 1.0\n"
+        'Content-Type: application/pdf; name="minutes.pdf"\n'
+        "Content-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n\n"
+    )
+    archive = MAILMAN_ARCHIVE.replace("From karim", alone + "From karim")
+    source = tmp_path / "2026-March.txt"
+    source.write_text(archive, encoding="utf-8")
+    report = import_files([source], tmp_path / "documents")
+    assert not report.problems, report.problems
+    assert [r.draft.title for r in report.documents] == [
+        "Statement on the gate four picket",
+        "Rent survey: the first results",
+    ]
+    said = report.documents[0].draft.unsure
+    assert any("1 message(s) with no text" in u and "Minutes attached" in u for u in said), said

@@ -48,10 +48,20 @@ def recover_archive(source: Path) -> tuple[list[Draft], dict[str, bytes]]:
         )
     drafts: list[Draft] = []
     media: dict[str, bytes] = {}
+    empty: list[str] = []  # subjects of messages with no text (a file sent alone)
     for message in kept:
-        found, pictures = recover_message(message, source)
+        try:
+            found, pictures = recover_message(message, source)
+        except PublisherError:
+            empty.append(str(message.get("Subject", "")))
+            continue
         drafts += found
         media |= pictures
+    if drafts and empty:
+        drafts[0].unsure.append(
+            f"{len(empty)} message(s) with no text left out ({'; '.join(empty[:3])}): a file"
+            " sent alone is imported by saving it and importing that"
+        )
     if drafts and len(kept) < len(messages):
         subjects = "; ".join(str(m.get("Subject", "")) for m in replies[:3])
         more = f" and {len(replies) - 3} more" if len(replies) > 3 else ""
