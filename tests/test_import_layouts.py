@@ -4997,9 +4997,9 @@ def test_a_mailing_lists_archive_is_one_document_a_message_its_replies_left_out_
     docs = [
         read_document(r.path, r.path.stem, tmp_path / "documents", "en") for r in report.documents
     ]
-    assert [(d.title, d.date) for d in docs] == [
-        ("Statement on the gate four picket", dt.date(2026, 3, 3)),
-        ("Rent survey: the first results", dt.date(2026, 3, 6)),
+    assert [(d.title, d.date, d.authors) for d in docs] == [
+        ("Statement on the gate four picket", dt.date(2026, 3, 3), ("Ana Ruiz",)),
+        ("Rent survey: the first results", dt.date(2026, 3, 6), ("Karim Haddad",)),
     ]
     assert texts(docs[1], "//p") == [
         "Two hundred tenants have answered the survey so far, and one in three pays more"
@@ -5039,3 +5039,20 @@ def test_a_message_of_an_archive_with_no_text_is_left_out_and_said(tmp_path: Pat
     ]
     said = report.documents[0].draft.unsure
     assert any("1 message(s) with no text" in u and "Minutes attached" in u for u in said), said
+
+
+def test_an_archives_subjects_and_text_written_unencoded_keep_their_accents(
+    tmp_path: Path,
+) -> None:
+    """Mailman's archive writes a subject and text as they were read, accents and all, not
+    as mail encodes them: reading such a message ended the import in a Python error
+    ('ascii' codec can't encode characters)."""
+    archive = MAILMAN_ARCHIVE.replace(
+        "Rent survey: the first results", "Déclaration de solidarité"
+    ).replace("Two hundred tenants", "Deux cents élèves —")
+    source = tmp_path / "2026-March.txt"
+    source.write_bytes(archive.encode("utf-8"))
+    report = import_files([source], tmp_path / "documents")
+    assert not report.problems, report.problems
+    assert report.documents[1].draft.title == "Déclaration de solidarité"
+    assert "Deux cents élèves —" in report.documents[1].draft.body_html

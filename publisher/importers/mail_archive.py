@@ -35,7 +35,8 @@ def is_mail_archive(text: str) -> bool:
 
 def recover_archive(source: Path) -> tuple[list[Draft], dict[str, bytes]]:
     """The drafts of the messages of the mbox file `source`, and the pictures they show."""
-    messages = [parsed(message.as_bytes()) for message in mailbox.mbox(source, create=False)]
+    box = mailbox.mbox(source, create=False)  # each message's bytes as saved, parsed once
+    messages = [parsed(box.get_bytes(key)) for key in box.iterkeys()]
     replies = [m for m in messages if is_reply(str(m.get("Subject", "")))]
     kept = [m for m in messages if m not in replies] or replies
     if len(kept) > MESSAGES_LIMIT:  # an inbox, not a folder of what is to be published

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import email.header
 import email.policy
 import email.utils
 import re
@@ -341,16 +342,20 @@ def _text_content(part: MIMEPart, path: Path) -> tuple[str, str | None]:
     label is read as mail programs and browsers read it, by the WHATWG Encoding Standard's
     name for it (Outlook's windows-874 and iso-8859-8-i, old Apple Mail's x-mac-roman);
     one no standard names (mutt's unknown-8bit) is guessed from the bytes, as a text file
-    in no known encoding is, and said to be."""
+    in no known encoding is, and said to be; so is 8-bit text with no charset, which Python
+    reads as ASCII (every accent a "�")."""
+    data = part.get_payload(decode=True)
+    data = data if isinstance(data, bytes) else b""
+    charset = part.get_content_charset() or ""
+    if not charset and not data.isascii():  # 8-bit text with no charset: a list's archive
+        decoded = guess_text(data, path)  # (Mailman's) keeps it so; Python reads it as ASCII
+        return decoded.text, decoded.doubt
     try:
         return str(part.get_content()), None
     except LookupError:
         pass
     import webencodings
 
-    data = part.get_payload(decode=True)
-    data = data if isinstance(data, bytes) else b""
-    charset = part.get_content_charset() or ""
     if (named := webencodings.lookup(charset)) is not None:
         return named.codec_info.decode(data, "replace")[0], None  # x-user-defined: its own
     guessed = guess_text(data, path)
@@ -472,10 +477,18 @@ def _links_written_out(root: Any) -> None:
 
 def _about(message: EmailMessage) -> tuple[str, dt.date | None, str]:
     return (
-        _name(str(message.get("From", ""))),
+        _name(str(message.get("From", ""))) or _commented_name(message),
         _date(str(message.get("Date", ""))),
         str(message.get("Subject", "")),
     )
+
+
+def _commented_name(message: EmailMessage) -> str:
+    """The sender's name in the old form, after the address in brackets ("karim at
+    example.org (Karim Haddad)", as Mailman's archive writes every sender), which Python's
+    header parser leaves out."""
+    raw = next((str(value) for key, value in message.raw_items() if key.lower() == "from"), "")
+    return str(email.header.make_header(email.header.decode_header(_name(raw))))
 
 
 # Outlook's word for when it sent a message, which a letter copied into one never uses
