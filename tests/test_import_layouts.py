@@ -5056,3 +5056,17 @@ def test_an_archives_subjects_and_text_written_unencoded_keep_their_accents(
     assert not report.problems, report.problems
     assert report.documents[1].draft.title == "Déclaration de solidarité"
     assert "Deux cents élèves —" in report.documents[1].draft.body_html
+
+
+def test_a_mail_with_an_empty_part_of_parts_is_read_by_its_text(tmp_path: Path) -> None:
+    """A multipart/related part holding no part (as a broken mail program sends one) made
+    Python's get_body fail ('str' object has no attribute 'is_attachment')."""
+    saved = (
+        "From: Ana <ana@example.org>\nSubject: Statement\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="outer"\n\n--outer\n'
+        'Content-Type: multipart/related; boundary="inner"\n\n\n--outer\n'
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        f"{LONG}\n--outer--\n"
+    )
+    (doc,) = import_one(tmp_path, saved, "statement.eml")
+    assert texts(doc, "//p") == [LONG.strip()]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import email.errors
 import email.header
 import email.policy
 import email.utils
@@ -326,7 +327,7 @@ def _text_of(
     when it holds pictures (the plain text only marks where they stood), each marked
     where it stood for `plaintext` to show it; and why to check it, if its charset was
     guessed (`_text_content`)."""
-    body = message.get_body(preferencelist=("html", "plain") if pictures else ("plain", "html"))
+    body = _body(message, ("html", "plain") if pictures else ("plain", "html"))
     if body is None:
         raise PublisherError.at("this message has no text to import", path)
     content, doubt = _text_content(body, path)
@@ -335,6 +336,18 @@ def _text_of(
     if not content.strip():
         raise PublisherError.at("this message has no text to import", path)
     return clean_text(content.replace("\r\n", "\n"), path, line_breaks=True), doubt
+
+
+def _body(message: EmailMessage, preferred: tuple[str, ...]) -> MIMEPart | None:
+    """The message's text part, by `preferred` subtype, as `get_body` finds it; a part of
+    parts holding none (a broken mail program's empty multipart/related) makes that fail,
+    and the first text part in the message's order is its text then."""
+    try:
+        return message.get_body(preferencelist=preferred)
+    except AttributeError:  # Python's get_body met the empty part's text as a part
+        texts = [p for p in message.walk() if p.get_content_maintype() == "text"]
+        ranked = sorted(texts, key=lambda p: p.get_content_subtype() not in preferred)
+        return ranked[0] if ranked else None
 
 
 def _text_content(part: MIMEPart, path: Path) -> tuple[str, str | None]:
@@ -488,7 +501,11 @@ def _commented_name(message: EmailMessage) -> str:
     example.org (Karim Haddad)", as Mailman's archive writes every sender), which Python's
     header parser leaves out."""
     raw = next((str(value) for key, value in message.raw_items() if key.lower() == "from"), "")
-    return str(email.header.make_header(email.header.decode_header(_name(raw))))
+    name = _name(raw)
+    try:  # its words may be encoded as a header's are ("=?utf-8?q?Karim_Hadd=C3=A1d?=")
+        return str(email.header.make_header(email.header.decode_header(name)))
+    except (LookupError, UnicodeError, email.errors.HeaderParseError):  # a charset unknown
+        return name
 
 
 # Outlook's word for when it sent a message, which a letter copied into one never uses
