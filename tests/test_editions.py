@@ -27,7 +27,7 @@ from validators import epubcheck_messages, nu_html_errors, parse_eml, pdftotext
 from publisher.build import BuildReport, build, edition_translations
 from publisher.build_notes import note_outdated
 from publisher.errors import PublisherError
-from publisher.manifest import load_manifest
+from publisher.manifest import IssueManifest, load_manifest
 from publisher.manifest_yaml import IssueEdit, SectionEdit, edited
 from publisher.pool import DocumentPool
 
@@ -670,6 +670,20 @@ def test_bad_editions_are_named_at_their_lines(tmp_path: Path) -> None:
     }
 
 
+def loaded_with_editions(tmp_path: Path, editions: str) -> IssueManifest:
+    """A one-section manifest of the editions workspace's report, with `editions` (its YAML
+    lines), loaded: its line 6 is the first of them."""
+    manifest = tmp_path / "006.yaml"
+    manifest.write_text(
+        "number: 6\ndate: 2026-01-10\nsections:\n  - title: News\n    documents: [report]\n"
+        + editions,
+        encoding="utf-8",
+    )
+    return load_manifest(
+        manifest, DocumentPool.scan(WORKSPACES / "editions" / "documents"), tmp_path
+    )
+
+
 @pytest.mark.parametrize(
     ("words", "hint"),
     [
@@ -685,15 +699,8 @@ def test_an_editions_words_written_on_its_languages_line_are_refused_at_that_lin
     """`es: Salarios de miseria` under `editions:`, the Spanish title written where the
     edition's table of words goes, ended the build in a Python error ('str' object has no
     attribute 'get')."""
-    manifest = tmp_path / "007.yaml"
-    manifest.write_text(
-        "number: 7\ndate: 2026-01-10\nsections:\n  - title: News\n    documents: [report]\n"
-        f"editions:\n  es: {words}\n",
-        encoding="utf-8",
-    )
-    pool = DocumentPool.scan(WORKSPACES / "editions" / "documents")
     with pytest.raises(PublisherError) as raised:
-        load_manifest(manifest, pool, tmp_path)
+        loaded_with_editions(tmp_path, f"editions:\n  es: {words}\n")
     [problem] = raised.value.problems
     assert (problem.line, problem.message) == (
         7,
@@ -736,14 +743,8 @@ def test_an_edition_listed_twice_is_warned_of_at_the_second_line(
 ) -> None:
     """`editions: [es, es]` (an edition meant as another, fr, copied and not changed) was
     taken as one es edition without a word."""
-    manifest = tmp_path / "006.yaml"
-    manifest.write_text(
-        "number: 6\ndate: 2026-01-10\nsections:\n  - title: News\n    documents: [report]\n"
-        f"editions:\n  - es\n  - ar\n  - {again}\n",
-        encoding="utf-8",
-    )
-    pool = DocumentPool.scan(WORKSPACES / "editions" / "documents")
-    loaded = load_manifest(manifest, pool, tmp_path)
+    loaded = loaded_with_editions(tmp_path, f"editions:\n  - es\n  - ar\n  - {again}\n")
+    manifest = loaded.path
     assert loaded.editions == ("es", "ar")
     assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
         f"{manifest}:9: {again!r} lists the es edition again (line 7): one es edition is made;"
