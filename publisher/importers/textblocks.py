@@ -32,6 +32,7 @@ from ..readers.typed_lists import (
     letter_place,
     marks_beside_their_items,
 )
+from ..textfiles import is_web_page_source
 from .aligned_columns import aligned_cells
 from .textdates import byline_or_date
 
@@ -308,7 +309,7 @@ def _blocks(run: _Run, width: int | None, typeset: bool) -> list[Block]:
     lines between them blocks of text (`_text_blocks`)."""
     blocks: list[Block] = []
     gap = run.gap
-    if _PAGE_OPENS.match(run.lines[0].text) and _PAGE_ENDS.search(run.lines[-1].text):
+    if is_web_page_source(run.lines[0].text) and _PAGE_ENDS.search(run.lines[-1].text):
         first = run.lines[0]  # a page's source pasted whole: one block, read as the HTML
         return [Block(tuple(line.text for line in run.lines), first.indent > 0, gap, first.indent)]
     if heading := _underlined(run.lines):
@@ -332,8 +333,7 @@ def _blocks(run: _Run, width: int | None, typeset: bool) -> list[Block]:
     return blocks
 
 
-# A web page's source, from its doctype or <html> to </html>: its lines are no text's
-_PAGE_OPENS = re.compile(r"\s*<(?:!doctype\b|html\b)", re.IGNORECASE)
+# A web page's source ends with </html>: from its start, its lines are no text's
 _PAGE_ENDS = re.compile(r"</html>\s*$", re.IGNORECASE)
 
 
