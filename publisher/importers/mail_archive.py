@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import mailbox
 import re
+from email.message import EmailMessage
 from pathlib import Path
 
 from ..errors import PublisherError
@@ -37,8 +38,11 @@ def recover_archive(source: Path) -> tuple[list[Draft], dict[str, bytes]]:
     """The drafts of the messages of the mbox file `source`, and the pictures they show."""
     box = mailbox.mbox(source, create=False)  # each message's bytes as saved, parsed once
     messages = [parsed(box.get_bytes(key)) for key in box.iterkeys()]
-    replies = [m for m in messages if is_reply(str(m.get("Subject", "")))]
-    kept = [m for m in messages if m not in replies] or replies
+    replies: list[EmailMessage] = []
+    kept: list[EmailMessage] = []
+    for message in messages:  # one pass: an inbox may hold tens of thousands
+        (replies if is_reply(str(message.get("Subject", ""))) else kept).append(message)
+    kept = kept or replies
     if len(kept) > MESSAGES_LIMIT:  # an inbox, not a folder of what is to be published
         raise PublisherError.at(
             f"a whole mailbox ({len(messages):,} messages), which publisher imports"
