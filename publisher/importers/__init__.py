@@ -454,9 +454,11 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         from .mail_archive import is_mail_archive, recover_archive
         from .mailmessage import recover_saved_message
 
-        decoded = guess_text(data, source)
-        if is_mail_archive(decoded.text):  # a mailing list's archive, Mailman's monthly .txt
+        # a mailing list's archive (Mailman's monthly .txt): `mailbox` reads it as bytes,
+        # so it is told by its first line (ASCII), before its whole text is decoded
+        if is_mail_archive(data[:1024].decode("latin-1")):
             return recover_archive(source)
+        decoded = guess_text(data, source)
         if is_web_page_source(decoded.text):  # saved or pasted as text: read as the page
             from .webpage import recover_page
 
