@@ -6,6 +6,7 @@ photo credits. Each test imports a file and reads the document back through the 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import io
 import logging
 import re
@@ -4981,17 +4982,21 @@ half of what they earn in rent.
 """
 
 
-@pytest.mark.parametrize("name", ["2026-March.txt", "Branch.mbox"])
+@pytest.mark.parametrize(
+    "name", ["2026-March.txt", "Branch.mbox", "2026-March.txt.gz", "2026-March.mbox.gz"]
+)
 def test_a_mailing_lists_archive_is_one_document_a_message_its_replies_left_out_and_said(
     tmp_path: Path, name: str
 ) -> None:
-    """Mailman's monthly archive (its .txt download), or a mail folder exported as mbox, was
-    imported as one text: every message's headers lines of it, the first "From …" line its
-    title. Each message is a document, titled by its subject without the list's name; a
-    reply is the list's discussion, left out and said."""
+    """Mailman's monthly archive (its .txt download, gzipped as its archive page offers it),
+    or a mail folder exported as mbox (HyperKitty's download, gzipped), was imported as one
+    text: every message's headers lines of it, the first "From …" line its title; the .gz
+    was refused. Each message is a document, titled by its subject without the list's
+    name; a reply is the list's discussion, left out and said."""
     source = tmp_path / "in" / name
     source.parent.mkdir()
-    source.write_text(MAILMAN_ARCHIVE, encoding="utf-8")
+    data = MAILMAN_ARCHIVE.encode("utf-8")
+    source.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
     report = import_files([source], tmp_path / "documents")
     assert not report.problems, report.problems
     docs = [
@@ -5008,6 +5013,34 @@ def test_a_mailing_lists_archive_is_one_document_a_message_its_replies_left_out_
     assert "From:" not in docs[0].body_html and "banner" not in docs[0].body_html
     said = report.documents[0].draft.unsure
     assert any("1 repl(ies)" in u and "Re: Statement on the gate four picket" in u for u in said)
+
+
+@pytest.mark.parametrize(
+    ("packed", "said"),
+    [
+        (gzip.compress(MAILMAN_ARCHIVE.encode("utf-8"))[:200], "damaged or unfinished"),
+        (MAILMAN_ARCHIVE.encode("utf-8"), "damaged or unfinished"),  # named .gz, not packed
+        (gzip.compress(bytes(65 * 1024 * 1024)), "unpacks to over 64 MB"),  # a gzip bomb
+    ],
+)
+def test_a_gzip_file_cut_short_not_gzip_or_unpacking_to_gigabytes_is_refused_by_name(
+    tmp_path: Path, packed: bytes, said: str
+) -> None:
+    source = tmp_path / "2026-March.txt.gz"
+    source.write_bytes(packed)
+    report = import_files([source], tmp_path / "documents")
+    assert not report.documents
+    [problem] = report.problems
+    assert problem.file == source and said in problem.message, problem
+
+
+def test_what_is_wrong_with_a_gzipped_file_is_said_of_the_gz(tmp_path: Path) -> None:
+    """The file the editor has is the .gz: not the copy unpacked to read it."""
+    source = tmp_path / "statement.docx.gz"
+    source.write_bytes(gzip.compress(b"not a Word file"))
+    report = import_files([source], tmp_path / "documents")
+    [problem] = report.problems
+    assert (problem.file, "DOCX" in problem.message) == (source, True), problem
 
 
 def test_an_archive_of_replies_only_is_imported_whole(tmp_path: Path) -> None:

@@ -68,8 +68,8 @@ def import_(
     """Turn FILES (a folder: the files in it and its subfolders) into Markdown documents
     for review: plain text (pasted from blogs,
     Facebook or PDFs), PDFs, saved web pages (.html, .mhtml, .webarchive), e-mails saved
-    as .eml, a mailing list's archive (Mailman's monthly .txt, an .mbox: a document a
-    message, replies left out), DOCX, ODT and RTF (TextEdit's .rtfd too), Google Docs' web page download (the
+    as .eml, a mailing list's archive (Mailman's monthly .txt, an .mbox, either gzipped: a
+    document a message, replies left out), DOCX, ODT and RTF (TextEdit's .rtfd too), Google Docs' web page download (the
     .zip), Markdown with its pictures inside (Google Docs' Markdown download), or a whole
     newsletter exported from Substack, Ghost, WordPress (or Squarespace), Blogger, Medium,
     Mailchimp, listmonk or Notion (the zip, folder or file as downloaded: posts, issues,

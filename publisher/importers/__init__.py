@@ -40,6 +40,7 @@ from .index import imported_index as _imported_index
 from .kinds import (
     ARCHIVE_SUFFIXES,
     AS_THEY_ARE,
+    GZIP_SUFFIXES,
     MARKDOWN_SUFFIXES,
     MESSAGE_SUFFIXES,
     OFFICE_SUFFIXES,
@@ -425,6 +426,8 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         from .saved_pages import recover_saved_page
 
         return recover_saved_page(data, source)
+    if suffix in GZIP_SUFFIXES:
+        return _recover_gunzipped(source, data, split)
     if suffix in ZIP_SUFFIXES:  # a page downloaded zipped with its pictures (Google Docs)
         from .zipped_page import recover_zipped_page
 
@@ -492,6 +495,26 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         )
     kind, hint = not_read(source)
     raise PublisherError.at(f"{kind}, which publisher cannot import", source, hint=hint)
+
+
+def _recover_gunzipped(
+    source: Path, data: bytes, split: bool | None
+) -> tuple[list[Draft], dict[str, bytes]]:
+    """A file downloaded gzipped (a mailing list's month: Mailman's "2026-March.txt.gz",
+    HyperKitty's ".mbox.gz") read as the file it holds, named by the .gz without its
+    ending; what is wrong with it is said of the .gz, the file the editor has."""
+    import tempfile
+
+    from .gunzip import gunzipped
+
+    inner = gunzipped(data, source)
+    with tempfile.TemporaryDirectory(prefix="publisher-gunzipped-") as folder:
+        unpacked = Path(folder) / source.stem
+        unpacked.write_bytes(inner)
+        try:
+            return _recover(unpacked, inner, split) if inner.strip() else ([], {})
+        except PublisherError as exc:
+            raise PublisherError(*(replace(p, file=source) for p in exc.problems)) from None
 
 
 def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 0) -> list[Draft]:

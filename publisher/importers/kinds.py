@@ -21,5 +21,7 @@ ARCHIVE_SUFFIXES = (".mbox",)  # a mail folder exported (a list's archive: a .tx
 SAVED_PAGE_SUFFIXES = (".mhtml", ".mht", ".webarchive")
 PDF_SUFFIXES = (".pdf",)
 ZIP_SUFFIXES = (".zip",)
+# one file gzipped: Mailman's monthly archive ("2026-March.txt.gz"), HyperKitty's ".mbox.gz"
+GZIP_SUFFIXES = (".gz",)
 # A message's attachments imported in place of its text ("please find attached …").
 READABLE_ATTACHMENTS = (*OFFICE_SUFFIXES, *PAGE_SUFFIXES, *PDF_SUFFIXES, ".txt", ".text")
