@@ -207,6 +207,10 @@ def test_a_document_sent_in_a_format_publisher_cannot_read_is_named_with_what_to
         ("Port Statement.doc", "Port Statement.doc", "a Word 97-2003 document"),
         ("reports/Annual Report.pdf", "reports/Annual Report.pdf", "a PDF"),
         ("reports/Annual Report.pdf", "annual-report", "a PDF"),
+        # a list's archive (`publisher import` reads these), a site's files
+        ("Branch.mbox", "branch", "a mail folder or a mailing list's archive"),
+        ("2026-March.txt.gz", "2026-March.txt.gz", "a gzipped file"),
+        ("old-site.tar.gz", "old-site.tar.gz", "a tar archive"),
     ],
 )
 def test_a_file_publisher_cannot_read_is_named_by_any_name_a_document_of_it_would_have(
@@ -221,6 +225,8 @@ def test_a_file_publisher_cannot_read_is_named_by_any_name_a_document_of_it_woul
     code, output = run_build(minimal)
     said_in_full = f"001-first.yaml:6: '{ref}' is documents/{name}, {said}"
     assert said_in_full in " ".join(output.split()), output
+    if name.endswith((".mbox", ".txt.gz")):  # what reads them
+        assert "'publisher import FILE." in output, output
     assert "no document" not in output and "did you mean" not in output
     assert_failed_cleanly(minimal, code)
 

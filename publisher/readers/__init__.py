@@ -169,8 +169,26 @@ _NOT_READ = {
         "contacts from an address book",
         "import them as subscribers with 'publisher subscribers import FILE'",
     ),
+    ".mbox": (
+        "a mail folder or a mailing list's archive (many messages in one file)",
+        "make a document of each message with 'publisher import FILE.mbox' and put the ones"
+        " to publish in the issue",
+    ),
+    ".gz": (
+        "a gzipped file",
+        "make documents of what it holds with 'publisher import FILE.gz' (a mailing list's"
+        " archive: a document a message), or unpack it (gunzip FILE.gz) into documents/",
+    ),
     **dict.fromkeys(
-        (".mbox", ".pst", ".ost", ".olm"),
+        (".tar", ".tgz"),
+        (
+            "a tar archive (many files in one)",
+            "unpack it (tar -xf FILE) and put the documents it holds in documents/, or make"
+            " documents of them with 'publisher import FOLDER'",
+        ),
+    ),
+    **dict.fromkeys(
+        (".pst", ".ost", ".olm"),
         (
             "a whole mailbox (many messages in one file)",
             "save the messages to publish as .eml files (Thunderbird: select them, File >"
@@ -214,6 +232,8 @@ def not_read(path: Path) -> tuple[str, str]:
         )
     if suffix in (".url", ".webloc") and (address := _shortcut_address(path)):
         return f"a shortcut to {address}", _SAVE_PAGE
+    if path.name.lower().endswith(".tar.gz"):
+        suffix = ".tar"
     return _NOT_READ.get(suffix, (f"a {suffix or 'suffix-less'} file", _SAVE_AS))
 
 
