@@ -5012,7 +5012,7 @@ def test_a_mailing_lists_archive_is_one_document_a_message_its_replies_left_out_
     ]
     assert "From:" not in docs[0].body_html and "banner" not in docs[0].body_html
     said = report.documents[0].draft.unsure
-    assert any("1 repl(ies)" in u and "Re: Statement on the gate four picket" in u for u in said)
+    assert any("1 repl(ies)" in u and "(Re: Statement on the gate four picket)" in u for u in said)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import PublisherError
 from .draft import Draft
-from .mailmessage import is_reply, parsed, recover_message
+from .mailmessage import is_reply, parsed, recover_message, without_list_tag
 
 # A list's month holds tens of messages, a folder of submissions a few: more are a whole
 # inbox (Gmail's Takeout, "All mail"), thousands of documents no editor meant to make
@@ -68,7 +68,7 @@ def recover_archive(source: Path) -> tuple[list[Draft], dict[str, bytes]]:
             " sent alone is imported by saving it and importing that"
         )
     if drafts and len(kept) < len(messages):
-        subjects = "; ".join(str(m.get("Subject", "")) for m in replies[:3])
+        subjects = "; ".join(without_list_tag(str(m.get("Subject", ""))) for m in replies[:3])
         more = f" and {len(replies) - 3} more" if len(replies) > 3 else ""
         drafts[0].unsure.append(
             f"{len(replies)} repl(ies) in the archive left out, the list's discussion"

@@ -230,7 +230,7 @@ def _recover_mail(text: str, sender: str, when: dt.date | None, subject: str) ->
     drafts = recover(text, split=False)
     for draft in drafts:
         if not draft.title or any("no title line" in u for u in draft.unsure):
-            draft.title = _SUBJECT_TAG.sub("", _without_list_tag(subject)).strip() or draft.title
+            draft.title = _SUBJECT_TAG.sub("", without_list_tag(subject)).strip() or draft.title
             draft.unsure = [u for u in draft.unsure if "no title line" not in u]
             draft.unsure.append("the title is the message's subject: check it")
         draft.authors = draft.authors or ([sender] if sender else [])
@@ -241,10 +241,10 @@ def _recover_mail(text: str, sender: str, when: dt.date | None, subject: str) ->
 
 def is_reply(subject: str) -> bool:
     """Whether a message's subject says it answers another ("Re: …", "[Branch] AW: …")."""
-    return _REPLY_SUBJECT.match(_without_list_tag(subject)) is not None
+    return _REPLY_SUBJECT.match(without_list_tag(subject)) is not None
 
 
-def _without_list_tag(subject: str) -> str:
+def without_list_tag(subject: str) -> str:
     """A subject without the list's name a mailing list puts before it ("[Branch] …",
     Mailman's subject_prefix)."""
     return _LIST_TAG.sub("", subject)
