@@ -131,6 +131,19 @@ def test_a_post_forwarded_from_another_chat_is_counted_not_made_the_channel_s_ow
     }
 
 
+@pytest.mark.parametrize("bullet", ["▪\ufe0f", "🔹", "►\ufe0f"])
+def test_a_posts_lines_bulleted_as_a_phone_types_them_are_a_list(
+    tmp_path: Path, bullet: str
+) -> None:
+    """A phone types "▪" and "►" as emoji, the character and U+FE0F ("▪️"): the lines
+    stayed lines, their bullets before them, where "▪" alone made a list."""
+    words = f"Pickets this week\n\n{bullet} Monday at the main gate\n{bullet} Friday at the depot"
+    post = _message(2, [{"type": "plain", "text": words}])
+    root, report = imported(exported(tmp_path, {**RESULT, "messages": [post]}), tmp_path)
+    _, text = text_of(root, report.written[0].document.stem)
+    assert "- Monday at the main gate\n- Friday at the depot\n" in text, text
+
+
 def test_messages_without_words_are_counted_and_no_post_is_an_issue(tmp_path: Path) -> None:
     root, report = imported(EXPORT, tmp_path)
     assert {(x.kind, x.name, x.why) for x in report.left_out} == {

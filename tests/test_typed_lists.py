@@ -150,6 +150,27 @@ def test_bullets_of_words_bullet_library_typed_out_are_a_list(tmp_path: Path, bu
         assert lists(f"<div>{body}</div>") == [("ul", None, DEMANDS)], body
 
 
+@pytest.mark.parametrize("bullet", ["▪\ufe0f", "►\ufe0f", "•\ufe0f"])
+def test_bullets_a_phone_typed_as_emoji_are_a_list_in_every_kind_of_document(
+    tmp_path: Path, bullet: str
+) -> None:
+    """A phone (and Telegram, WhatsApp) types "▪" as an emoji: the character and U+FE0F, the
+    variation selector asking for its colour picture ("▪️"). The demands stayed lines of one
+    paragraph, their bullets printed before them, where "▪" alone made a list."""
+    typed = [f"{bullet} {demand}" for demand in DEMANDS]
+    text = "We ask the employer for:\n\n" + "\n".join(typed) + "\n"
+    (tmp_path / "demands.txt").write_text("Demands\n\n" + text)
+    (tmp_path / "demands.md").write_text("---\ntitle: Demands\n---\n\n" + text)
+    read = [
+        read_document(tmp_path / name, "d", tmp_path, "en").body_html
+        for name in ("demands.txt", "demands.md")
+    ]
+    page = typed_lists("<p>We ask the employer for:</p>" + "".join(f"<p>{t}</p>" for t in typed))
+    imported = plaintext.recover("Demands\n\n" + text)[0].body_html
+    for body in (*read, page, imported):
+        assert lists(f"<div>{body}</div>") == [("ul", None, DEMANDS)], body
+
+
 def test_word_symbol_font_bullets_in_a_pages_paragraphs_are_a_list() -> None:
     """Symbol's bullet (U+F0B7) and, two levels down in Word's lists, Wingdings' square
     (U+F0A7): the second item is a level down, inside the first."""

@@ -10,6 +10,8 @@ import itertools
 import re
 from typing import Any
 
+from ..readers.typed_lists import EMOJI_STYLE
+
 _INLINE = {
     "bold": "strong",
     "italic": "em",
@@ -19,7 +21,7 @@ _INLINE = {
     "spoiler": "",
 }
 _BLOCK = {"pre": "pre", "blockquote": "blockquote", "expandable_blockquote": "blockquote"}
-_BULLET = re.compile(r"^\s*[•·▪▫◦‣●○■□➤►🔹🔸🔺–—-]\s+")
+_BULLET = re.compile(rf"^\s*[•·▪▫◦‣●○■□➤►🔹🔸🔺–—-]{EMOJI_STYLE}?\s+")
 Run = tuple[str, str, str]  # the run's kind, its text, its HTML
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ..readers.broken_words import SENTENCE_END, WRAP_MAX, column_width, runs_on_in_a_column
 from ..readers.typed_lists import (
+    EMOJI_STYLE,
     LETTER_MARK,
     NUMBER_MARK,
     SYMBOL_FONT,
@@ -43,7 +44,7 @@ NBSP = "\u00a0"
 # bullets those levels show (`typed_lists.SUB_BULLETS`). Wingdings' arrowhead, the ➢ of
 # Word's bullet library, comes as "Ø" so. Outlook's plain text pads them to the tab stop
 # with spaces ("o   "): two or more, where a word "o" has one after it.
-BULLET = re.compile(rf"^[•●▪◦‣∙·■□○◆◇➢➤►▸✓✔→*–—{SYMBOL_FONT}-]\s+")
+BULLET = re.compile(rf"^[•●▪◦‣∙·■□○◆◇➢➤►▸✓✔→*–—{SYMBOL_FONT}-]{EMOJI_STYLE}?\s+")
 _WORD_SYMBOL = re.compile(rf"^([ \t{NBSP}]*)([o§Ø])(?=\t|[ {NBSP}]{{2,}})")
 _WORD_BULLETS = {"o": "◦", "§": "▪", "Ø": "➢"}
 NUMBERED = re.compile(rf"^{NUMBER_MARK}\s+")

@@ -46,10 +46,13 @@ SYMBOL_FONT = "\uf020-\uf0ff"
 # A list's bullets a level and two levels down, as Word and browsers draw them (Wingdings'
 # own square too): an item with one under an item with another bullet is a level down.
 SUB_BULLETS = {"◦": 2, "○": 2, "▪": 3, "■": 3, "\uf0a7": 3}
-_MARK = f"[{_BULLETS}{SYMBOL_FONT}]"  # a bullet typed as a character
+# A phone (and Telegram, WhatsApp, Facebook) types "▪" and "►" as emoji: the character and
+# U+FE0F, the variation selector asking for its colour picture ("▪️"). The same bullet.
+EMOJI_STYLE = "\ufe0f"
+_MARK = f"[{_BULLETS}{SYMBOL_FONT}]{EMOJI_STYLE}?"  # a bullet typed as a character
 _ANY_BULLET = re.compile(_MARK)
 _MARKDOWN_BULLET = re.compile(rf"^([ \t]*){_MARK}[ \t\u00a0]+(?=\S)")
-_SEPARATOR = re.compile(rf"^[\s{_BULLETS}*]*$")  # "• • •" between sections
+_SEPARATOR = re.compile(rf"^[\s{_BULLETS}{EMOJI_STYLE}*]*$")  # "• • •" between sections
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _PARAGRAPH_BULLET = re.compile(rf"^\s*{_MARK}[\s\u00a0]+")
