@@ -418,6 +418,12 @@ def test_a_csv_that_is_not_utf8_or_has_no_email_column_is_one_clear_error(
             {"ana@example.org": "", "ben@example.org": ""},
             id="a heading in german",
         ),
+        pytest.param(  # it ended the import in a Python error (IndexError)
+            "Nombre;Apellido\nAna;Ruiz;ana@example.org\nBen;Okafor;ben@example.org\n",
+            "read the addresses from column 3, which the heading leaves unnamed",
+            {"ana@example.org": "Ana Ruiz", "ben@example.org": "Ben Okafor"},
+            id="addresses past the heading's last column",
+        ),
     ],
 )
 def test_a_list_whose_first_line_names_no_email_column_is_read_by_what_its_cells_hold(

@@ -48,9 +48,15 @@ def columns_by_content(
         return None
     numbered = [(line, _in_column(fields, index, is_address)) for line, fields in numbered]
     if not headless:
-        columns = list(names)
+        # the addresses may be in a column the heading line names none for, past its end
+        columns = [*names, *(f"column {i + 1}" for i in range(len(names), index + 1))]
         columns[index] = "email"
-        said = f"read the addresses from column '{heading[index]}'"
+        named = (
+            f"'{heading[index]}'"
+            if index < len(heading)
+            else f"{index + 1}, which the heading leaves unnamed"
+        )
+        said = f"read the addresses from column {named}"
         return FoundColumns(columns, numbered, said)
     records = [fields for _, fields in numbered]
     width = max(len(fields) for fields in records)
