@@ -883,6 +883,43 @@ def test_html_page_main_text_is_extracted_without_navigation_or_comments(tmp_pat
         assert boilerplate not in doc.body_html
 
 
+def test_a_page_with_no_frame_for_its_article_keeps_its_headings_and_lists(
+    tmp_path: Path,
+) -> None:
+    """A branch's hand-written site, or a page saved from a mail, has no <article>, <main>
+    or "post-content": trafilatura kept only its paragraphs, the article's subheading and
+    its list of what was won left out unseen. Its navigation and comments stay out."""
+    page = f"""<!DOCTYPE html><html lang="en"><head><title>Dock strike ends in victory</title>
+    </head><body><nav><ul><li><a href="/">Home</a></li><li><a href="/shop">Shop our merchandise</a>
+    </li></ul></nav><h1>Dock strike ends in victory</h1><p>After six weeks, the dockers won. {LONG}</p>
+    <h2>What was won</h2><ul><li>A pay rise of nine per cent for every grade</li></ul>
+    <p>{LONG}</p><h3>Back to work</h3><p>The return to work is on Monday. {LONG}</p>
+    <div id="comments"><p>Comment: first! Great article, totally agree with every word.</p></div>
+    <footer>Copyright the newspaper. Privacy policy. Cookie settings.</footer></body></html>"""
+    (doc,) = import_one(tmp_path, page, "page.html")
+    assert (texts(doc, "//h2"), texts(doc, "//h3")) == (["What was won"], ["Back to work"])
+    assert texts(doc, "//li") == ["A pay rise of nine per cent for every grade"]
+    for boilerplate in ("Shop our merchandise", "Comment: first", "Cookie settings"):
+        assert boilerplate not in doc.body_html
+
+
+def test_a_pages_paragraphs_written_without_p_are_kept_in_their_place(tmp_path: Path) -> None:
+    """Words loose after the headline or a rule, a <div> of text among the <p>s (typed into
+    a site's editor, or pasted from Gmail), an old page's <center> and <font> lines: each a
+    paragraph a browser shows, and each was left out unseen. A share box stays out."""
+    said = [f"{word} {LONG}" for word in ("Loose", "Div", "Rule", "Centred", "Font")]
+    page = f"""<!DOCTYPE html><html lang="en"><head><title>Dock strike ends in victory</title>
+    </head><body><article><h1>Dock strike ends in victory</h1>{said[0]}<br><br>
+    <p>First. {LONG}</p><div dir="ltr">{said[1]}</div><p>Second. {LONG}</p><hr>{said[2]}
+    <center>{said[3]}</center><font face="Arial">{said[4]}</font><br><p>Last. {LONG}</p>
+    <div class="share">Share on Facebook, Twitter and by email</div></article></body></html>"""
+    (doc,) = import_one(tmp_path, page, "page.html")
+    kept = [" ".join(p.split()) for p in texts(doc, "//p")]
+    assert kept == [" ".join(p.split()) for p in [said[0], f"First. {LONG}", said[1],
+        f"Second. {LONG}", *said[2:], f"Last. {LONG}"]], kept  # fmt: skip
+    assert "Share on" not in doc.body_html
+
+
 def test_a_web_pages_picture_keeps_its_caption_and_photo_credit(tmp_path: Path) -> None:
     """A news site's figure: the picture, its description for those who cannot see it,
     and under it the caption with the photographer's credit, which the article owes."""

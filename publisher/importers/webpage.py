@@ -6,6 +6,7 @@ navigation, ads and comments are left behind. A page a word processor wrote is r
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from ..controls import clean_text
 from ..errors import PublisherError
 from ..extras import needs
 from ..readers.headings import same_words
-from ..tree_edits import body_html, body_tree
+from ..tree_edits import body_html, body_tree, drop_keeping_tail, page_edited
 from . import medium
 from .decode import clean_extracted, decode_text
 from .document_page import (
@@ -25,6 +26,7 @@ from .document_page import (
     written_by_a_word_processor,
 )
 from .draft import Draft
+from .extraction_marks import marked_for_extraction
 from .fetch import media_key, picture_name
 from .press_release import page_without_release_marks
 from .scripts import detect_language, mark_fragments
@@ -90,7 +92,7 @@ def _article(page: str, path: Path) -> Draft:
         import trafilatura
 
     body = trafilatura.extract(
-        page,
+        page_edited(page, marked_for_extraction),
         output_format="html",
         include_comments=False,
         include_links=True,
@@ -117,11 +119,14 @@ def _article(page: str, path: Path) -> Draft:
     )
     inner = lxml.html.fromstring(body).find("body")
     if inner is not None and len(inner) and _repeats_title(inner[0], draft.title):
-        inner.remove(inner[0])  # the headline again, under the title the front matter gives
+        # the headline again, under the title the front matter gives; not the text after it
+        # (a page's words loose after its <h1>, with no paragraph of their own)
+        drop_keeping_tail(inner[0])
     if inner is not None:
         draft.found["captions"] = _captioned(inner, _figure_captions(page))
     fragment = (
-        "".join(lxml.html.tostring(child, encoding="unicode") for child in inner)
+        html.escape(inner.text or "", quote=False)  # words before its first element too
+        + "".join(lxml.html.tostring(child, encoding="unicode") for child in inner)
         if inner is not None
         else body
     )

@@ -1,0 +1,57 @@
+"""A saved page marked where trafilatura would leave its article's words out, before it reads it.
+
+trafilatura's precise extraction looks for the article in a frame (an <article>, a <main>, a
+<div class="post-content">: its BODY_XPATH). In a page with none (a branch's hand-written
+site, a page saved from a mail) it kept only the paragraphs: the article's headings and lists
+were left out unseen. Such a page's body is framed as the article. And it keeps <p>s, not a
+<div> of text among them (a paragraph typed into a site's editor, or pasted from Gmail as
+`<div dir="ltr">`) nor an old page's `<center>` line: each becomes the paragraph a browser
+shows it as.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml.html import defs
+
+# What a paragraph may hold: lxml's inline tags, and the few HTML5 added (<mark>, <time>…)
+_INLINE = frozenset(
+    {*defs.special_inline_tags, *defs.phrase_tags, *defs.font_style_tags}
+    | {"mark", "time", "data", "wbr", "bdi", "label", "nobr"}
+) - {"script", "iframe", "object", "embed", "applet"}  # no words of the article's
+# The attributes of a paragraph typed or pasted as a <div> (Gmail's `dir="ltr"`, Blogger's
+# `style="text-align: justify"`); a site's furniture (its share buttons, adverts, bylines)
+# is named by a class or an id, and trafilatura leaves it out by that name
+_TYPED = frozenset({"dir", "style", "lang", "align"})
+
+
+def marked_for_extraction(tree: Any) -> int:
+    """`tree` (a whole page) with its body framed as the article when nothing frames one,
+    and each <div> or <center> of text (nothing but words and inline elements, no class or
+    id) made a <p>; how many changes were made."""
+    made = _framed(tree)
+    for holder in list(tree.iter("div", "center")):
+        if set(holder.keys()) <= _TYPED and _inline_only(holder) and holder.text_content().strip():
+            holder.tag = "p"
+            made += 1
+    return made
+
+
+def _framed(tree: Any) -> int:
+    """1 when the page's body was put in an <article>, no frame trafilatura looks for an
+    article in being found; else 0."""
+    from trafilatura.xpaths import BODY_XPATH
+
+    body = tree.find("body")
+    if body is None or any(expression(tree) for expression in BODY_XPATH):
+        return 0
+    article = body.makeelement("article", {})
+    article.text, body.text = body.text, None
+    article.extend(list(body))
+    body.append(article)
+    return 1
+
+
+def _inline_only(element: Any) -> bool:
+    return all(isinstance(child.tag, str) and child.tag in _INLINE for child in element)
