@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+import quopri
 import re
 import shutil
 import zipfile
@@ -215,6 +216,87 @@ def test_a_word_chart_or_smartart_diagram_left_out_is_named_with_what_to_do(
     assert body_text(report) == "Before the box. After the box."
     assert f"{report}: 2 chart(s) and 1 SmartArt diagram(s) left out" in caplog.text
     assert "Save as Picture" in caplog.text
+
+
+RELATIONSHIPS = "word/_rels/document.xml.rels"
+CHUNK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+RENT_PAGE = (
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Rent strike</title></head><body>'
+    "<h1>Rent strike at Mill House</h1><p>The tenants voted on Sunday to withhold their rent"
+    " until the landlord repairs the roof.</p><ul><li>Repairs within a month</li>"
+    "<li>No evictions</li></ul></body></html>"
+)
+
+
+def with_alt_chunks(path: Path, after: str | None, parts: dict[str, bytes | None]) -> Path:
+    """`path` with `parts` (name in word/ → bytes) kept inside it as Word keeps text in
+    another format (`w:altChunk`): after the paragraph holding `after`, or as the whole
+    text (None), as html-docx-js writes a web page's "Export to Word"."""
+    chunks = "".join(f'<w:altChunk r:id="chunk{n}"/>' for n in range(len(parts)))
+
+    def text(xml: str) -> str:
+        if after is None:
+            start, end = xml.index("<w:body>") + len("<w:body>"), xml.index("<w:sectPr")
+            return xml[:start] + chunks + xml[end:]
+        end = xml.index("</w:p>", xml.index(after)) + len("</w:p>")
+        return xml[:end] + chunks + xml[end:]
+
+    def relationships(xml: str) -> str:
+        added = "".join(
+            f'<Relationship Id="chunk{n}" Type="{CHUNK}" Target="/word/{name}"/>'
+            for n, name in enumerate(parts)
+        )
+        return xml.replace("</Relationships>", added + "</Relationships>")
+
+    edited(edited(path, "word/document.xml", text), RELATIONSHIPS, relationships)
+    with zipfile.ZipFile(path, "a") as office:
+        for name, data in parts.items():
+            if data is not None:  # (None: named, not in the file)
+                office.writestr(f"word/{name}", data)
+    return path
+
+
+def mht(page: str) -> bytes:
+    """A saved page (MHTML), as html-docx-js writes the page it puts in a Word file."""
+    quoted = quopri.encodestring(page.encode()).decode()
+    return (
+        'MIME-Version: 1.0\nContent-Type: multipart/related; type="text/html";'
+        ' boundary="----=mhtDocumentPart"\n\n------=mhtDocumentPart\n'
+        'Content-Type: text/html; charset="utf-8"\nContent-Transfer-Encoding: quoted-printable\n'
+        f"Content-Location: file:///C:/fake/document.html\n\n{quoted}\n\n"
+        "------=mhtDocumentPart--\n"
+    ).encode()
+
+
+@pytest.mark.parametrize("name", ["afchunk.mht", "afchunk.htm"])
+def test_a_word_file_whose_text_is_a_web_page_inside_it_is_read_as_that_page(
+    tmp_path: Path, name: str
+) -> None:
+    """A web editor's "Export to Word" (html-docx-js) keeps the text as a page inside the
+    file, which Word shows: it was read as empty, titled by the file's name."""
+    exported = office_file(tmp_path / "rent.docx", "Nothing of its own.\n")
+    page = mht(RENT_PAGE) if name.endswith(".mht") else RENT_PAGE.encode()
+    doc = read_document(with_alt_chunks(exported, None, {name: page}), "rent", tmp_path, "en")
+    assert doc.title == "Rent strike at Mill House"
+    assert body_text(exported) == (
+        "The tenants voted on Sunday to withhold their rent until the landlord repairs the"
+        " roof. Repairs within a month No evictions"
+    )
+    assert "<li>No evictions</li>" in doc.body_html
+
+
+def test_a_web_page_kept_inside_a_word_files_text_is_read_where_it_stands(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """And a part in a format publisher does not read (RTF), or not in the file, is named
+    as left out."""
+    plain = office_file(tmp_path / "report.docx", TEXT)
+    parts = {"a.htm": b"<p>The page itself.</p>", "b.rtf": b"{\\rtf1 Lost}", "c.htm": None}
+    caplog.set_level(logging.WARNING, logger="publisher")
+    report = with_alt_chunks(plain, "Before the box.", parts)
+    assert body_text(report) == "Before the box. The page itself. After the box."
+    assert f"{report}: a part of its text kept as 'b.rtf'" in caplog.text
+    assert f"{report}: a part of its text (word/c.htm) is not in the file" in caplog.text
 
 
 def test_text_word_hides_is_not_published_and_text_shown_again_is(

@@ -1,6 +1,7 @@
 """A Word or OpenDocument file as pandoc should read it: a copy whose text (Word's
 word/document.xml, OpenDocument's content.xml) has what pandoc gets wrong put right
-first: a Word file's simple fields spelled out as pandoc reads fields and its table of
+first: a Word file's text kept as a web page inside it marked where it stands
+(`alt_chunks`), its simple fields spelled out as pandoc reads fields and its table of
 contents taken out (`word_fields`),
 the numbers of a Word or LibreOffice file's headings written into them
 (`word_numbers`, `odt_numbers`), its text boxes' text moved into the text (`text_boxes`),
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import (
+    alt_chunks,
     alt_text,
     hidden_text,
     odt_numbers,
@@ -38,6 +40,7 @@ _PARTS = {"docx": "word/document.xml", "odt": "content.xml"}
 # say a file may need it (a file without them is not parsed)
 Fix = tuple[str, Callable[["_Element", str], int], dict[str, tuple[bytes, ...]]]
 _FIXES: tuple[Fix, ...] = (
+    ("alt chunks", alt_chunks.chunks_marked, alt_chunks.MARKS),
     ("simple fields", word_fields.simple_fields_spelled_out, word_fields.MARKS),
     ("contents lines", word_fields.contents_removed, word_fields.CONTENTS_MARKS),
     ("text boxes", text_boxes.boxes_moved, text_boxes.MARKS),

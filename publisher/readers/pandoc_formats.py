@@ -21,6 +21,7 @@ from ..embeds import players_as_links, say_local_media
 from ..errors import PublisherError
 from ..sanitize import flatten_deep_html, raw_text_closed
 from ..tree_edits import page_edited
+from .alt_chunks import chunks_read
 from .base import RawDocument
 from .bold_title import opening_bold_title, without_lines_under_title
 from .drawn_blocks import MARKS as DRAWN
@@ -266,6 +267,13 @@ def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pa
                 problem.message = problem.message.replace(str(source), str(path))
                 problem.hint = damaged or problem.hint
             raise
+    if done["alt chunks"]:
+        body, said = chunks_read(
+            path, converted.body_html, lambda page: pandoc.to_html(page, "html").body_html
+        )
+        converted = replace(converted, body_html=body)
+        for left_out in said:
+            log.warning("%s: %s", path, left_out)
     if done["page breaks"]:
         converted = replace(converted, body_html=pandoc.page_breaks(converted.body_html))
     if boxes := done["text boxes"]:
