@@ -299,6 +299,28 @@ def test_a_web_page_kept_inside_a_word_files_text_is_read_where_it_stands(
     assert f"{report}: a part of its text (word/c.htm) is not in the file" in caplog.text
 
 
+def test_an_emoji_picked_from_words_panel_is_kept(tmp_path: Path) -> None:
+    """Word writes it as a symbol for newer Words and the character as the fallback: pandoc
+    read neither (jgm/pandoc#11113), and "Solidarity ✊ forever" lost its fist."""
+    symbol = (
+        f'<w:r><mc:AlternateContent {MC}><mc:Choice Requires="w16se"'
+        ' xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex">'
+        '<w16se:symEx w16se:font="Segoe UI Emoji" w16se:char="270A"/></mc:Choice>'
+        "<mc:Fallback><w:t>\u270a</w:t></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    plain = office_file(tmp_path / "strike.docx", "Solidarity forever.\n")
+    edited(
+        plain,
+        "word/document.xml",
+        lambda xml: xml.replace(
+            "Solidarity ",
+            "Solidarity </w:t></w:r>" + symbol + '<w:r><w:t xml:space="preserve"> ',
+            1,
+        ),
+    )
+    assert body_text(plain) == "Solidarity \u270a forever."
+
+
 def test_text_word_hides_is_not_published_and_text_shown_again_is(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -2,13 +2,14 @@
 word/document.xml, OpenDocument's content.xml) has what pandoc gets wrong put right
 first: a Word file's text kept as a web page inside it marked where it stands
 (`alt_chunks`), its simple fields spelled out as pandoc reads fields and its table of
-contents taken out (`word_fields`),
-the numbers of a Word or LibreOffice file's headings written into them
-(`word_numbers`, `odt_numbers`), its text boxes' text moved into the text (`text_boxes`),
-its hidden text (`hidden_text`) and the prompts of a Word template's empty fields
-(`word_placeholders`) taken out, an OpenDocument file's characters in a symbol font made
-the symbols they show (`symbol_fonts`), its pictures' descriptions where pandoc reads
-them (`alt_text`), and page breaks marked as a Markdown writer marks them (`page_breaks`). A file needing none of it is read as it is, with no copy made."""
+contents taken out (`word_fields`), the numbers of a Word or LibreOffice file's headings
+written into them (`word_numbers`, `odt_numbers`), its text boxes' text moved into the
+text (`text_boxes`), the emoji and other text Word writes twice read once
+(`word_alternates`), its hidden text (`hidden_text`) and the prompts of a Word template's
+empty fields (`word_placeholders`) taken out, an OpenDocument file's characters in a
+symbol font made the symbols they show (`symbol_fonts`), its pictures' descriptions where
+pandoc reads them (`alt_text`), and page breaks marked as a Markdown writer marks them
+(`page_breaks`). A file needing none of it is read as it is, with no copy made."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from . import (
     page_breaks,
     symbol_fonts,
     text_boxes,
+    word_alternates,
     word_fields,
     word_numbers,
     word_placeholders,
@@ -44,6 +46,7 @@ _FIXES: tuple[Fix, ...] = (
     ("simple fields", word_fields.simple_fields_spelled_out, word_fields.MARKS),
     ("contents lines", word_fields.contents_removed, word_fields.CONTENTS_MARKS),
     ("text boxes", text_boxes.boxes_moved, text_boxes.MARKS),
+    ("alternates", word_alternates.fallbacks_read, word_alternates.MARKS),
     ("hidden runs", hidden_text.hidden_runs_removed, hidden_text.MARKS),
     ("empty fields", word_placeholders.prompts_removed, word_placeholders.MARKS),
     ("symbol fonts", symbol_fonts.odt_symbols_mapped, symbol_fonts.MARKS),
