@@ -321,6 +321,41 @@ def test_an_emoji_picked_from_words_panel_is_kept(tmp_path: Path) -> None:
     assert body_text(plain) == "Solidarity \u270a forever."
 
 
+FARSI = "کارگران پتروشیمی در اعتصاب هستند"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ('<w:dir w:val="rtl">', "</w:dir>"),  # direction marks pasted with the words
+        ('<w:bdo w:val="rtl">', "</w:bdo>"),
+        ('<w:customXml w:element="quote"><w:customXmlPr/>', "</w:customXml>"),  # a template's
+    ],
+)
+def test_words_inside_direction_marks_or_custom_xml_are_kept(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    """Farsi pasted into Word with its direction marks (U+202B…U+202C) is kept inside an
+    element pandoc does not read through: the sentence was lost between its neighbours."""
+    plain = office_file(tmp_path / "report.docx", TEXT)
+    runs = f'{before}<w:r><w:t xml:space="preserve"> {FARSI}</w:t></w:r>{after}'
+    report = with_part_changed(plain, "word/document.xml", runs, "Before the box.")
+    assert body_text(report) == f"Before the box. {FARSI} After the box."
+
+
+def test_paragraphs_inside_a_templates_custom_xml_are_kept(tmp_path: Path) -> None:
+    plain = office_file(tmp_path / "report.docx", TEXT)
+
+    def wrapped(xml: str) -> str:
+        end = xml.index("</w:p>", xml.index("Before the box.")) + len("</w:p>")
+        inner = f'<w:customXml w:element="section">{word_paragraph(FARSI)}</w:customXml>'
+        return xml[:end] + inner + xml[end:]
+
+    assert body_text(edited(plain, "word/document.xml", wrapped)) == (
+        f"Before the box. {FARSI} After the box."
+    )
+
+
 def test_text_word_hides_is_not_published_and_text_shown_again_is(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

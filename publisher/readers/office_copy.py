@@ -5,7 +5,8 @@ first: a Word file's text kept as a web page inside it marked where it stands
 contents taken out (`word_fields`), the numbers of a Word or LibreOffice file's headings
 written into them (`word_numbers`, `odt_numbers`), its text boxes' text moved into the
 text (`text_boxes`), the emoji and other text Word writes twice read once
-(`word_alternates`), its hidden text (`hidden_text`) and the prompts of a Word template's
+(`word_alternates`), its text inside direction marks or custom XML unwrapped
+(`word_wrappers`), its hidden text (`hidden_text`) and the prompts of a Word template's
 empty fields (`word_placeholders`) taken out, an OpenDocument file's characters in a
 symbol font made the symbols they show (`symbol_fonts`), its pictures' descriptions where
 pandoc reads them (`alt_text`), and page breaks marked as a Markdown writer marks them
@@ -32,6 +33,7 @@ from . import (
     word_fields,
     word_numbers,
     word_placeholders,
+    word_wrappers,
 )
 
 if TYPE_CHECKING:
@@ -47,6 +49,7 @@ _FIXES: tuple[Fix, ...] = (
     ("contents lines", word_fields.contents_removed, word_fields.CONTENTS_MARKS),
     ("text boxes", text_boxes.boxes_moved, text_boxes.MARKS),
     ("alternates", word_alternates.fallbacks_read, word_alternates.MARKS),
+    ("wrappers", word_wrappers.wrappers_unwrapped, word_wrappers.MARKS),
     ("hidden runs", hidden_text.hidden_runs_removed, hidden_text.MARKS),
     ("empty fields", word_placeholders.prompts_removed, word_placeholders.MARKS),
     ("symbol fonts", symbol_fonts.odt_symbols_mapped, symbol_fonts.MARKS),
