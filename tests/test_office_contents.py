@@ -356,6 +356,26 @@ def test_paragraphs_inside_a_templates_custom_xml_are_kept(tmp_path: Path) -> No
     )
 
 
+@pytest.mark.parametrize(
+    "field",
+    [
+        '<text:date style:data-style-name="N37" text:date-value="2026-03-03">3 March 2026</text:date>',
+        "<text:author-name>Ana Ruiz</text:author-name>",
+        '<text:user-field-get text:name="Branch">Mill House branch</text:user-field-get>',
+        '<text:meta xml:id="id1">our own words</text:meta>',
+    ],
+)
+def test_a_libreoffice_files_fields_show_the_words_they_show_in_libreoffice(
+    tmp_path: Path, field: str
+) -> None:
+    """Insert > Field: pandoc left the field out with its words ("Cádiz, " for "Cádiz,
+    3 March 2026")."""
+    plain = office_file(tmp_path / "letter.odt", TEXT)
+    letter = with_part_changed(plain, "content.xml", f" {field}", "Before the box.")
+    shown = re.sub(r"<[^>]+>", "", field)
+    assert body_text(letter) == f"Before the box. {shown} After the box."
+
+
 def test_text_word_hides_is_not_published_and_text_shown_again_is(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
