@@ -376,6 +376,53 @@ def test_a_libreoffice_files_fields_show_the_words_they_show_in_libreoffice(
     assert body_text(letter) == f"Before the box. {shown} After the box."
 
 
+def odt_table(*rows: str, grouped: bool = False) -> str:
+    cells = "".join(f"<table:table-row>{row}</table:table-row>" for row in rows)
+    if grouped:
+        cells = f"<table:table-row-group>{cells}</table:table-row-group>"
+    return f"<table:table><table:table-column/>{cells}</table:table>"
+
+
+def odt_cell(*blocks: str) -> str:
+    return f"<table:table-cell>{''.join(blocks)}</table:table-cell>"
+
+
+def test_a_table_in_a_libreoffice_tables_cell_keeps_its_words_in_their_place(
+    tmp_path: Path,
+) -> None:
+    """pandoc left out a table in a cell with all its words (a leaflet's contact details
+    in a small table)."""
+    plain = office_file(tmp_path / "leaflet.odt", TEXT)
+    deepest = odt_table(odt_cell("<text:p>(office)</text:p>"))
+    inner = odt_table(
+        odt_cell("<text:p>Phone 0161 496 0000</text:p>", deepest, "<text:p>or</text:p>")
+    )
+    outer = odt_table(odt_cell("<text:p>Contact us:</text:p>", inner, "<text:p>Any time.</text:p>"))
+
+    def after_before(xml: str) -> str:
+        end = xml.index("</text:p>", xml.index("Before the box.")) + len("</text:p>")
+        return xml[:end] + outer + xml[end:]
+
+    leaflet = edited(plain, "content.xml", after_before)
+    assert body_text(leaflet) == (
+        "Before the box. Contact us: Phone 0161 496 0000 (office) or Any time. After the box."
+    )
+
+
+def test_a_libreoffice_table_whose_rows_are_grouped_is_read(tmp_path: Path) -> None:
+    """pandoc stopped on it ("Prelude.maximum: empty list"): the file could not be read."""
+    plain = office_file(tmp_path / "rota.odt", TEXT)
+    table = odt_table(odt_cell("<text:p>Monday: gate four</text:p>"), grouped=True)
+
+    def after_before(xml: str) -> str:
+        end = xml.index("</text:p>", xml.index("Before the box.")) + len("</text:p>")
+        return xml[:end] + table + xml[end:]
+
+    assert body_text(edited(plain, "content.xml", after_before)) == (
+        "Before the box. Monday: gate four After the box."
+    )
+
+
 def test_text_word_hides_is_not_published_and_text_shown_again_is(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -8,7 +8,7 @@ text (`text_boxes`), the emoji and other text Word writes twice read once
 (`word_alternates`), its text inside direction marks or custom XML unwrapped
 (`word_wrappers`), its hidden text (`hidden_text`) and the prompts of a Word template's
 empty fields (`word_placeholders`) taken out, an OpenDocument file's fields made the words
-they show (`odt_fields`) and its characters in a symbol font the symbols they show
+they show (`odt_fields`), its tables in tables made paragraphs (`odt_tables`) and its characters in a symbol font the symbols they show
 (`symbol_fonts`), its pictures' descriptions where
 pandoc reads them (`alt_text`), and page breaks marked as a Markdown writer marks them
 (`page_breaks`). A file needing none of it is read as it is, with no copy made."""
@@ -28,6 +28,7 @@ from . import (
     hidden_text,
     odt_fields,
     odt_numbers,
+    odt_tables,
     page_breaks,
     symbol_fonts,
     text_boxes,
@@ -56,6 +57,7 @@ _FIXES: tuple[Fix, ...] = (
     ("empty fields", word_placeholders.prompts_removed, word_placeholders.MARKS),
     ("symbol fonts", symbol_fonts.odt_symbols_mapped, symbol_fonts.MARKS),
     ("fields", odt_fields.fields_shown, odt_fields.MARKS),
+    ("tables", odt_tables.tables_put_right, odt_tables.MARKS),
     ("page breaks", page_breaks.page_breaks_marked, page_breaks.MARKS),
     ("numbers", odt_numbers.heading_numbers_shown, odt_numbers.MARKS),
     ("described pictures", alt_text.odt_descriptions_read, alt_text.MARKS),
