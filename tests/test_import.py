@@ -920,6 +920,18 @@ def test_a_pages_paragraphs_written_without_p_are_kept_in_their_place(tmp_path: 
     assert "Share on" not in doc.body_html
 
 
+def test_a_date_marked_in_a_pages_sentence_keeps_its_words(tmp_path: Path) -> None:
+    """trafilatura leaves a <time> out with its words: "The strike began on 1 March and
+    goes on" was "The strike began on and goes on". A date line alone stays out."""
+    page = f"""<!DOCTYPE html><html lang="en"><head><title>Strike</title></head><body>
+    <article><h1>Strike</h1><p><time datetime="2026-03-03">3 March 2026</time></p>
+    <p>First. {LONG}</p><p>The strike began on <time datetime="2026-03-01">1 March</time>
+    and goes on. {LONG}</p></article></body></html>"""
+    (doc,) = import_one(tmp_path, page, "page.html")
+    assert texts(doc, "//p")[1].startswith("The strike began on 1 March and goes on.")
+    assert "3 March 2026" not in doc.body_html
+
+
 def test_a_web_pages_picture_keeps_its_caption_and_photo_credit(tmp_path: Path) -> None:
     """A news site's figure: the picture, its description for those who cannot see it,
     and under it the caption with the photographer's credit, which the article owes."""

@@ -6,7 +6,8 @@ site, a page saved from a mail) it kept only the paragraphs: the article's headi
 were left out unseen. Such a page's body is framed as the article. And it keeps <p>s, not a
 <div> of text among them (a paragraph typed into a site's editor, or pasted from Gmail as
 `<div dir="ltr">`) nor an old page's `<center>` line: each becomes the paragraph a browser
-shows it as.
+shows it as. It leaves a <time> out with its words, "The strike began on <time>1
+March</time>" becoming "The strike began on": a <time> in a sentence is made its words.
 """
 
 from __future__ import annotations
@@ -28,9 +29,14 @@ _TYPED = frozenset({"dir", "style", "lang", "align"})
 
 def marked_for_extraction(tree: Any) -> int:
     """`tree` (a whole page) with its body framed as the article when nothing frames one,
-    and each <div> or <center> of text (nothing but words and inline elements, no class or
-    id) made a <p>; how many changes were made."""
+    each <time> in a sentence made its words, and each <div> or <center> of text (nothing
+    but words and inline elements, no class or id) made a <p>; how many changes were
+    made."""
     made = _framed(tree)
+    for time in list(tree.iter("time")):
+        if _in_a_sentence(time):
+            time.drop_tag()  # its words stay
+            made += 1
     for holder in list(tree.iter("div", "center")):
         if set(holder.keys()) <= _TYPED and _inline_only(holder) and holder.text_content().strip():
             holder.tag = "p"
@@ -51,6 +57,16 @@ def _framed(tree: Any) -> int:
     article.extend(list(body))
     body.append(article)
     return 1
+
+
+def _in_a_sentence(element: Any) -> bool:
+    """Whether `element`'s parent holds words besides it: "The strike began on <time>1
+    March</time>", not a date line of its own (which trafilatura leaves out, as it should)."""
+    parent = element.getparent()
+    around = (
+        parent.text_content().replace(element.text_content(), "", 1) if parent is not None else ""
+    )
+    return bool(around.strip())
 
 
 def _inline_only(element: Any) -> bool:
