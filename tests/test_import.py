@@ -920,6 +920,21 @@ def test_a_pages_paragraphs_written_without_p_are_kept_in_their_place(tmp_path: 
     assert "Share on" not in doc.body_html
 
 
+def test_words_loose_between_a_pages_blocks_are_paragraphs_in_their_place(
+    tmp_path: Path,
+) -> None:
+    """Words after a <section> or alone in one, and an old page's <font> line between two
+    blocks, were left out: trafilatura reads a frame's paragraphs, not what is loose
+    beside them."""
+    said = [f"{word} {LONG}" for word in ("Opening", "Font", "Sectioned", "Loose", "Bare")]
+    page = f"""<!DOCTYPE html><html lang="en"><head><title>Branch news</title></head><body>
+    <main><h1>Branch news</h1><div>{said[0]}</div><div class="ad">Advert</div>
+    <font face="Arial">{said[1]}</font><br><br><section><p>{said[2]}</p></section>{said[3]}
+    <hr><section>{said[4]}</section></main></body></html>"""
+    (doc,) = import_one(tmp_path, page, "page.html")
+    assert [" ".join(p.split()) for p in texts(doc, "//p")] == [" ".join(p.split()) for p in said]
+
+
 def test_a_date_marked_in_a_pages_sentence_keeps_its_words(tmp_path: Path) -> None:
     """trafilatura leaves a <time> out with its words: "The strike began on 1 March and
     goes on" was "The strike began on and goes on". A date line alone stays out."""

@@ -6,7 +6,8 @@ site, a page saved from a mail) it kept only the paragraphs: the article's headi
 were left out unseen. Such a page's body is framed as the article. And it keeps <p>s, not a
 <div> of text among them (a paragraph typed into a site's editor, or pasted from Gmail as
 `<div dir="ltr">`) nor an old page's `<center>` line: each becomes the paragraph a browser
-shows it as. It leaves a <time> out with its words, "The strike began on <time>1
+shows it as, and so do words loose between two blocks (after a <section>, an old page's
+<font> line). It leaves a <time> out with its words, "The strike began on <time>1
 March</time>" becoming "The strike began on": a <time> in a sentence is made its words.
 """
 
@@ -25,22 +26,26 @@ _INLINE = frozenset(
 # `style="text-align: justify"`); a site's furniture (its share buttons, adverts, bylines)
 # is named by a class or an id, and trafilatura leaves it out by that name
 _TYPED = frozenset({"dir", "style", "lang", "align"})
+# Where an article's words flow; not a page's <nav>, <header>, <aside> or <footer>
+_FLOWS = ("body", "article", "main", "section", "div", "td", "blockquote", "center")
 
 
 def marked_for_extraction(tree: Any) -> int:
     """`tree` (a whole page) with its body framed as the article when nothing frames one,
-    each <time> in a sentence made its words, and each <div> or <center> of text (nothing
-    but words and inline elements, no class or id) made a <p>; how many changes were
-    made."""
+    each <time> in a sentence made its words, each <div>, <center> or <section> of text
+    (nothing but words and inline elements, no class or id) made a <p>, and each run of
+    words loose beside a block wrapped in one; how many changes were made."""
     made = _framed(tree)
     for time in list(tree.iter("time")):
         if _in_a_sentence(time):
             time.drop_tag()  # its words stay
             made += 1
-    for holder in list(tree.iter("div", "center")):
+    for holder in list(tree.iter("div", "center", "section")):
         if set(holder.keys()) <= _TYPED and _inline_only(holder) and holder.text_content().strip():
             holder.tag = "p"
             made += 1
+    for flow in list(tree.iter(*_FLOWS)):
+        made += _runs_wrapped(flow)
     return made
 
 
@@ -57,6 +62,40 @@ def _framed(tree: Any) -> int:
     article.extend(list(body))
     body.append(article)
     return 1
+
+
+def _runs_wrapped(flow: Any) -> int:
+    """Each run of words and inline elements in `flow` beside a block (after a <section>,
+    a <font> line between two <div>s) wrapped in a <p>; how many were."""
+    children = list(flow)
+    if not any(_is_block(child) for child in children):
+        return 0  # words alone in their block: read as one paragraph
+    runs: list[tuple[Any, list[Any]]] = [(None, [])]  # (the block a run follows, its elements)
+    for child in children:
+        if _is_block(child):
+            runs.append((child, []))
+        else:
+            runs[-1][1].append(child)
+    made = 0
+    for block, inline in runs:
+        text = flow.text if block is None else block.tail
+        if not ((text or "").strip() or any(e.text_content().strip() for e in inline)):
+            continue  # spaces and line breaks between blocks
+        paragraph = flow.makeelement("p", {})
+        paragraph.text = text
+        if block is None:
+            flow.text = None
+            flow.insert(0, paragraph)
+        else:
+            block.tail = None
+            block.addnext(paragraph)
+        paragraph.extend(inline)  # each with its tail: the words after it
+        made += 1
+    return made
+
+
+def _is_block(element: Any) -> bool:
+    return not isinstance(element.tag, str) or element.tag not in _INLINE
 
 
 def _in_a_sentence(element: Any) -> bool:
