@@ -62,8 +62,11 @@ def to_html(
 # LaTeX, which no output shows: read as LaTeX, "C:\Users\ana\Documents" was "C:" and
 # "\textbf{bold}" nothing. A backslash command is printed as written instead. An
 # abbreviation's key (`*[HTML]: HyperText Markup Language`, kramdown's and PHP Markdown
-# Extra's), which those show only as a word's tooltip, is not printed as a paragraph.
-MARKDOWN = "markdown+wikilinks_title_after_pipe+mark+emoji+abbreviations-task_lists-raw_tex"
+# Extra's), which those show only as a word's tooltip, is not printed as a paragraph. The
+# front matter is read before pandoc sees the text; "key: value" lines between two rules
+# further down ("---" / "Contact: branch@…" / "---") are text, not more front matter,
+# which pandoc's Markdown read anywhere and left out of the outputs.
+MARKDOWN = "markdown+wikilinks_title_after_pipe+mark+emoji+abbreviations-task_lists-raw_tex-yaml_metadata_block"
 # What else Obsidian writes (comments, callouts, embedded pictures' captions, block
 # identifiers): only text that holds one of its marks pays for starting the filter's Lua
 _OBSIDIAN_FILTER = Path(__file__).with_name("readers") / "obsidian.lua"

@@ -51,6 +51,21 @@ def test_hugo_yaml_aliases_are_understood_and_the_rest_kept(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
+    "framed", ["Contact: branch@example.org", "title: Our second statement", "Date: 3 March"]
+)
+def test_key_and_value_lines_between_two_rules_in_the_text_are_text(
+    tmp_path: Path, framed: str
+) -> None:
+    """pandoc's Markdown reads such lines as a second front matter, anywhere in the text:
+    a contact line set between two rules was left out of every output without a word."""
+    text = f"---\ntitle: Statement\n---\n\nBefore.\n\n---\n{framed}\n---\n\nAfter.\n"
+    doc = read(write(tmp_path, "statement.md", text))
+    assert doc.title == "Statement"
+    words = " ".join(re.sub(r"<[^>]+>", " ", doc.body_html).split())
+    assert words == f"Before. {framed} After."
+
+
+@pytest.mark.parametrize(
     ("dates", "date", "updated"),
     [
         ("publishDate: 2024-02-20\n", dt.date(2024, 2, 20), None),
