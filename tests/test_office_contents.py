@@ -321,6 +321,20 @@ def test_an_emoji_picked_from_words_panel_is_kept(tmp_path: Path) -> None:
     assert body_text(plain) == "Solidarity \u270a forever."
 
 
+@pytest.mark.parametrize(
+    ("mark", "shown"),
+    [("<w:cr/>", "Line one Line two"), ('<w:ptab w:alignment="right"/>', "Line one Line two")],
+)
+def test_a_line_break_or_tab_word_keeps_as_an_element_pandoc_skips_parts_the_words(
+    tmp_path: Path, mark: str, shown: str
+) -> None:
+    """A carriage return in a run (converters write one for a line break) and a tab set
+    against the margin were read as nothing: "Line oneLine two"."""
+    plain = office_file(tmp_path / "note.docx", "Line one\n")
+    run = f"<w:r>{mark}<w:t>Line two</w:t></w:r>"
+    assert body_text(with_part_changed(plain, "word/document.xml", run, "Line one")) == shown
+
+
 FARSI = "کارگران پتروشیمی در اعتصاب هستند"
 
 

@@ -6,10 +6,11 @@ contents taken out (`word_fields`), the numbers of a Word or LibreOffice file's 
 written into them (`word_numbers`, `odt_numbers`), its text boxes' text moved into the
 text (`text_boxes`), the emoji and other text Word writes twice read once
 (`word_alternates`), its text inside direction marks or custom XML unwrapped
-(`word_wrappers`), its hidden text (`hidden_text`) and the prompts of a Word template's
-empty fields (`word_placeholders`) taken out, an OpenDocument file's fields made the words
-they show (`odt_fields`), its tables in tables made paragraphs (`odt_tables`) and its characters in a symbol font the symbols they show
-(`symbol_fonts`), its pictures' descriptions where
+(`word_wrappers`), its line breaks and tabs written as pandoc reads them (`word_breaks`),
+its hidden text (`hidden_text`) and the prompts of a Word template's empty fields
+(`word_placeholders`) taken out, an OpenDocument file's fields made the words they show
+(`odt_fields`), its tables in tables made paragraphs (`odt_tables`) and its characters in
+a symbol font the symbols they show (`symbol_fonts`), its pictures' descriptions where
 pandoc reads them (`alt_text`), and page breaks marked as a Markdown writer marks them
 (`page_breaks`). A file needing none of it is read as it is, with no copy made."""
 
@@ -33,6 +34,7 @@ from . import (
     symbol_fonts,
     text_boxes,
     word_alternates,
+    word_breaks,
     word_fields,
     word_numbers,
     word_placeholders,
@@ -53,6 +55,7 @@ _FIXES: tuple[Fix, ...] = (
     ("text boxes", text_boxes.boxes_moved, text_boxes.MARKS),
     ("alternates", word_alternates.fallbacks_read, word_alternates.MARKS),
     ("wrappers", word_wrappers.wrappers_unwrapped, word_wrappers.MARKS),
+    ("breaks", word_breaks.breaks_written, word_breaks.MARKS),
     ("hidden runs", hidden_text.hidden_runs_removed, hidden_text.MARKS),
     ("empty fields", word_placeholders.prompts_removed, word_placeholders.MARKS),
     ("symbol fonts", symbol_fonts.odt_symbols_mapped, symbol_fonts.MARKS),
