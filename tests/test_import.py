@@ -935,6 +935,15 @@ def test_words_loose_between_a_pages_blocks_are_paragraphs_in_their_place(
     assert [" ".join(p.split()) for p in texts(doc, "//p")] == [" ".join(p.split()) for p in said]
 
 
+def test_a_pages_one_line_of_words_in_no_paragraph_is_kept(tmp_path: Path) -> None:
+    """trafilatura gives such words loose in its body, before any element: they were left
+    out, and the document came out empty."""
+    page = f"""<html><head><title>Branch news</title></head><body><main>
+    <font face="Arial">{LONG}</font><br></main></body></html>"""
+    (doc,) = import_one(tmp_path, page, "page.html")
+    assert [" ".join(p.split()) for p in texts(doc, "//p")] == [" ".join(LONG.split())]
+
+
 def test_a_date_marked_in_a_pages_sentence_keeps_its_words(tmp_path: Path) -> None:
     """trafilatura leaves a <time> out with its words: "The strike began on 1 March and
     goes on" was "The strike began on and goes on". A date line alone stays out."""

@@ -15,7 +15,7 @@ from ..controls import clean_text
 from ..errors import PublisherError
 from ..extras import needs
 from ..readers.headings import same_words
-from ..tree_edits import body_html, body_tree, drop_keeping_tail, page_edited
+from ..tree_edits import body_html, body_tree, page_edited
 from . import medium
 from .decode import clean_extracted, decode_text
 from .document_page import (
@@ -119,13 +119,12 @@ def _article(page: str, path: Path) -> Draft:
     )
     inner = lxml.html.fromstring(body).find("body")
     if inner is not None and len(inner) and _repeats_title(inner[0], draft.title):
-        # the headline again, under the title the front matter gives; not the text after it
-        # (a page's words loose after its <h1>, with no paragraph of their own)
-        drop_keeping_tail(inner[0])
+        inner.remove(inner[0])  # the headline again, under the title the front matter gives
     if inner is not None:
         draft.found["captions"] = _captioned(inner, _figure_captions(page))
     fragment = (
-        html.escape(inner.text or "", quote=False)  # words before its first element too
+        # its words before any element (trafilatura gives a lone <font> line's so)
+        html.escape(inner.text or "", quote=False)
         + "".join(lxml.html.tostring(child, encoding="unicode") for child in inner)
         if inner is not None
         else body
