@@ -711,6 +711,19 @@ def test_a_templates_fields_left_empty_publish_no_prompt_and_are_named(
     assert f"{statement}: 1 field(s) of its template left empty" in caplog.text
 
 
+def test_a_libreoffice_templates_placeholders_publish_no_prompt_and_are_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """LibreOffice keeps a placeholder not typed over as an element of its own: pandoc left
+    its prompt out without a word, where Word's are counted."""
+    plain = office_file(tmp_path / "letter.odt", TEXT)
+    placeholder = ' <text:placeholder text:placeholder-type="text">&lt;Name&gt;</text:placeholder>'
+    letter = with_part_changed(plain, "content.xml", placeholder, "Before the box.")
+    caplog.set_level(logging.WARNING, logger="publisher")
+    assert body_text(letter) == "Before the box. After the box."
+    assert f"{letter}: 1 field(s) of its template left empty" in caplog.text
+
+
 def simple_field(instruction: str, shown: str) -> str:
     """A field as Word, mail merge and converters save it whole (w:fldSimple): its
     instruction in an attribute, the text Word shows in its runs."""
