@@ -4,9 +4,9 @@ A field (Insert > Field: the date, the author, the title, a variable; a mail mer
 names) is kept in an OpenDocument file as an element holding what LibreOffice shows, and
 pandoc leaves it out with those words: "Cádiz, 3 March 2026" with its date inserted was
 "Cádiz, ", a letter's signature its author's name short. So was text kept in an element
-marking it (`text:meta`). Each such element is replaced by what it holds. A template's
-placeholder (its prompt, "<Name>") and the fields that number or count pages show no
-words of the writer's, and stay as pandoc reads them.
+marking it (`text:meta`). Each such element is replaced by what it holds. The fields
+that number or count pages show no words of the writer's, and stay as pandoc reads them;
+a template's placeholder (its prompt, "<Name>") is `word_placeholders`'.
 """
 
 from __future__ import annotations
