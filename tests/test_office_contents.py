@@ -289,6 +289,17 @@ def test_a_word_file_whose_text_is_a_web_page_inside_it_is_read_as_that_page(
     assert "<li>No evictions</li>" in doc.body_html
 
 
+def test_a_web_page_inside_a_word_files_headings_are_named_as_the_documents_are(
+    tmp_path: Path,
+) -> None:
+    """Their ids start with the document's name, as those of its own headings do: two such
+    files in one issue gave two headings the same id on its web page and in its EPUB."""
+    exported = office_file(tmp_path / "rent.docx", "Nothing of its own.\n")
+    page = b"<h1>Rent</h1><h2>Demands</h2><p>Repairs.</p>"
+    doc = read_document(with_alt_chunks(exported, None, {"a.htm": page}), "rent", tmp_path, "en")
+    assert '<h2 id="rent-demands">' in doc.body_html, doc.body_html
+
+
 def test_a_web_page_kept_inside_a_word_files_text_is_read_where_it_stands(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

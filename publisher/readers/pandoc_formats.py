@@ -269,7 +269,9 @@ def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pa
             raise
     if done["alt chunks"]:
         body, said = chunks_read(
-            path, converted.body_html, lambda page: pandoc.to_html(page, "html").body_html
+            path,
+            converted.body_html,
+            lambda page: pandoc.to_html(page, "html", id_prefix=id_prefix).body_html,
         )
         converted = replace(converted, body_html=body)
         for left_out in said:
