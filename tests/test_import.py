@@ -2002,6 +2002,27 @@ def test_a_heading_too_long_for_a_title_is_imported_as_the_texts_first_paragraph
     assert any("too long for one" in check for check in row.draft.unsure), row.draft.unsure
 
 
+@pytest.mark.parametrize("subtitle_too_long", [False, True])
+def test_a_word_files_title_too_long_keeps_its_subtitle_or_opens_the_text_with_both(
+    tmp_path: Path, subtitle_too_long: bool
+) -> None:
+    """A subtitle that fits was lost with a title too long for one; one too long too was
+    lost with it."""
+    words = LONG_HEADING.strip()
+    subtitle = f"Also {words}" if subtitle_too_long else "Third week out"
+    source = tmp_path / "statement.md"
+    source.write_text(f"---\ntitle: {words}\nsubtitle: {subtitle}\n---\n\n{LONG}\n")
+    docx = tmp_path / "in" / "statement.docx"
+    docx.parent.mkdir()
+    pypandoc.convert_file(str(source), "docx", outputfile=str(docx))
+    (row,) = import_files([docx], tmp_path / "documents").documents
+    doc = read_document(row.path, row.path.stem, tmp_path / "documents", "en")
+    if subtitle_too_long:
+        assert (doc.subtitle, texts(doc, "//p")[:3]) == ("", [words, subtitle, LONG.strip()])
+    else:
+        assert (doc.subtitle, texts(doc, "//p")[:2]) == (subtitle, [words, LONG.strip()])
+
+
 @pytest.mark.parametrize("style", ["Title", "Subtitle"])
 def test_a_word_files_title_or_subtitle_too_long_for_one_is_imported_as_its_first_paragraph(
     tmp_path: Path, style: str

@@ -1034,6 +1034,35 @@ def test_a_picture_left_online_is_listed_with_its_alt_text_and_caption(tmp_path:
     ]
 
 
+@pytest.mark.parametrize("subtitle_too_long", [False, True])
+def test_a_post_title_too_long_keeps_its_subtitle_or_opens_the_text_with_both(
+    tmp_path: Path, subtitle_too_long: bool
+) -> None:
+    """A subtitle that fits was lost with a title too long for one; one too long too was
+    lost with it."""
+    subtitle = (
+        LONG_POST_TITLE.replace("Picket line", "Crane drivers")
+        if subtitle_too_long
+        else ("Third week out")
+    )
+    export = substack_zip(
+        tmp_path,
+        f'1.long,2025-03-04T09:00:00.000Z,true,,newsletter,everyone,"{LONG_POST_TITLE}",'
+        f'"{subtitle}"\n',
+        {"1.long": "<p>The rota for the week.</p>"},
+    )
+    root = new_workspace(tmp_path / "ws")
+    (written,) = import_export(export, root).written
+    doc = read_document(written.document, written.document.stem, root / "documents", "en")
+    root_html = lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
+    paragraphs = [" ".join(p.text_content().split()) for p in root_html.iter("p")]
+    if subtitle_too_long:
+        assert (doc.subtitle, paragraphs[:2]) == ("", [LONG_POST_TITLE, subtitle])
+    else:
+        assert (doc.subtitle, paragraphs[0]) == (subtitle, LONG_POST_TITLE)
+    assert doc.title.startswith("Picket line holds") and len(doc.title) < 300
+
+
 def front_matter_of_yaml(path: Path) -> dict[str, Any]:
     import yaml
 

@@ -34,7 +34,7 @@ from ..sites import hugo_site
 from ..slugs import unique
 from ..textfiles import is_web_page_source
 from ..workers import workers
-from .draft import Draft
+from .draft import Draft, headings_too_long
 from .index import EDITED, stamped, unedited
 from .index import imported_index as _imported_index
 from .kinds import (
@@ -552,16 +552,20 @@ def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 
 
 def _title_kept_as_text(draft: Draft) -> None:
     """`draft` with its title or subtitle, too long for one (a paragraph set as a page's
-    heading, or styled as Word's Title), as its first paragraph, and no title: the build
-    refuses a title over `title_length`, so the document written would not have been read."""
-    which = "title" if len(draft.title) > DEFAULT_LIMITS.title_length else "subtitle"
-    long = getattr(draft, which)
-    draft.unsure.append(
-        f"its {which} ({len(long):,} characters) is too long for one: it is the text's"
-        " first paragraph" + (", and the title a guess: give it one" if which == "title" else "")
-    )
-    draft.body_html = f"<p>{html.escape(long)}</p>\n{draft.body_html}"
-    draft.title, draft.subtitle = ("", "") if which == "title" else (draft.title, "")
+    heading, or styled as Word's Title), opening its text (`headings_too_long`), a title
+    that goes a guess to make: the build refuses a title over `title_length`, so the
+    document written would not have been read."""
+    limit = DEFAULT_LIMITS.title_length
+    lengths = {"title": len(draft.title), "subtitle": len(draft.subtitle)}
+    draft.title, draft.subtitle, long = headings_too_long(draft.title, draft.subtitle, limit)
+    for which, length in lengths.items():
+        if length > limit:
+            guess = ", and the title a guess: give it one" if which == "title" else ""
+            draft.unsure.append(
+                f"its {which} ({length:,} characters) is too long for one: it opens the text"
+                + guess
+            )
+    draft.body_html = "".join(f"<p>{html.escape(words)}</p>\n" for words in long) + draft.body_html
 
 
 _CONTENTS = "entries of a table of contents left out, the headings it lists made headings"

@@ -31,6 +31,16 @@ class Draft:
     unsure: list[str] = field(default_factory=list)
 
 
+def headings_too_long(title: str, subtitle: str, limit: int) -> tuple[str, str, list[str]]:
+    """A title and subtitle as the build reads them (at most `limit` characters: a longer
+    one is a paragraph set as a heading, or styled as Word's Title): each too long is ""
+    and, in their order, among the paragraphs to open the text with (its words as
+    written, spaces folded); one that fits stays."""
+    long = [" ".join(words.split()) for words in (title, subtitle) if len(words) > limit]
+    kept = [words if len(words) <= limit else "" for words in (title, subtitle)]
+    return kept[0], kept[1], long
+
+
 _WRITER = "markdown-smart-raw_html-native_divs-native_spans-header_attributes"
 # The headings' ids are never written, and making each one unique took pandoc as the square
 # of their number: 8,000 alike ("Share") took 11 s. A page's own ids are still read.

@@ -61,6 +61,7 @@ from . import (
     wordpress,
 )
 from .crossposts import SAME_WORDS, PoolWords, words_of
+from .draft import headings_too_long
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, title_from_words
 from .index import EDITED, imported_documents, stamped, unedited
 from .kinds import MARKDOWN_SUFFIXES, MESSAGE_SUFFIXES, OFFICE_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES
@@ -419,21 +420,24 @@ def _write_media(
 
 def _title_fitted(post: Post) -> Post:
     """`post`, its title or subtitle too long for one (a paragraph in the title box, over
-    the `title_length` the build reads) made the text's first paragraph, the title then
-    its first words, and said in the report: else its document and its issue were written
-    with a title the next build refuses."""
+    the `title_length` the build reads) opening its text (`headings_too_long`), a title
+    that goes made of that paragraph's first words, and said in the report: else its
+    document and its issue were written with a title the next build refuses."""
     limit = DEFAULT_LIMITS.title_length
-    which = "title" if len(post.title) > limit else "subtitle" if len(post.subtitle) > limit else ""
-    if not which:
+    title, subtitle, long = headings_too_long(post.title, post.subtitle, limit)
+    if not long:
         return post
-    long = " ".join(getattr(post, which).split())
-    note = f"its {which} too long for one ({len(long):,} characters): the text's first paragraph"
+    notes = [
+        f"its {which} too long for one ({len(words):,} characters): the text's opening"
+        for which, words in (("title", post.title), ("subtitle", post.subtitle))
+        if len(words) > limit
+    ]
     return replace(
         post,
-        title=title_from_words(long) if which == "title" else post.title,
-        subtitle="",
-        body_html=f"<p>{html.escape(long)}</p>\n{post.body_html}",
-        note="; ".join(filter(None, (post.note, note))),
+        title=title_from_words(long[0]) if len(post.title) > limit else title,
+        subtitle=subtitle,
+        body_html="".join(f"<p>{html.escape(words)}</p>\n" for words in long) + post.body_html,
+        note="; ".join(filter(None, (post.note, *notes))),
     )
 
 
