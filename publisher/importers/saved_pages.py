@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin
 
 from ..errors import PublisherError
+from ..mhtml import page_part
 from ..urls import split_url
 from .draft import Draft
 from .webpage import recover_page, saved_pictures
@@ -119,28 +120,18 @@ def _webarchive(data: bytes, path: Path) -> SavedPage:
 
 
 def _page(message: EmailMessage, path: Path) -> EmailMessage:
-    """The message's page: its `start` part, or its first HTML part."""
-    if message.get_content_type() == "text/html":
-        return message
-    if message.get_content_maintype() != "multipart":
+    """The message's page (`page_part`), refused when it holds none."""
+    if message.get_content_type() != "text/html" and message.get_content_maintype() != "multipart":
         raise PublisherError.at(
             "not a web page saved as one file (MHTML): it holds no page",
             path,
             hint=_SAVE_AGAIN,
         )
-    start = str(message.get_param("start", "", header="content-type") or "").strip("<>")
-    pages = [
-        part
-        for part in message.walk()
-        if part.get_content_type() == "text/html"
-        and (not start or str(part.get("Content-ID", "")).strip("<>") == start)
-    ]
-    if not pages:
+    page = page_part(message)
+    if page is None:
         raise PublisherError.at(
             "a web page saved as one file (MHTML) without its page: it was cut short?",
             path,
             hint=_SAVE_AGAIN,
         )
-    page = pages[0]
-    assert isinstance(page, EmailMessage)
     return page

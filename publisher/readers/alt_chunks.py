@@ -18,9 +18,11 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable
+from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..mhtml import page_part
 from ..textfiles import decoded
 from ..tree_edits import drop_keeping_tail
 from .word_xml import W
@@ -112,11 +114,9 @@ def _page_of(data: bytes) -> str | None:
     """The web page a saved page (MHTML: a mail message of the page and its pictures)
     holds, as text; None when it holds none."""
     message = email.message_from_bytes(data, policy=email.policy.default)
-    for part in message.walk():
-        if part.get_content_type() == "text/html":
-            content = part.get_content()
-            return content if isinstance(content, str) else None
-    return None
+    page = page_part(message) if isinstance(message, EmailMessage) else None
+    content = page.get_content() if page is not None else None
+    return content if isinstance(content, str) else None
 
 
 def _safe(identifier: str) -> str:
