@@ -109,6 +109,24 @@ def drop_keeping_tail(element: _Element) -> None:
             parent.text = (parent.text or "") + tail
 
 
+def unwrapped(element: _Element) -> None:
+    """Replace `element` in its parent (nothing when it has none) by what it holds: its
+    text, its children, and the text that follows it, each where it stood (what lxml.html's
+    `drop_tag` does, for any XML element)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    before = element.getprevious()
+    if element.text:
+        if before is not None:
+            before.tail = (before.tail or "") + element.text
+        else:
+            parent.text = (parent.text or "") + element.text
+    for child in list(element):
+        element.addprevious(child)  # with its tail
+    drop_keeping_tail(element)
+
+
 def without_last_words(body: str, count: int) -> str:
     """`body` with its last `count` words taken out (pictures and emptied elements stay,
     but for list items): what is left of a text cut from its end, as an editor shortens one

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..tree_edits import drop_keeping_tail
+from ..tree_edits import unwrapped
 from .odt_styles import TEXT
 
 if TYPE_CHECKING:
@@ -42,16 +42,5 @@ def fields_shown(root: _Element, kind: str) -> int:
     tags = [f"{{{TEXT}}}{name}" for name in _FIELDS]
     fields = list(root.iter(*tags))
     for field in fields:
-        holder = field.getparent()
-        if holder is None:
-            continue
-        before = field.getprevious()
-        shown = field.text or ""
-        if before is not None:
-            before.tail = (before.tail or "") + shown
-        else:
-            holder.text = (holder.text or "") + shown
-        for child in list(field):
-            field.addprevious(child)  # with its tail
-        drop_keeping_tail(field)
+        unwrapped(field)
     return len(fields)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..tree_edits import drop_keeping_tail
+from ..tree_edits import drop_keeping_tail, unwrapped
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -31,11 +31,8 @@ def tables_put_right(root: _Element, kind: str) -> int:
     in a cell made its paragraphs; how many groups and tables were."""
     changed = 0
     for group in list(root.iter(*_GROUPS)):  # (a group may hold a group)
-        holder = group.getparent()
-        if holder is not None:
-            at = holder.index(group)
-            holder[at : at + 1] = list(group)
-            changed += 1
+        unwrapped(group)
+        changed += 1
     for table in list(root.iter(_TABLES)):
         if table.getparent() is None or next(table.iterancestors(*_CELLS), None) is None:
             continue

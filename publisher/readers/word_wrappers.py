@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..tree_edits import unwrapped
 from .word_xml import W
 
 if TYPE_CHECKING:
@@ -24,12 +25,7 @@ _WRAPPERS = (f"{{{W}}}dir", f"{{{W}}}bdo", f"{{{W}}}customXml")
 def wrappers_unwrapped(root: _Element, kind: str) -> int:
     """Each `w:dir`, `w:bdo` and `w:customXml` of `root` (a Word file's text) replaced by
     what it holds, inner ones too; how many were."""
-    unwrapped = 0
-    for wrapper in list(root.iter(*_WRAPPERS)):
-        holder = wrapper.getparent()
-        if holder is None:
-            continue
-        at = holder.index(wrapper)
-        holder[at : at + 1] = list(wrapper)
-        unwrapped += 1
-    return unwrapped
+    wrappers = list(root.iter(*_WRAPPERS))
+    for wrapper in wrappers:
+        unwrapped(wrapper)
+    return len(wrappers)
