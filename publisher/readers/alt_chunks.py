@@ -62,7 +62,7 @@ def chunks_read(path: Path, body: str, read_page: Callable[[str], str]) -> tuple
     """`body` (pandoc's HTML of the Word file `path`) with each part's mark replaced by its
     text (`read_page`: a web page's HTML → the body pandoc makes of it); and what to say of
     each part left out."""
-    parts = _parts(path)
+    parts = _parts(path, set(_MARKED.findall(body)))
     said: list[str] = []
 
     def text_of(mark: re.Match[str]) -> str:
@@ -85,9 +85,9 @@ def chunks_read(path: Path, body: str, read_page: Callable[[str], str]) -> tuple
     return _MARKED.sub(text_of, body), said
 
 
-def _parts(path: Path) -> dict[str, tuple[str, bytes | None]]:
-    """Each relationship id of the file's text → its part's name and bytes (None for a
-    part not in the file)."""
+def _parts(path: Path, wanted: set[str]) -> dict[str, tuple[str, bytes | None]]:
+    """Each `wanted` relationship id of the file's text → its part's name and bytes (None
+    for a part not in the file); the file's other parts (its pictures) are not read."""
     from lxml import etree
 
     try:
@@ -99,12 +99,14 @@ def _parts(path: Path) -> dict[str, tuple[str, bytes | None]]:
             relationships = etree.fromstring(docx.read(_RELATIONSHIPS), parser)
             found: dict[str, tuple[str, bytes | None]] = {}
             for relationship in relationships.iter(f"{_PACKAGE}Relationship"):
+                if (identifier := _safe(relationship.get("Id", ""))) not in wanted:
+                    continue
                 target = relationship.get("Target", "")
                 name = posixpath.normpath(
                     target[1:] if target.startswith("/") else posixpath.join("word", target)
                 )
                 data = docx.read(name) if name in names else None
-                found[_safe(relationship.get("Id", ""))] = (name, data)
+                found[identifier] = (name, data)
             return found
     except (KeyError, OSError, EOFError, zlib.error, zipfile.BadZipFile, etree.XMLSyntaxError):
         return {}
