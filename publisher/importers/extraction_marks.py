@@ -41,7 +41,8 @@ def marked_for_extraction(tree: Any) -> int:
             time.drop_tag()  # its words stay
             made += 1
     for holder in list(tree.iter("div", "center", "section")):
-        if set(holder.keys()) <= _TYPED and _inline_only(holder) and holder.text_content().strip():
+        inline_only = not any(map(_is_block, holder))
+        if set(holder.keys()) <= _TYPED and inline_only and holder.text_content().strip():
             holder.tag = "p"
             made += 1
     for flow in list(tree.iter(*_FLOWS)):
@@ -106,7 +107,3 @@ def _in_a_sentence(element: Any) -> bool:
         parent.text_content().replace(element.text_content(), "", 1) if parent is not None else ""
     )
     return bool(around.strip())
-
-
-def _inline_only(element: Any) -> bool:
-    return all(isinstance(child.tag, str) and child.tag in _INLINE for child in element)
