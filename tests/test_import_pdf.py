@@ -405,3 +405,22 @@ def test_a_pdf_damaged_in_places_is_imported_with_a_note_to_check_it_and_no_libr
     assert "1 document(s) written" in run.stdout
     assert "the PDF is damaged (" in run.stdout
     assert "MuPDF" not in run.stdout + run.stderr
+
+
+# Lam and alef are set as one glyph, wherever they meet: "لا", "الأجور", "آلاف", "السلام".
+LAM_ALEF = "لا تنتهي معاناة العمال والإضراب مستمر حتى تحقيق الأجور العادلة لآلاف اللاجئين والسلام"
+
+
+@pytest.mark.parametrize("font", ["DejaVu Sans", "Noto Naskh Arabic"])
+def test_arabic_letters_set_as_one_glyph_keep_their_order(tmp_path: Path, font: str) -> None:
+    """A font that sets lam and alef as one glyph and gives it both letters (DejaVu Sans,
+    LibreOffice's and many Linux systems' Arabic) had them read the wrong way round:
+    "لا" came out "ال", "الأجور" "األجور". A font that draws the two apart (Noto Naskh
+    Arabic) read right, and still does."""
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="ar" dir="rtl"><head><style>@page {{ size: A5; margin: 20mm }}
+        body {{ font: 11pt/1.5 '{font}'; text-align: right }}</style></head><body>
+        <h1>بيان حول الإضراب</h1><p>{LAM_ALEF}</p></body></html>"""
+    (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "bayan.pdf")
+    assert doc.title == "بيان حول الإضراب"
+    assert texts(doc, "//p") == [LAM_ALEF]

@@ -1,8 +1,9 @@
 """A PDF's lines, as PyMuPDF reads them: each with its text, its place on the page, its
-type size and whether it is bold, in the order of the PDF's blocks. Two things the
-layout drew apart are put back together: a list item's marker drawn as a line of its
-own goes before its text, and a footnote's raised number stands out in its line's text
-(between NOTE characters) until `pdfdocument` knows whether a note goes with it. A PDF
+type size and whether it is bold, in the order of the PDF's blocks. What the layout, or
+MuPDF, drew apart is put back together: a list item's marker drawn as a line of its own
+goes before its text; a ligature's letters in a right-to-left line are in their order;
+and a footnote's raised number stands out in its line's text (between NOTE characters)
+until `pdfdocument` knows whether a note goes with it. A PDF
 that cannot be read, is locked, or holds only pictures of pages is named with what to
 ask for.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -98,9 +100,12 @@ def _page_blocks(page: Any) -> list[list[Line]]:
     height = page.rect.height or 1
     links = _links(page)
     blocks = []
-    for block in page.get_text("dict")["blocks"]:
+    extras = _ligature_extras(page)
+    for block in page.get_text("rawdict")["blocks"]:
         lines = []
         for line in block.get("lines", []):
+            for span in line["spans"]:
+                span["text"] = _span_characters(span["chars"], extras)
             spans = [s for s in line["spans"] if s["text"].strip()]
             if not spans:
                 continue
@@ -120,6 +125,43 @@ def _page_blocks(page: Any) -> list[list[Line]]:
         if lines:
             blocks.append(lines)
     return _markers_with_their_items(blocks)
+
+
+def _span_characters(characters: list[dict[str, Any]], extras: Extras) -> str:
+    """A span's text from its characters, in their order but where MuPDF turned a
+    ligature's letters around. A ligature glyph stands for its letters (Arabic's lam and
+    alef, "لا", "لأ"); MuPDF gives the first the glyph and each other one no width at its
+    end (`_ligature_extras`), and in a right-to-left line, read from the right, puts
+    that one first: "لا" was read "ال", "الأجور" "األجور"."""
+    letters = [character["c"] for character in characters]
+    for at in range(len(characters) - 1):
+        read_from_the_right = unicodedata.bidirectional(letters[at + 1]) in ("R", "AL")
+        if read_from_the_right and _is_extra(characters[at], extras):
+            letters[at], letters[at + 1] = letters[at + 1], letters[at]
+    return "".join(letters)
+
+
+Extras = dict[tuple[str, float], list[float]]  # (letter, baseline): where on it (left side)
+
+
+def _is_extra(character: dict[str, Any], extras: Extras) -> bool:
+    places = extras.get((character["c"], round(character["origin"][1], 1)), [])
+    return any(abs(character["bbox"][0] - place) < 0.25 for place in places)
+
+
+def _ligature_extras(page: Any) -> Extras:
+    """Where the letters of a ligature glyph after the first are: MuPDF's trace of the
+    page's glyphs marks each with no glyph of its own (-1), after the glyph it is in."""
+    extras: Extras = {}
+    for span in page.get_texttrace():
+        glyph = None
+        for character in span["chars"]:  # (code, glyph, origin, bbox)
+            if character[1] != -1:
+                glyph = character
+            elif glyph is not None:
+                key = (chr(character[0]), round(glyph[2][1], 1))
+                extras.setdefault(key, []).append(glyph[3][2])
+    return extras
 
 
 def _partly_styled(spans: list[dict[str, Any]]) -> int:
