@@ -424,3 +424,105 @@ def test_arabic_letters_set_as_one_glyph_keep_their_order(tmp_path: Path, font: 
     (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "bayan.pdf")
     assert doc.title == "بيان حول الإضراب"
     assert texts(doc, "//p") == [LAM_ALEF]
+
+
+# Words of every length: a long one after a short line is what a ragged column wraps early.
+RAGGED = [
+    "The branch met on Sunday and agreed the new rota for the picket at gate four, and"
+    " everyone is welcome to join us from six in the morning until the shift changes.",
+    "To counter the backsliding influence of the traitors and pretenders, we must build a"
+    " revolutionary party that unites the most authentic and uncompromising leaders"
+    " dedicated to the task of workers taking power.",
+    "For young workers this meant chronic unemployment despite oil wealth, decaying schools"
+    " and hospitals, unreliable electricity and water, and a political system that excluded"
+    " them entirely. Street mobilization became the only outlet for social frustration, the"
+    " only way to be heard.",
+]
+
+
+@pytest.mark.parametrize(("page", "size"), [("A5", "9pt"), ("A4", "10pt"), ("Letter", "12pt")])
+def test_paragraphs_set_ragged_in_narrow_columns_are_whole_paragraphs(
+    tmp_path: Path, page: str, size: str
+) -> None:
+    """A leaflet set ragged-right in two columns (a word processor's default, not
+    justified) ends many lines well short of the column's side, before a word too long
+    to fit, and some past where most lines end; a quotation is indented on both sides.
+    Such lines were taken for lines broken by hand: a paragraph came out cut in two. (The
+    header, on one page alone, is not known for one; it stands out past the text's side.)"""
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="en"><head><style>
+        @page {{ size: {page}; margin: 20mm; @top-right {{ content: "Statement" }} }}
+        body {{ font: {size} serif; text-align: left; column-count: 2; hyphens: auto }}
+        blockquote {{ margin: 0 30px }}</style></head><body>
+        <h1>Statement of the branch</h1><p style="font-size: 80%">{RAGGED[0]}</p>
+        <blockquote>{RAGGED[1]}</blockquote><p style="text-indent: 2em">{RAGGED[2]}</p>
+        <p>{RAGGED[2]}</p><blockquote>{RAGGED[1]}</blockquote></body></html>"""
+    (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "leaflet.pdf")
+    assert texts(doc, "//p") == [*RAGGED, RAGGED[2], RAGGED[1], "Statement"]
+
+
+WORDS = [
+    "the",
+    "union",
+    "itself",
+    "was",
+    "established",
+    "via",
+    "a",
+    "series",
+    "of",
+    "splits",
+    "fusions",
+    "and",
+    "regroupments",
+    "which",
+    "involved",
+    "many",
+    "name",
+    "changes",
+    "within",
+    "period",
+    "two",
+    "decades",
+    "representatives",
+    "internationally",
+    "coordinated",
+    "solidarity",
+    "committees",
+    "report",
+    "counterproductive",
+    "intimidation",
+    "management",
+]
+
+
+@pytest.mark.parametrize(("seed", "page", "size"), [(17, "A5", "10pt"), (24, "A4", "11pt")])
+def test_a_ragged_paragraph_of_words_of_every_length_is_one_paragraph(
+    tmp_path: Path, seed: int, page: str, size: str
+) -> None:
+    """A line that ends short of its column's side was wrapped when the next line's first
+    word would not have fitted there: a guess at that word's width, from its share of its
+    line's letters, that erred small took lines ended just before a long word for lines
+    broken by hand. Long and short words in any order put the guess to the test."""
+    words = random.Random(seed).choices(WORDS, k=120)
+    paragraph = " ".join(words).capitalize() + "."
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="en"><head><style>@page {{ size: {page}; margin: 20mm }}
+        body {{ font: {size} serif; text-align: left; column-count: 2 }}</style></head>
+        <body><h1>Statement</h1><p>{paragraph}</p></body></html>"""
+    (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "statement.pdf")
+    assert texts(doc, "//p") == [paragraph]
+
+
+def test_a_quotation_going_on_into_the_next_column_is_one_paragraph(tmp_path: Path) -> None:
+    """A quotation is indented on both sides: its lines end short of the column's side,
+    and its own side, where its longest lines end, is what they reach. A long one went on
+    into the next column, and there its side was taken for that of its lines in the first:
+    it came out broken at its short lines."""
+    quotation = " ".join([RAGGED[1], RAGGED[2], RAGGED[0], RAGGED[1]])
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="en"><head><style>@page {{ size: A5; margin: 20mm }}
+        body {{ font: 9pt serif; text-align: left; column-count: 2 }}</style></head><body>
+        <h1>Statement</h1><p>{RAGGED[0]}</p><blockquote>{quotation}</blockquote></body></html>"""
+    (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "statement.pdf")
+    assert texts(doc, "//p") == [RAGGED[0], quotation]

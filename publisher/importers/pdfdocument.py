@@ -28,6 +28,7 @@ fonts stay behind.
 from __future__ import annotations
 
 import dataclasses
+import html
 import itertools
 import re
 import unicodedata
@@ -47,6 +48,7 @@ SHORT = 0.2  # of the column's width: a line ending further from its right side 
 # letters, which may be typesetting's or a compound's.
 _TYPESET_HYPHEN_END = re.compile(r"(?<=\w)[\u00ad\u2010]$")
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_]{2})-$")
+_TAG = re.compile(r"<[^>]+>")  # the emphasis and links pdflines marks in a line
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”»)\]]$")
 
 
@@ -224,9 +226,12 @@ def _columns(lines: list[Line]) -> list[Column]:
 
 
 def _column_of(line: Line, columns: list[Column]) -> Column:
-    """The column a line is in; the page's whole width for one that crosses a gutter."""
-    for start, end in columns:
-        if line.box[0] >= start - 2 * _STEP and line.box[2] <= end + 2 * _STEP:
+    """The column a line starts in; the page's whole width for one that runs on into the
+    next column (a title across the page). A column's right side is where few of its lines
+    still reach (`_columns`): a ragged line may end past it, in the gutter."""
+    for (start, end), after in zip(columns, [*columns[1:], None], strict=True):
+        starts_in = start - 2 * _STEP <= line.box[0] < end
+        if starts_in and (after is None or line.box[2] <= after[0]):
             return start, end
     return columns[0][0], columns[-1][1]
 
@@ -254,7 +259,7 @@ def _goes_on(block: list[Line], after: list[Line], body: float, columns: list[Co
     under = first.box[1] >= last.box[1] and first.box[1] - last.box[3] < height * 0.5
     next_column = first.box[1] < last.box[1] and first.box[0] >= last.box[2]
     return (
-        _wrapped(last, columns)
+        _wrapped(last, block, columns, first)
         and (under or (next_column and first.text[:1].islower()))
         and not _is_heading(block, body)
         and not _is_heading(after, body)
@@ -285,14 +290,35 @@ def _section_heading_styles(blocks: list[list[Line]], body: float) -> set[Headin
     return {style for style, count in styles.items() if style is not None and count >= 2}
 
 
-def _wrapped(line: Line, columns: list[Column]) -> bool:
-    """Whether a line reaches the side of its column where its lines end: the right, or
-    the left in Arabic, Farsi or Hebrew (a line that ends short was broken there)."""
+def _wrapped(line: Line, block: list[Line], columns: list[Column], after: Line) -> bool:
+    """Whether a line of `block` was wrapped, not broken, before `after`: it reaches the
+    side of its column where its lines end (the right, or the left in Arabic, Farsi or
+    Hebrew), or the first word of `after` would not have fitted in the room left there (a
+    long word after a short line, in a narrow column set ragged). That side is the
+    block's own in the column when it comes near the column's: a quotation is indented on
+    both sides. A line broken short, an address's or a signature's, leaves room for the
+    next line's first word."""
     start, end = _column_of(line, columns)
     short = (end - start) * SHORT
+    beside = [other for other in block if _column_of(other, columns) == (start, end)]
     if _right_to_left(line.text):
-        return line.box[0] <= start + short
-    return line.box[2] >= end - short
+        reaches = line.box[0] <= start + short
+        side = min(other.box[0] for other in beside)
+        room = line.box[0] - (side if side <= start + short else start)
+    else:
+        reaches = line.box[2] >= end - short
+        side = max(other.box[2] for other in beside)
+        room = (side if side >= end - short else end) - line.box[2]
+    return reaches or room < _first_word_width(after)
+
+
+def _first_word_width(line: Line) -> float:
+    """About how wide a line's first word is set, with the space before it and two letters
+    more: an estimate, from its share of the line's letters, of the line's width, that
+    errs towards a word that did not fit (in a ragged column, no line need reach its side)."""
+    text = html.unescape(_TAG.sub("", line.text)).replace(NOTE, "")
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return (line.box[2] - line.box[0]) * (len(first) + 3) / max(len(text), 1)
 
 
 def _block_text(lines: list[Line], body: float, columns: list[Column], hyphenates: bool) -> str:
@@ -301,7 +327,7 @@ def _block_text(lines: list[Line], body: float, columns: list[Column], hyphenate
     heading = _is_heading(lines, body)
     text = lines[0].text
     for before, line in itertools.pairwise(lines):
-        wrapped = _wrapped(before, columns) or heading
+        wrapped = _wrapped(before, lines, columns, line) or heading
         text = _joined(text, line.text, hyphenates) if wrapped else f"{text}\n{line.text}"
     return text
 
