@@ -526,3 +526,30 @@ def test_a_quotation_going_on_into_the_next_column_is_one_paragraph(tmp_path: Pa
         <h1>Statement</h1><p>{RAGGED[0]}</p><blockquote>{quotation}</blockquote></body></html>"""
     (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "statement.pdf")
     assert texts(doc, "//p") == [RAGGED[0], quotation]
+
+
+def test_a_line_justified_with_wide_spaces_is_one_line_of_its_paragraph(tmp_path: Path) -> None:
+    """Justified in a narrow column without hyphenation, a line with few words gets wide
+    spaces, and PyMuPDF gives its words as lines side by side ("revised", "the", "FTI"):
+    each was a line of its own, and the paragraph came out a word a line."""
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="en"><head><style>@page {{ size: A5; margin: 20mm }}
+        body {{ font: 12pt serif; text-align: justify; column-count: 2 }}</style></head>
+        <body><h1>Statement of the branch</h1>{"".join(f"<p>{p}</p>" for p in RAGGED)}
+        </body></html>"""
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    with pymupdf.open(stream=pdf) as laid_out:  # as the PDF gives it: a block's lines
+        blocks = [
+            [round(line["bbox"][3]) for line in block.get("lines", [])]
+            for page in laid_out
+            for block in page.get_text("dict")["blocks"]
+        ]
+    assert any(len(set(baselines)) < len(baselines) for baselines in blocks)  # side by side
+    (doc,) = import_one(tmp_path / "en", pdf, "statement.pdf")
+    assert texts(doc, "//p") == RAGGED
+    # Arabic's words, side by side, are read from the right
+    html = f"""<html lang="ar" dir="rtl"><head><style>@page {{ size: A5; margin: 20mm }}
+        body {{ font: 12pt serif; text-align: justify; width: 30mm }}</style></head>
+        <body><h1>بيان</h1><p>{ARABIC}</p></body></html>"""
+    (doc,) = import_one(tmp_path / "ar", weasyprint.HTML(string=html).write_pdf(), "bayan.pdf")
+    assert texts(doc, "//p") == [ARABIC]

@@ -31,12 +31,11 @@ import dataclasses
 import html
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from ..readers.broken_words import HYPHENATED_BREAKS
-from .pdflines import NOTE, RAISED, Line, pdf_lines, rejoined
+from .pdflines import NOTE, RAISED, Line, pdf_lines, rejoined, right_to_left
 from .pdftext import LONGEST_FURNITURE, is_page_number
 
 LARGER = 1.15  # a heading's type, at least, against the text's
@@ -301,7 +300,7 @@ def _wrapped(line: Line, block: list[Line], columns: list[Column], after: Line) 
     start, end = _column_of(line, columns)
     short = (end - start) * SHORT
     beside = [other for other in block if _column_of(other, columns) == (start, end)]
-    if _right_to_left(line.text):
+    if right_to_left(line.text):
         reaches = line.box[0] <= start + short
         side = min(other.box[0] for other in beside)
         room = line.box[0] - (side if side <= start + short else start)
@@ -330,12 +329,6 @@ def _block_text(lines: list[Line], body: float, columns: list[Column], hyphenate
         wrapped = _wrapped(before, lines, columns, line) or heading
         text = _joined(text, line.text, hyphenates) if wrapped else f"{text}\n{line.text}"
     return text
-
-
-def _right_to_left(text: str) -> bool:
-    """Whether most of a line's letters are of a right-to-left script."""
-    directions = Counter(unicodedata.bidirectional(c) for c in text if c.isalpha())
-    return directions["R"] + directions["AL"] > directions["L"]
 
 
 def _joined(text: str, after: str, hyphenates: bool) -> str:

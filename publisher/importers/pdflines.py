@@ -1,9 +1,10 @@
 """A PDF's lines, as PyMuPDF reads them: each with its text, its place on the page, its
 type size and whether it is bold, in the order of the PDF's blocks. What the layout, or
 MuPDF, drew apart is put back together: a list item's marker drawn as a line of its own
-goes before its text; a ligature's letters in a right-to-left line are in their order;
-and a footnote's raised number stands out in its line's text (between NOTE characters)
-until `pdfdocument` knows whether a note goes with it. A PDF
+goes before its text; a line justified with wide spaces, given in pieces, is one line; a
+ligature's letters in a right-to-left line are in their order; and a footnote's raised
+number stands out in its line's text (between NOTE characters) until `pdfdocument`
+knows whether a note goes with it. A PDF
 that cannot be read, is locked, or holds only pictures of pages is named with what to
 ask for.
 """
@@ -14,6 +15,7 @@ import dataclasses
 import html
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,8 +125,50 @@ def _page_blocks(page: Any) -> list[list[Line]]:
                 )
             )
         if lines:
-            blocks.append(lines)
+            blocks.append(_pieces_joined(lines))
     return _markers_with_their_items(blocks)
+
+
+def _pieces_joined(lines: list[Line]) -> list[Line]:
+    """A line PyMuPDF gives in pieces, where justifying set its spaces wide (a narrow
+    column: "revised", "the", "FTI" side by side), made one line again."""
+    joined: list[Line] = []
+    for line in lines:
+        if joined and _side_by_side(joined[-1], line):
+            before = joined[-1]
+            if right_to_left(before.text + line.text):
+                first, second = sorted((before, line), key=lambda piece: -piece.box[2])
+            else:
+                first, second = sorted((before, line), key=lambda piece: piece.box[0])
+            joined[-1] = Line(
+                f"{first.text} {second.text}",
+                max(first.size, second.size),
+                first.bold and second.bold,
+                first.in_margin and second.in_margin,
+                (
+                    min(first.box[0], second.box[0]),
+                    min(first.box[1], second.box[1]),
+                    max(first.box[2], second.box[2]),
+                    max(first.box[3], second.box[3]),
+                ),
+            )
+        else:
+            joined.append(line)
+    return joined
+
+
+def _side_by_side(one: Line, other: Line) -> bool:
+    """Whether two lines are on one baseline, neither over the other."""
+    shared = min(one.box[3], other.box[3]) - max(one.box[1], other.box[1])
+    lower = min(one.box[3] - one.box[1], other.box[3] - other.box[1])
+    apart = other.box[0] >= one.box[2] - 1 or one.box[0] >= other.box[2] - 1
+    return apart and shared >= lower * 0.6
+
+
+def right_to_left(text: str) -> bool:
+    """Whether most of a line's letters are of a right-to-left script."""
+    directions = Counter(unicodedata.bidirectional(c) for c in text if c.isalpha())
+    return directions["R"] + directions["AL"] > directions["L"]
 
 
 def _span_characters(characters: list[dict[str, Any]], extras: Extras) -> str:
