@@ -553,3 +553,42 @@ def test_a_line_justified_with_wide_spaces_is_one_line_of_its_paragraph(tmp_path
         <body><h1>بيان</h1><p>{ARABIC}</p></body></html>"""
     (doc,) = import_one(tmp_path / "ar", weasyprint.HTML(string=html).write_pdf(), "bayan.pdf")
     assert texts(doc, "//p") == [ARABIC]
+
+
+def test_a_compound_wrapped_at_its_hyphen_keeps_it_beside_the_typesetters_own_breaks(
+    tmp_path: Path,
+) -> None:
+    """A PDF that marks the words it breaks with a hyphen of their own (U+2010, as
+    WeasyPrint and browsers do) ends a line in '-' only at a compound's hyphen: "inter-" /
+    "union" and "self-" / "employed" were read as its hyphenation, "interunion"; and two
+    compounds wrapped in a long text are not a text that hyphenates."""
+    font = subprocess.run(
+        ["fc-match", "--format=%{file}", "DejaVu Sans"], capture_output=True, text=True
+    ).stdout
+    lines = [
+        "The council's efficiency plan is an attack on the ser\u2010",
+        "vices our members provide in every ward, and the inter-",
+        "union committee will resist it with every means the branches",
+        "have, starting with a ballot of the council's own and self-",
+        "employed drivers and a campaign in each one of the depart\u2010",
+        "ments affected by the cuts this year.",
+    ]
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    page.insert_text((72, 100), "Statement on the council cuts", fontsize=11)
+    for number, line in enumerate(lines):
+        page.insert_text((72, 130 + 15 * number), line, fontsize=11, fontfile=font, fontname="F")
+    (doc,) = import_one(tmp_path / "a", document.tobytes(), "cuts.pdf")
+    assert texts(doc, "//p") == [
+        "The council's efficiency plan is an attack on the services our members provide in"
+        " every ward, and the inter-union committee will resist it with every means the"
+        " branches have, starting with a ballot of the council's own and self-employed drivers"
+        " and a campaign in each one of the departments affected by the cuts this year."
+    ]
+    # a word processor's PDF, not hyphenated: compounds wrapped twice in twenty lines
+    more = "and we will hold a meeting in every ward to explain it all"
+    unbroken = [*lines[1:4], "employed drivers and a campaign in every one of the wards", more]
+    pdf = written_lines(["Statement on the council cuts", "", *([more] * 14), *unbroken])
+    (doc,) = import_one(tmp_path / "b", pdf, "cuts.pdf")
+    assert "and the inter-union committee" in texts(doc, "//p")[0]
+    assert "the council's own and self-employed drivers" in texts(doc, "//p")[0]

@@ -34,7 +34,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ..readers.broken_words import HYPHENATED_BREAKS
+from ..readers.broken_words import hyphenation
 from .pdflines import NOTE, RAISED, Line, pdf_lines, rejoined, right_to_left
 from .pdftext import LONGEST_FURNITURE, is_page_number
 
@@ -182,16 +182,19 @@ def _body_size(pages: list[list[list[Line]]]) -> float:
 
 def _hyphenates(pages: list[list[list[Line]]]) -> bool:
     """Whether the PDF's '-' at line ends are its typesetting's: when words are broken so
-    more than once (see `readers.broken_words`); otherwise such a line ends in a
-    compound's hyphen."""
+    often (see `readers.broken_words`), and the PDF does not mark its breaks with a hyphen
+    of their own (U+2010 or a soft hyphen, as WeasyPrint and browsers do); otherwise such
+    a line ends in a compound's hyphen ("inter-" / "union")."""
+    blocks = [block for page in pages for block in page]
+    if any(_TYPESET_HYPHEN_END.search(line.text) for block in blocks for line in block):
+        return False
     broken = sum(
         1
-        for blocks in pages
         for block in blocks
         for line, after in itertools.pairwise(block)
         if _HYPHEN_END.search(line.text) and after.text[:1].islower()
     )
-    return broken >= HYPHENATED_BREAKS
+    return hyphenation(broken, sum(len(block) for block in blocks))
 
 
 Column = tuple[float, float]  # its left and right sides

@@ -34,6 +34,12 @@ HYPHENATED_BREAKS = 2
 _LINES_PER_BREAK = 8
 
 
+def hyphenation(broken: int, lines: int) -> bool:
+    """Whether words broken with '-' at `broken` of `lines` lines' ends are a PDF's
+    hyphenation, not compounds wrapped at their hyphen."""
+    return broken >= HYPHENATED_BREAKS and _LINES_PER_BREAK * broken >= lines
+
+
 def words_joined(text: str) -> tuple[str, int]:
     """Words broken at line ends, joined: without their hyphen in a text that breaks words
     often (a PDF's hyphenation, `HYPHENATED_BREAKS`), unless the text writes the word
@@ -43,7 +49,7 @@ def words_joined(text: str) -> tuple[str, int]:
     whole."""
     broken = [match for match in _BROKEN.finditer(text) if not _in_address(text, match)]
     lines = sum(1 for line in text.split("\n") if line.strip())
-    hyphenated = len(broken) >= HYPHENATED_BREAKS and _LINES_PER_BREAK * len(broken) >= lines
+    hyphenated = hyphenation(len(broken), lines)
     widest = column_width(text.split("\n"))
     compounds = {found.casefold() for found in _COMPOUND.findall(text)} if hyphenated else set()
 
