@@ -592,3 +592,44 @@ def test_a_compound_wrapped_at_its_hyphen_keeps_it_beside_the_typesetters_own_br
     (doc,) = import_one(tmp_path / "b", pdf, "cuts.pdf")
     assert "and the inter-union committee" in texts(doc, "//p")[0]
     assert "the council's own and self-employed drivers" in texts(doc, "//p")[0]
+
+
+@pytest.mark.parametrize(
+    ("page", "size", "align"), [("A5", "11pt", "right"), ("A4", "12pt", "justify")]
+)
+def test_an_arabic_leaflet_in_two_columns_reads_from_the_right_column_on_into_the_left(
+    tmp_path: Path, page: str, size: str, align: str
+) -> None:
+    """Arabic's columns are read from the right, and its lines start at their right: a
+    line ending past where most of the column's lines end was taken for one across the
+    page, and broken there; a paragraph going on from the right column into the left was
+    cut in two, Arabic having no lower case to show that it runs on. PyMuPDF sees a block
+    in each of its tall lines: a paragraph's last line that came near the column's side
+    ran on into the next paragraph, and a title on two lines was two headings."""
+    paragraphs = [ARABIC, f"{LAM_ALEF} {ARABIC}", f"{ARABIC} {LAM_ALEF}", LAM_ALEF]
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="ar" dir="rtl"><head><style>@page {{ size: {page}; margin: 20mm }}
+        body {{ font: {size}/1.5 'Noto Naskh Arabic'; text-align: {align}; column-count: 2 }}
+        </style></head><body><h1>بيان حول الإضراب</h1>
+        {"".join(f"<p>{p}</p>" for p in paragraphs)}</body></html>"""
+    (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "bayan.pdf")
+    assert doc.title == "بيان حول الإضراب"
+    assert texts(doc, "//p") == paragraphs
+
+
+def test_a_text_set_mostly_in_small_print_keeps_its_larger_paragraphs_as_paragraphs(
+    tmp_path: Path,
+) -> None:
+    """A statement whose quoted documents, in small print, hold more of its letters than
+    its own words: the text's size is the small print's, and the larger paragraph's
+    lines, which PyMuPDF gives a block each, were taken for headings, one a line. Set a
+    line under a wrapped one in its type, a line is the next of its text."""
+    weasyprint = import_weasyprint()
+    small = "".join(f'<p style="font-size: 80%">{p}</p>' for p in PARAGRAPHS[3:])
+    html = f"""<html lang="en"><head><style>@page {{ size: A5; margin: 20mm }}
+        body {{ font: 11pt/1.5 sans-serif; hyphens: auto }}</style></head><body>
+        <h1>Statement of the branch</h1>{small}
+        <p style="text-indent: 2em; margin: 0">{PARAGRAPHS[0]}</p></body></html>"""
+    (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "statement.pdf")
+    assert texts(doc, "//h2") == []
+    assert texts(doc, "//p") == [*PARAGRAPHS[3:], PARAGRAPHS[0]]

@@ -48,7 +48,7 @@ SHORT = 0.2  # of the column's width: a line ending further from its right side 
 _TYPESET_HYPHEN_END = re.compile(r"(?<=\w)[\u00ad\u2010]$")
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_]{2})-$")
 _TAG = re.compile(r"<[^>]+>")  # the emphasis and links pdflines marks in a line
-_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”»)\]]$")
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”»)\]؟]$")
 
 
 def pdf_text(data: bytes, source: Path) -> tuple[str, int, str]:
@@ -228,9 +228,16 @@ def _columns(lines: list[Line]) -> list[Column]:
 
 
 def _column_of(line: Line, columns: list[Column]) -> Column:
-    """The column a line starts in; the page's whole width for one that runs on into the
-    next column (a title across the page). A column's right side is where few of its lines
-    still reach (`_columns`): a ragged line may end past it, in the gutter."""
+    """The column a line starts in (on the right in Arabic, Farsi or Hebrew); the page's
+    whole width for one that runs on into the next column (a title across the page). A
+    column's sides are where few of its lines still reach (`_columns`): a ragged line may
+    end past them, in the gutter."""
+    if right_to_left(line.text):
+        for (start, end), before in zip(columns, [None, *columns[:-1]], strict=True):
+            starts_in = start < line.box[2] <= end + 2 * _STEP
+            if starts_in and (before is None or line.box[0] >= before[1]):
+                return start, end
+        return columns[0][0], columns[-1][1]
     for (start, end), after in zip(columns, [*columns[1:], None], strict=True):
         starts_in = start - 2 * _STEP <= line.box[0] < end
         if starts_in and (after is None or line.box[2] <= after[0]):
@@ -243,29 +250,74 @@ def _paragraph_blocks(
 ) -> list[list[Line]]:
     """Blocks that are lines of one paragraph made one: PyMuPDF sees a block in each line
     when tall type makes lines overlap (Arabic's, often), and a paragraph goes on at the
-    top of the next column. A block goes on in the next when its last line was wrapped,
-    neither is a heading, and the next starts right under it, or at the top of the next
-    column in lower case."""
+    top of the next column. A block goes on in the next when its last line was wrapped
+    and the next starts a line under it in the same type (not a paragraph's space lower),
+    or, neither a heading, at the top of the next column where the text runs on."""
+    pitches = _line_pitches(blocks)
     merged: list[list[Line]] = []
     for block in blocks:
-        if merged and _goes_on(merged[-1], block, body, columns):
+        if merged and _goes_on(merged[-1], block, body, columns, pitches):
             merged[-1] = [*merged[-1], *block]
         else:
             merged.append(block)
     return merged
 
 
-def _goes_on(block: list[Line], after: list[Line], body: float, columns: list[Column]) -> bool:
+def _line_pitches(blocks: list[list[Line]]) -> dict[float, float]:
+    """How far under the one before a line of each type size is set on the page: the
+    least step down, foot to foot, between lines of that size one after the other (a
+    paragraph's space makes a longer one), of those not overlapping by most of their
+    height."""
+    pitches: dict[float, float] = {}
+    lines = [line for block in blocks for line in block]
+    for one, other in itertools.pairwise(lines):
+        step = other.box[3] - one.box[3]  # at their feet: a raised number lifts a top
+        height = one.box[3] - one.box[1]
+        if one.size == other.size and height * 0.7 <= step < 2 * height:
+            pitches[one.size] = min(step, pitches.get(one.size, step))
+    return pitches
+
+
+def _goes_on(
+    block: list[Line],
+    after: list[Line],
+    body: float,
+    columns: list[Column],
+    pitches: dict[float, float],
+) -> bool:
+    """Whether `after` goes on from `block` (`_paragraph_blocks`). Lines set a line under
+    a wrapped one in its type are its text's next, larger than the text's or not: in a
+    text mostly in small print, the larger paragraphs' lines were taken for headings."""
     last, first = block[-1], after[0]
+    step = first.box[3] - last.box[3]
     height = last.box[3] - last.box[1]
-    under = first.box[1] >= last.box[1] and first.box[1] - last.box[3] < height * 0.5
-    next_column = first.box[1] < last.box[1] and first.box[0] >= last.box[2]
+    pitch = pitches.get(last.size, 0.0)
+    under = step >= 0 and (
+        step <= pitch * 1.3 if pitch else first.box[1] - last.box[3] < height * 0.5
+    )
+    if right_to_left(last.text):
+        next_column = first.box[1] < last.box[1] and first.box[2] <= last.box[0]
+    else:
+        next_column = first.box[1] < last.box[1] and first.box[0] >= last.box[2]
+    same_type = (first.size, first.bold) == (last.size, last.bold)
+    if under and same_type:
+        return _wrapped(last, block, columns, first)  # the text's next line, in any type
     return (
         _wrapped(last, block, columns, first)
-        and (under or (next_column and first.text[:1].islower()))
+        and (under or (next_column and _runs_on(last.text, first.text)))
         and not _is_heading(block, body)
         and not _is_heading(after, body)
     )
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """Whether a text goes on in `after` from `before`: it begins in lower case, or, in
+    a script with no capitals (Arabic, Farsi, Hebrew), `before` did not end a sentence."""
+    first = after[:1]
+    if first.islower():
+        return True
+    caseless = first.isalpha() and not first.isupper()
+    return caseless and not _ENDS_SENTENCE.search(before.rstrip())
 
 
 def _is_heading(lines: list[Line], body: float) -> bool:
@@ -349,6 +401,6 @@ def _joined(text: str, after: str, hyphenates: bool) -> str:
 
 
 def _carried_over(before: str, after: str) -> bool:
-    """A paragraph that goes on after a page break: it did not end, the next begins lower case."""
+    """A paragraph that goes on after a page break: it did not end, and the text runs on."""
     last = before.rstrip()
-    return bool(last) and not _ENDS_SENTENCE.search(last) and after[:1].islower()
+    return bool(last) and not _ENDS_SENTENCE.search(last) and _runs_on(last, after)
