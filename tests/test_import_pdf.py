@@ -633,3 +633,34 @@ def test_a_text_set_mostly_in_small_print_keeps_its_larger_paragraphs_as_paragra
     (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "statement.pdf")
     assert texts(doc, "//h2") == []
     assert texts(doc, "//p") == [*PARAGRAPHS[3:], PARAGRAPHS[0]]
+
+
+def test_a_paragraph_opening_with_a_line_in_bold_is_one_paragraph(tmp_path: Path) -> None:
+    """Its first line, bold throughout, was taken for a heading (the subtitle, under the
+    title) and the paragraph began at its second line; joined, the line kept no bold."""
+    lead = "The cleaners employed by the outsourcing contractor at the Royal Infirmary"
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="en"><head><style>@page {{ size: A5; margin: 20mm }}
+        body {{ font: 11pt/1.5 sans-serif }}</style></head><body><h1>Statement</h1>
+        <p><strong>{lead}</strong> {SENTENCE.removeprefix(lead)}</p><p>{SENTENCE}</p>
+        </body></html>"""
+    (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "statement.pdf")
+    assert not doc.subtitle
+    assert texts(doc, "//p") == [SENTENCE, SENTENCE]
+    assert texts(doc, "//p/strong") == [lead]
+
+
+def test_words_in_bold_broken_at_a_lines_end_are_whole_words_in_bold(tmp_path: Path) -> None:
+    """A paragraph's opening words in bold, over lines that break "commit-" / "tees":
+    the word came out "commit- tees", a line's markup standing between its halves."""
+    lead = "Representatives of the internationally coordinated solidarity committees"
+    rest = "will report on the counterproductive intimidation by management at every workplace."
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="en"><head><style>@page {{ size: A5; margin: 20mm }}
+        body {{ font: 11pt/1.35 serif; hyphens: auto; width: 48mm }}</style></head>
+        <body><h1>Statement</h1><p><strong>{lead}</strong> {rest}</p></body></html>"""
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    assert "commit\u2010\ntees" in pymupdf.open(stream=pdf).load_page(0).get_text()
+    (doc,) = import_one(tmp_path, pdf, "statement.pdf")
+    assert texts(doc, "//p") == [f"{lead} {rest}"]
+    assert texts(doc, "//p/strong") == [lead]

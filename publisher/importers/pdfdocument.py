@@ -48,6 +48,8 @@ SHORT = 0.2  # of the column's width: a line ending further from its right side 
 _TYPESET_HYPHEN_END = re.compile(r"(?<=\w)[\u00ad\u2010]$")
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_]{2})-$")
 _TAG = re.compile(r"<[^>]+>")  # the emphasis and links pdflines marks in a line
+_TAGS_AT_END = re.compile(r"(?:</(?:strong|em|a)>)*$")
+_TAGS_AT_START = re.compile(r"(?:<(?:strong|em|a)\b[^>]*>)*")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”»)\]؟]$")
 
 
@@ -299,7 +301,9 @@ def _goes_on(
         next_column = first.box[1] < last.box[1] and first.box[2] <= last.box[0]
     else:
         next_column = first.box[1] < last.box[1] and first.box[0] >= last.box[2]
-    same_type = (first.size, first.bold) == (last.size, last.bold)
+    same_type = first.size == last.size and (
+        first.bold == last.bold or _plain(first.text)[:1].islower()  # a line in bold
+    )
     if under and same_type:
         return _wrapped(last, block, columns, first)  # the text's next line, in any type
     return (
@@ -366,37 +370,50 @@ def _wrapped(line: Line, block: list[Line], columns: list[Column], after: Line) 
     return reaches or room < _first_word_width(after)
 
 
+def _plain(text: str) -> str:
+    """A line's words, without the emphasis, links and note marks pdflines gives them."""
+    return html.unescape(_TAG.sub("", text)).replace(NOTE, "")
+
+
 def _first_word_width(line: Line) -> float:
     """About how wide a line's first word is set, with the space before it and two letters
     more: an estimate, from its share of the line's letters, of the line's width, that
     errs towards a word that did not fit (in a ragged column, no line need reach its side)."""
-    text = html.unescape(_TAG.sub("", line.text)).replace(NOTE, "")
+    text = _plain(line.text)
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     return (line.box[2] - line.box[0]) * (len(first) + 3) / max(len(text), 1)
 
 
 def _block_text(lines: list[Line], body: float, columns: list[Column], hyphenates: bool) -> str:
     """A block's lines joined where they were wrapped (`_wrapped`); kept apart where the
-    PDF broke them short. A heading is one line."""
+    PDF broke them short. A heading is one line; a line of a paragraph set in bold
+    throughout, its words in bold (a line only partly bold has them marked already)."""
     heading = _is_heading(lines, body)
-    text = lines[0].text
-    for before, line in itertools.pairwise(lines):
+    shown = [
+        line.text if heading or not line.bold else f"<strong>{line.text}</strong>" for line in lines
+    ]
+    text = shown[0]
+    for (before, line), words in zip(itertools.pairwise(lines), shown[1:], strict=True):
         wrapped = _wrapped(before, lines, columns, line) or heading
-        text = _joined(text, line.text, hyphenates) if wrapped else f"{text}\n{line.text}"
+        text = _joined(text, words, hyphenates) if wrapped else f"{text}\n{words}"
     return text
 
 
 def _joined(text: str, after: str, hyphenates: bool) -> str:
-    """Two lines of a paragraph as one: a word broken at the first's end made whole. (Only
-    the first's end is searched: a paragraph is joined a line at a time.)"""
-    end = max(0, len(text) - 1)
-    if _TYPESET_HYPHEN_END.search(text, end) and after[:1].isalnum():
-        return text[:-1] + after
-    hyphen = _HYPHEN_END.search(text, end)
-    if hyphen and hyphenates and after[:1].islower():
-        return text[:-1] + after
-    if hyphen and after[:1].isalpha():
-        return text + after  # "front-" / "line": a compound wrapped at its hyphen
+    """Two lines of a paragraph as one: a word broken at the first's end made whole, in
+    bold or italics or a link across the break too. (Only the first's end is searched: a
+    paragraph is joined a line at a time.)"""
+    word = _TAGS_AT_END.sub("", text, count=1)
+    rest = _TAGS_AT_START.sub("", after, count=1)
+    tags = text[len(word) :] + after[: len(after) - len(rest)]
+    end = max(0, len(word) - 1)
+    if _TYPESET_HYPHEN_END.search(word, end) and rest[:1].isalnum():
+        return word[:-1] + tags + rest
+    hyphen = _HYPHEN_END.search(word, end)
+    if hyphen and hyphenates and rest[:1].islower():
+        return word[:-1] + tags + rest
+    if hyphen and rest[:1].isalpha():
+        return word + tags + rest  # "front-" / "line": a compound wrapped at its hyphen
     return f"{text} {after}"
 
 
