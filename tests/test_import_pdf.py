@@ -664,3 +664,72 @@ def test_words_in_bold_broken_at_a_lines_end_are_whole_words_in_bold(tmp_path: P
     (doc,) = import_one(tmp_path, pdf, "statement.pdf")
     assert texts(doc, "//p") == [f"{lead} {rest}"]
     assert texts(doc, "//p/strong") == [lead]
+
+
+# A quotation of long words, in English and in Arabic
+NARROW = {
+    "en": (
+        "A spontaneous uprising attracts opportunists, who at once tried to turn the"
+        " movement to their own purposes and to the purposes of their patrons abroad."
+    ),
+    "ar": (
+        "إن التضامن الأممي بين عمال العالم هو السلاح الوحيد القادر على مواجهة رأس المال"
+        " المعولم وحروبه التي لا تنتهي ضد الشعوب الفقيرة والمستضعفة"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "font"), [("en", "11pt/1.5 'DejaVu Sans'"), ("ar", "16pt/1.5 'Noto Naskh Arabic'")]
+)
+def test_a_quotation_of_a_word_a_line_in_a_narrow_column_is_one_paragraph(
+    tmp_path: Path, language: str, font: str
+) -> None:
+    """Indented on both sides in a narrow column, a quotation justified in large type has
+    a word or two a line and none reaching its side: its lines were taken for lines
+    broken by hand, the quotation a word a line. Its side is the column's, less its
+    indent (on the left in Arabic)."""
+    quotation = NARROW[language]
+    around = RAGGED[0] if language == "en" else ARABIC
+    direction, title = ("rtl", "بيان حول الإضراب") if language == "ar" else ("ltr", "Statement")
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="{language}" dir="{direction}"><head><style>
+        @page {{ size: A5; margin: 20mm }}
+        body {{ font: {font}; text-align: justify; column-count: 2 }}
+        </style></head><body><h1>{title}</h1><p>{around}</p>
+        <blockquote>{quotation}</blockquote><p>{around}</p></body></html>"""
+    (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "statement.pdf")
+    assert texts(doc, "//p") == [around, quotation, around]
+
+
+def test_a_line_in_bold_that_ends_a_column_goes_on_into_the_next(tmp_path: Path) -> None:
+    """A paragraph opening with words in bold a line long, that line the last of its
+    column: the line was taken for a heading, and the paragraph went on without it."""
+    lead = "The cleaners employed by the"
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="en"><head><style>@page {{ size: A5; margin: 15mm }}
+        body {{ font: 10pt/1.5 sans-serif; column-count: 2; orphans: 1; widows: 1 }}
+        </style></head><body><h1>Statement</h1><p>{" ".join(SENTENCE.split()[:20])}.</p>
+        <p><strong>{lead}</strong> {SENTENCE.removeprefix(lead)}</p></body></html>"""
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    with pymupdf.open(stream=pdf) as laid_out:  # the line in bold ends the first column
+        first_column = laid_out[0].get_text("text", clip=(0, 0, 200, 600)).strip()
+    assert first_column.endswith(lead)
+    (doc,) = import_one(tmp_path, pdf, "statement.pdf")
+    assert texts(doc, "//p")[1:] == [SENTENCE]
+    assert texts(doc, "//p/strong") == [lead]
+
+
+def test_an_arabic_paragraph_in_an_english_leaflet_goes_on_into_the_next_column(
+    tmp_path: Path,
+) -> None:
+    """The English leaflet's next column is on the right, whatever its paragraph's script:
+    an Arabic paragraph going on into it was looked for on the left, and cut in two."""
+    arabic = f"{LAM_ALEF} {ARABIC}"
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="en"><head><style>@page {{ size: A5; margin: 15mm }}
+        body {{ font: 10pt/1.5 serif; column-count: 2 }}</style></head><body>
+        <h1>Statement</h1><p>{" ".join(SENTENCE.split()[:10])}.</p>
+        <p dir="rtl" lang="ar">{arabic}</p><p>{SENTENCE}</p></body></html>"""
+    (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "statement.pdf")
+    assert texts(doc, "//p")[1:] == [arabic, SENTENCE]

@@ -297,20 +297,19 @@ def _goes_on(
     under = step >= 0 and (
         step <= pitch * 1.3 if pitch else first.box[1] - last.box[3] < height * 0.5
     )
-    if right_to_left(last.text):
-        next_column = first.box[1] < last.box[1] and first.box[2] <= last.box[0]
-    else:
-        next_column = first.box[1] < last.box[1] and first.box[0] >= last.box[2]
+    # higher up, beside it: to the right, or to the left in a right-to-left document
+    beside = first.box[0] >= last.box[2] or first.box[2] <= last.box[0]
+    next_column = first.box[1] < last.box[1] and beside
     same_type = first.size == last.size and (
         first.bold == last.bold or _plain(first.text)[:1].islower()  # a line in bold
     )
     if under and same_type:
         return _wrapped(last, block, columns, first)  # the text's next line, in any type
+    headings = _is_heading(block, body) or _is_heading(after, body)
     return (
         _wrapped(last, block, columns, first)
         and (under or (next_column and _runs_on(last.text, first.text)))
-        and not _is_heading(block, body)
-        and not _is_heading(after, body)
+        and (same_type or not headings)
     )
 
 
@@ -353,21 +352,31 @@ def _wrapped(line: Line, block: list[Line], columns: list[Column], after: Line) 
     side of its column where its lines end (the right, or the left in Arabic, Farsi or
     Hebrew), or the first word of `after` would not have fitted in the room left there (a
     long word after a short line, in a narrow column set ragged). That side is the
-    block's own in the column when it comes near the column's: a quotation is indented on
-    both sides. A line broken short, an address's or a signature's, leaves room for the
-    next line's first word."""
+    block's own in the column when it comes near the column's, or else the column's less
+    the block's indent at its other side: a quotation is indented on both.
+    A line broken short, an address's or a signature's, leaves room for the next line's
+    first word."""
     start, end = _column_of(line, columns)
     short = (end - start) * SHORT
     beside = [other for other in block if _column_of(other, columns) == (start, end)]
+    left = min(other.box[0] for other in beside)
+    right = max(other.box[2] for other in beside)
     if right_to_left(line.text):
         reaches = line.box[0] <= start + short
-        side = min(other.box[0] for other in beside)
-        room = line.box[0] - (side if side <= start + short else start)
+        indent = end - right  # at the other side
+        side = left if left <= start + short else min(left, start + _indent(indent))
+        room = line.box[0] - side
     else:
         reaches = line.box[2] >= end - short
-        side = max(other.box[2] for other in beside)
-        room = (side if side >= end - short else end) - line.box[2]
+        indent = left - start
+        side = right if right >= end - short else max(right, end - _indent(indent))
+        room = side - line.box[2]
     return reaches or room < _first_word_width(after)
+
+
+def _indent(indent: float) -> float:
+    """A block's indent at its side, as at its other: none but an indent."""
+    return indent if indent >= 2 * _STEP else 0.0
 
 
 def _plain(text: str) -> str:
