@@ -297,9 +297,9 @@ def _goes_on(
     under = step >= 0 and (
         step <= pitch * 1.3 if pitch else first.box[1] - last.box[3] < height * 0.5
     )
-    # higher up, beside it: to the right, or to the left in a right-to-left document
-    beside = first.box[0] >= last.box[2] or first.box[2] <= last.box[0]
-    next_column = first.box[1] < last.box[1] and beside
+    # higher up, in another column: on the right, or on the left in a right-to-left one
+    apart = first.box[0] >= last.box[2] or first.box[2] <= last.box[0]
+    next_column = first.box[1] < last.box[1] and apart
     same_type = first.size == last.size and (
         first.bold == last.bold or _plain(first.text)[:1].islower()  # a line in bold
     )
@@ -353,9 +353,8 @@ def _wrapped(line: Line, block: list[Line], columns: list[Column], after: Line) 
     Hebrew), or the first word of `after` would not have fitted in the room left there (a
     long word after a short line, in a narrow column set ragged). That side is the
     block's own in the column when it comes near the column's, or else the column's less
-    the block's indent at its other side: a quotation is indented on both.
-    A line broken short, an address's or a signature's, leaves room for the next line's
-    first word."""
+    the block's indent at its other side: a quotation is indented on both. A line broken
+    short, an address's or a signature's, leaves room for the next line's first word."""
     start, end = _column_of(line, columns)
     short = (end - start) * SHORT
     beside = [other for other in block if _column_of(other, columns) == (start, end)]
@@ -375,7 +374,8 @@ def _wrapped(line: Line, block: list[Line], columns: list[Column], after: Line) 
 
 
 def _indent(indent: float) -> float:
-    """A block's indent at its side, as at its other: none but an indent."""
+    """How far a block is taken to be indented at the side its lines end: as far as at
+    the side they start, when that is more than measuring's slack."""
     return indent if indent >= 2 * _STEP else 0.0
 
 

@@ -4,9 +4,8 @@ MuPDF, drew apart is put back together: a list item's marker drawn as a line of 
 goes before its text; a line justified with wide spaces, given in pieces, is one line; a
 ligature's letters in a right-to-left line are in their order; and a footnote's raised
 number stands out in its line's text (between NOTE characters) until `pdfdocument`
-knows whether a note goes with it. A PDF
-that cannot be read, is locked, or holds only pictures of pages is named with what to
-ask for.
+knows whether a note goes with it. A PDF that cannot be read, is locked, or holds only
+pictures of pages is named with what to ask for.
 """
 
 from __future__ import annotations
@@ -189,6 +188,7 @@ Extras = dict[tuple[str, float], list[float]]  # (letter, baseline): where on it
 
 
 def _is_extra(character: dict[str, Any], extras: Extras) -> bool:
+    """Whether a character is one of a ligature's letters after its first."""
     places = extras.get((character["c"], round(character["origin"][1], 1)), [])
     return any(abs(character["bbox"][0] - place) < 0.25 for place in places)
 
