@@ -733,3 +733,43 @@ def test_an_arabic_paragraph_in_an_english_leaflet_goes_on_into_the_next_column(
         <p dir="rtl" lang="ar">{arabic}</p><p>{SENTENCE}</p></body></html>"""
     (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "statement.pdf")
     assert texts(doc, "//p")[1:] == [arabic, SENTENCE]
+
+
+def test_an_issues_pdf_with_its_contents_and_the_article_in_its_header_is_one_document(
+    tmp_path: Path,
+) -> None:
+    """An issue as a PDF (ours, as an organisation may send it on): its header the
+    paper's name and, on the right, the article in progress. Joined as one line, the two
+    were no header that recurs, and stayed in the text; the article's name alone, where
+    it changes, stands beside the paper's. (The example's issue 42, whose contents'
+    leaders PyMuPDF gives apart from their entries, is imported whole in
+    test_arabic_shapes.)"""
+    weasyprint = import_weasyprint()
+    articles = [("Rent strike", PARAGRAPHS[:3]), ("Cleaners' pay", PARAGRAPHS[3:])]
+    contents = "".join(
+        f'<li><a href="#a{n}">{title}</a></li>' for n, (title, _) in enumerate(articles)
+    )
+    body = "".join(
+        f'<h2 id="a{n}">{title}</h2>{"".join(f"<p>{p}</p>" for p in texts_)}'
+        for n, (title, texts_) in enumerate(articles)
+    )
+    html = f"""<html lang="en"><head><style>
+        @page {{ size: A5; margin: 20mm; @top-left {{ content: "The Bulletin" }}
+                 @top-right {{ content: string(article) }} }}
+        body {{ font: 10pt/1.35 serif; text-align: justify; hyphens: auto }}
+        h2 {{ string-set: article content() }}
+        ul a::after {{ content: leader('.') target-counter(attr(href), page) }}
+        </style></head><body><h1>The Bulletin No. 42</h1><h2>Contents</h2>
+        <ul>{contents}</ul>{body}</body></html>"""
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    with pymupdf.open(stream=pdf) as laid_out:  # the layout did what the test is about
+        pages = [page.get_text() for page in laid_out]
+    assert len(pages) >= 3 and "....." in pages[0]
+    assert all("The Bulletin\nCleaners' pay" in page for page in pages[1:])  # its header
+    (tmp_path / "issue.pdf").write_bytes(pdf)
+    report = import_files([tmp_path / "issue.pdf"], tmp_path / "documents")
+    (document,) = report.documents
+    text = " ".join(document.path.read_text(encoding="utf-8").split())
+    for paragraph in PARAGRAPHS:
+        assert paragraph in text
+    assert text.count("The Bulletin") == 1  # the title; no header left in

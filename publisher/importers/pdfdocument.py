@@ -35,7 +35,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..readers.broken_words import hyphenation
-from .pdflines import NOTE, RAISED, Line, pdf_lines, rejoined, right_to_left
+from .pdflines import LEADERS, NOTE, RAISED, Line, pdf_lines, rejoined, right_to_left
 from .pdftext import LONGEST_FURNITURE, is_page_number
 
 LARGER = 1.15  # a heading's type, at least, against the text's
@@ -86,21 +86,34 @@ def pdf_text(data: bytes, source: Path) -> tuple[str, int, str]:
 
 def _without_furniture(pages: list[list[list[Line]]]) -> tuple[list[list[list[Line]]], int]:
     """The pages without their running headers, footers and page numbers, and how many
-    such lines there were."""
+    such lines there were. What stands beside a header on its line is the header's too:
+    the title of the article in progress, beside the paper's name, changes from page to
+    page."""
     furniture = _furniture_shapes(pages) | {"#"}
     kept_pages = []
     left_out = 0
     for blocks in pages:
+        feet = [
+            line.box[3]
+            for block in blocks
+            for line in block
+            if line.in_margin and _shape(line.text) in furniture
+        ]
         kept_blocks = []
         for block in blocks:
-            kept = [
-                line for line in block if not (line.in_margin and _shape(line.text) in furniture)
-            ]
+            kept = [line for line in block if not _is_furniture(line, furniture, feet)]
             left_out += len(block) - len(kept)
             if kept:
                 kept_blocks.append(kept)
         kept_pages.append(kept_blocks)
     return kept_pages, left_out
+
+
+def _is_furniture(line: Line, shapes: set[str], feet: list[float]) -> bool:
+    """Whether a line is a header's or a footer's: in the margins, of a shape that recurs
+    or on the line of one that does (`feet`: where its page's such lines stand)."""
+    beside = any(abs(line.box[3] - foot) < 1 for foot in feet)
+    return line.in_margin and (beside or _shape(line.text) in shapes)
 
 
 def _footnotes(
@@ -389,6 +402,8 @@ def _first_word_width(line: Line) -> float:
     more: an estimate, from its share of the line's letters, of the line's width, that
     errs towards a word that did not fit (in a ragged column, no line need reach its side)."""
     text = _plain(line.text)
+    if LEADERS.match(text):
+        return 0.0  # a contents entry's dot leaders fill whatever room its words leave
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     return (line.box[2] - line.box[0]) * (len(first) + 3) / max(len(text), 1)
 

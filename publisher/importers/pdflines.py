@@ -41,6 +41,7 @@ class Line:
     box: tuple[float, float, float, float]  # left, top, right, bottom
 
 
+LEADERS = re.compile(r"(?:[.·…]\s*){3,}")  # a contents entry's, before its page number
 # A list item's marker, which some PDFs draw apart from its text.
 _MARKER = re.compile(r"^([•◦▪▫‣●○■□–\-*·]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
 
@@ -130,10 +131,15 @@ def _page_blocks(page: Any) -> list[list[Line]]:
 
 def _pieces_joined(lines: list[Line]) -> list[Line]:
     """A line PyMuPDF gives in pieces, where justifying set its spaces wide (a narrow
-    column: "revised", "the", "FTI" side by side), made one line again."""
+    column: "revised", "the", "FTI" side by side), made one line again. Not in the
+    page's margins: a running header's parts (the paper's name on the left, the article's
+    on the right) are each known for a header by recurring alone. Nor a contents entry's
+    dot leaders and page number: the entry's words alone on their line are what the
+    plain-text reader knows for an entry (joined, they were taken for posts' titles)."""
     joined: list[Line] = []
     for line in lines:
-        if joined and _side_by_side(joined[-1], line):
+        apart = line.in_margin or LEADERS.match(line.text)
+        if joined and not (apart or joined[-1].in_margin) and _side_by_side(joined[-1], line):
             before = joined[-1]
             if right_to_left(before.text + line.text):
                 first, second = sorted((before, line), key=lambda piece: -piece.box[2])
