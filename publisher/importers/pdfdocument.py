@@ -35,7 +35,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..readers.broken_words import hyphenation
-from .pdflines import LEADERS, NOTE, RAISED, Line, pdf_lines, rejoined, right_to_left
+from .pdflines import LEADERS, NOTE, RAISED, Line, pdf_lines, rejoined
 from .pdftext import LONGEST_FURNITURE, is_page_number
 
 LARGER = 1.15  # a heading's type, at least, against the text's
@@ -49,6 +49,7 @@ _TYPESET_HYPHEN_END = re.compile(r"(?<=\w)[\u00ad\u2010]$")
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_]{2})-$")
 _TAG = re.compile(r"<[^>]+>")  # the emphasis and links pdflines marks in a line
 _TAGS_AT_END = re.compile(r"(?:</(?:strong|em|a)>)*$")
+_CLOSING_LONGEST = len("</strong></em></a>")  # looked for at the end of a paragraph's text
 _TAGS_AT_START = re.compile(r"(?:<(?:strong|em|a)\b[^>]*>)*")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”»)\]؟]$")
 
@@ -247,7 +248,7 @@ def _column_of(line: Line, columns: list[Column]) -> Column:
     whole width for one that runs on into the next column (a title across the page). A
     column's sides are where few of its lines still reach (`_columns`): a ragged line may
     end past them, in the gutter."""
-    if right_to_left(line.text):
+    if line.right_to_left:
         for (start, end), before in zip(columns, [None, *columns[:-1]], strict=True):
             starts_in = start < line.box[2] <= end + 2 * _STEP
             if starts_in and (before is None or line.box[0] >= before[1]):
@@ -317,13 +318,15 @@ def _goes_on(
         first.bold == last.bold or _plain(first.text)[:1].islower()  # a line in bold
     )
     if under and same_type:
-        return _wrapped(last, block, columns, first)  # the text's next line, in any type
-    headings = _is_heading(block, body) or _is_heading(after, body)
-    return (
-        _wrapped(last, block, columns, first)
-        and (under or (next_column and _runs_on(last.text, first.text)))
-        and (same_type or not headings)
-    )
+        placed = True  # the text's next line, in any type, if the last was wrapped
+    else:
+        headings = _is_heading(block, body) or _is_heading(after, body)
+        runs_on = under or (next_column and _runs_on(last.text, first.text))
+        placed = runs_on and (same_type or not headings)
+    if not placed:
+        return False
+    column = _column_of(last, columns)
+    return _wrapped(last, column, _sides(block, columns)[column], first)
 
 
 def _runs_on(before: str, after: str) -> bool:
@@ -360,20 +363,19 @@ def _section_heading_styles(blocks: list[list[Line]], body: float) -> set[Headin
     return {style for style, count in styles.items() if style is not None and count >= 2}
 
 
-def _wrapped(line: Line, block: list[Line], columns: list[Column], after: Line) -> bool:
-    """Whether a line of `block` was wrapped, not broken, before `after`: it reaches the
+def _wrapped(line: Line, column: Column, sides: Column, after: Line) -> bool:
+    """Whether a line, in `column`, was wrapped, not broken, before `after`: it reaches the
     side of its column where its lines end (the right, or the left in Arabic, Farsi or
     Hebrew), or the first word of `after` would not have fitted in the room left there (a
-    long word after a short line, in a narrow column set ragged). That side is the
-    block's own in the column when it comes near the column's, or else the column's less
-    the block's indent at its other side: a quotation is indented on both. A line broken
-    short, an address's or a signature's, leaves room for the next line's first word."""
-    start, end = _column_of(line, columns)
+    long word after a short line, in a narrow column set ragged). That side is its
+    block's own in the column (`sides`: the leftmost and rightmost its lines there reach)
+    when it comes near the column's, or else the column's less the block's indent at its
+    other side: a quotation is indented on both. A line broken short, an address's or a
+    signature's, leaves room for the next line's first word."""
+    start, end = column
     short = (end - start) * SHORT
-    beside = [other for other in block if _column_of(other, columns) == (start, end)]
-    left = min(other.box[0] for other in beside)
-    right = max(other.box[2] for other in beside)
-    if right_to_left(line.text):
+    left, right = sides
+    if line.right_to_left:
         reaches = line.box[0] <= start + short
         indent = end - right  # at the other side
         side = left if left <= start + short else min(left, start + _indent(indent))
@@ -384,6 +386,16 @@ def _wrapped(line: Line, block: list[Line], columns: list[Column], after: Line) 
         side = right if right >= end - short else max(right, end - _indent(indent))
         room = side - line.box[2]
     return reaches or room < _first_word_width(after)
+
+
+def _sides(lines: list[Line], columns: list[Column]) -> dict[Column, Column]:
+    """The leftmost and rightmost sides `lines` reach in each column they are in."""
+    sides: dict[Column, Column] = {}
+    for line in lines:
+        column = _column_of(line, columns)
+        left, right = sides.get(column, (line.box[0], line.box[2]))
+        sides[column] = (min(left, line.box[0]), max(right, line.box[2]))
+    return sides
 
 
 def _indent(indent: float) -> float:
@@ -416,9 +428,11 @@ def _block_text(lines: list[Line], body: float, columns: list[Column], hyphenate
     shown = [
         line.text if heading or not line.bold else f"<strong>{line.text}</strong>" for line in lines
     ]
+    sides = _sides(lines, columns)
     text = shown[0]
     for (before, line), words in zip(itertools.pairwise(lines), shown[1:], strict=True):
-        wrapped = _wrapped(before, lines, columns, line) or heading
+        column = _column_of(before, columns)
+        wrapped = heading or _wrapped(before, column, sides[column], line)
         text = _joined(text, words, hyphenates) if wrapped else f"{text}\n{words}"
     return text
 
@@ -427,7 +441,8 @@ def _joined(text: str, after: str, hyphenates: bool) -> str:
     """Two lines of a paragraph as one: a word broken at the first's end made whole, in
     bold or italics or a link across the break too. (Only the first's end is searched: a
     paragraph is joined a line at a time.)"""
-    word = _TAGS_AT_END.sub("", text, count=1)
+    closing = _TAGS_AT_END.search(text, max(0, len(text) - _CLOSING_LONGEST))
+    word = text[: closing.start()] if closing else text
     rest = _TAGS_AT_START.sub("", after, count=1)
     tags = text[len(word) :] + after[: len(after) - len(rest)]
     end = max(0, len(word) - 1)

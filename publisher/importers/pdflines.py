@@ -11,6 +11,7 @@ pictures of pages is named with what to ask for.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import re
 import unicodedata
@@ -39,6 +40,12 @@ class Line:
     bold: bool  # bold throughout
     in_margin: bool
     box: tuple[float, float, float, float]  # left, top, right, bottom
+
+    @functools.cached_property
+    def right_to_left(self) -> bool:
+        """Whether the line is Arabic, Farsi or Hebrew (`right_to_left`), told once: its
+        column and its wrapping ask again and again."""
+        return right_to_left(self.text)
 
 
 LEADERS = re.compile(r"(?:[.·…]\s*){3,}")  # a contents entry's, before its page number
@@ -102,12 +109,9 @@ def _page_blocks(page: Any) -> list[list[Line]]:
     height = page.rect.height or 1
     links = _links(page)
     blocks = []
-    extras = _ligature_extras(page)
-    for block in page.get_text("rawdict")["blocks"]:
+    for block in _text_blocks(page):
         lines = []
         for line in block.get("lines", []):
-            for span in line["spans"]:
-                span["text"] = _span_characters(span["chars"], extras)
             spans = [s for s in line["spans"] if s["text"].strip()]
             if not spans:
                 continue
@@ -176,6 +180,29 @@ def right_to_left(text: str) -> bool:
     return directions["R"] + directions["AL"] > directions["L"]
 
 
+def _text_blocks(page: Any) -> list[dict[str, Any]]:
+    """The page's blocks of text as PyMuPDF gives them, each span with its "text". A page
+    in a right-to-left script is read character by character, for the ligatures MuPDF
+    turns around (`_span_characters`); the others need not be."""
+    import pymupdf
+
+    laid_out = page.get_textpage(flags=pymupdf.TEXTFLAGS_DICT)  # read once, given one way
+    if not _RIGHT_TO_LEFT_LETTER.search(laid_out.extractText()):
+        blocks: list[dict[str, Any]] = page.get_text("dict", textpage=laid_out)["blocks"]
+        return blocks
+    extras = _ligature_extras(page)
+    blocks = page.get_text("rawdict", textpage=laid_out)["blocks"]
+    for block in blocks:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                span["text"] = _span_characters(span["chars"], extras)
+    return blocks
+
+
+# Hebrew, Arabic (with Farsi's, Urdu's…), Syriac, Thaana, N'Ko and their presentation forms
+_RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
 def _span_characters(characters: list[dict[str, Any]], extras: Extras) -> str:
     """A span's text from its characters, in their order but where MuPDF turned a
     ligature's letters around. A ligature glyph stands for its letters (Arabic's lam and
@@ -184,8 +211,8 @@ def _span_characters(characters: list[dict[str, Any]], extras: Extras) -> str:
     that one first: "لا" was read "ال", "الأجور" "األجور"."""
     letters = [character["c"] for character in characters]
     for at in range(len(characters) - 1):
-        read_from_the_right = unicodedata.bidirectional(letters[at + 1]) in ("R", "AL")
-        if read_from_the_right and _is_extra(characters[at], extras):
+        extra = _is_extra(characters[at], extras)
+        if extra and unicodedata.bidirectional(letters[at + 1]) in ("R", "AL"):
             letters[at], letters[at + 1] = letters[at + 1], letters[at]
     return "".join(letters)
 
@@ -194,9 +221,13 @@ Extras = dict[tuple[str, float], list[float]]  # (letter, baseline): where on it
 
 
 def _is_extra(character: dict[str, Any], extras: Extras) -> bool:
-    """Whether a character is one of a ligature's letters after its first."""
+    """Whether a character is one of a ligature's letters after its first (which have no
+    width)."""
+    left, _, right, _ = character["bbox"]
+    if right - left > 0.01:
+        return False
     places = extras.get((character["c"], round(character["origin"][1], 1)), [])
-    return any(abs(character["bbox"][0] - place) < 0.25 for place in places)
+    return any(abs(left - place) < 0.25 for place in places)
 
 
 def _ligature_extras(page: Any) -> Extras:
