@@ -452,6 +452,18 @@ def test_numbered_theses_become_an_ordered_list(tmp_path: Path) -> None:
     assert texts(doc, "//ol/li") == ["First thesis.", "Second thesis.", "Third."]
 
 
+def test_a_list_numbered_from_zero_is_a_list_from_zero(tmp_path: Path) -> None:
+    """A manual's steps, or a rule book's, numbered from "0.": the list read no item at 0,
+    and reading it again and again, the import never ended, its memory growing (a TeX
+    manual's PDF reached 6 GB)."""
+    (doc,) = import_one(
+        tmp_path, f"Rules\n\n{LONG}\n\n0. The zeroth rule.\n\n1. The first rule.\n\nThe end.\n"
+    )
+    (numbered,) = html_of(doc).xpath("//ol")
+    assert numbered.get("start") == "0"
+    assert texts(doc, "//ol/li") == ["The zeroth rule.", "The first rule."]
+
+
 def test_stray_inline_tags_are_kept_as_formatting_and_scripts_dropped(tmp_path: Path) -> None:
     (doc,) = import_one(
         tmp_path,

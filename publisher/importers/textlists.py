@@ -91,7 +91,7 @@ def _teaser(lines: list[str]) -> list[str]:
 
 def numbered_list(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
     """A numbered list, and a lettered list ("a.", "b.") under any item as its sub-items."""
-    start = blocks[index].number or 1
+    start = blocks[index].number or 0  # its number, 0 too ("0." is no item of a list at 1)
     items: list[str] = []
     expected = start
     while index < len(blocks) and blocks[index].number == expected:
