@@ -252,6 +252,67 @@ def test_a_themes_button_is_a_link_to_where_it_leads(
     assert said.endswith("taken away (what they wrap is kept): notice (line 8, 12)"), said
 
 
+def test_a_themes_box_keeps_its_title_above_what_it_wraps(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A theme's box shows a title a reader reads: an expand's label, a tab's language, a
+    note's heading. They were taken away with the box's tags, so two tabs' texts came one
+    after the other with nothing saying which is which. The title is a bold line above
+    what the box wraps, as `details`' summary; a kind or an icon named first (`warning`,
+    Blowfish's `"circle-info"`) is no title, and a tag inside a sentence (a tooltip) does
+    not cut it in two."""
+    post = tmp_path / "strike.md"
+    post.write_text(
+        "---\ntitle: Strike\n---\n"
+        '{{% expand "Read the full statement" %}}\nThe branch agreed.\n{{% /expand %}}\n\n'
+        '{{< tabs "languages" >}}\n{{< tab "English" >}}\nStrike on Monday.\n{{< /tab >}}\n'
+        '{{< tab header="Español" >}}\nHuelga el lunes.\n{{< /tab >}}\n{{< /tabs >}}\n\n'
+        '{{% notice warning "Bring water" %}}\nIt will be hot.\n{{% /notice %}}\n\n'
+        '{{< alert "circle-info" >}}\nStewards wear orange.\n{{< /alert >}}\n\n'
+        '{{% alert title="Legal advice" color="warning" %}}\nCall the office.\n{{% /alert %}}\n\n'
+        'A {{< tooltip title="an old word" >}}scab{{< /tooltip >}} crossed the line.\n\n'
+        '{{% details "First aid" open %}}\nFirst aid at gate 2.\n{{% /details %}}\n\n'
+        '{{< details title="Toilets" closed="true" >}}\nToilets at gate 3.\n'
+        "{{< /details >}}\n\n{{% details open %}}\nWater at gate 1.\n{{% /details %}}\n"
+    )
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read_document(post, "strike", tmp_path, "en")
+    body = lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
+    paragraphs = [" ".join(p.text_content().split()) for p in body.iter("p")]
+    assert paragraphs == [
+        "Read the full statement",
+        "The branch agreed.",
+        "English",
+        "Strike on Monday.",
+        "Español",
+        "Huelga el lunes.",
+        "Bring water",
+        "It will be hot.",
+        "Stewards wear orange.",
+        "Legal advice",
+        "Call the office.",
+        "A scab crossed the line.",
+        "First aid",
+        "First aid at gate 2.",
+        "Toilets",
+        "Toilets at gate 3.",
+        "Details",
+        "Water at gate 1.",
+    ]
+    assert [b.text for b in body.iter("strong")] == [
+        "Read the full statement",
+        "English",
+        "Español",
+        "Bring water",
+        "Legal advice",
+        "First aid",
+        "Toilets",
+        "Details",
+    ]
+    [said] = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert "expand (line 4, 6); tabs (line 8, 15); tab" in said, said
+
+
 SITE_PARAMS = {
     "hugo.toml": (
         'title = "Rent strike"\n[params]\nLocation = "Victoria Gardens"\n'

@@ -28,7 +28,9 @@ so it writes what the built-in ones show, in Markdown, before pandoc reads the t
 - a theme's list of the page's contents (`toc`) → nothing, without a word: every output
   draws its own;
 - any other (a theme's `note`, `notice`, `gallery`…) → its tags taken away, what it wraps
-  kept, with one warning naming the file, the lines and the shortcodes.
+  kept, with one warning naming the file, the lines and the shortcodes; a box on lines of
+  its own keeps its title (an expand's label, a tab's name, a notice's heading) as a bold
+  line above what it wraps, as `details` its summary.
 
 Shortcodes inside fenced code blocks are left as written, and an escaped one
 (`{{</* name */>}}`, as Hugo's own documentation writes them) is shown as written.
@@ -148,6 +150,9 @@ def without_shortcodes(
             counted = start
             label = f"{name} {params.strip()}" if name == "param" else name  # which one
             unknown.setdefault(label, {})[line] = None
+            box = not closing and _closing_of(name, index, closings) is not None
+            if box and _alone_on_its_line(body, start, end):  # its title stays, in bold
+                shown = _title_line(_box_title(name, params))
         out.append(body[done:start] + (shown or ""))
         done = end
     out.append(body[done:])
@@ -268,12 +273,51 @@ def _shown(
     if name == "param" and (value := _param(page, path, given("name"), printed)) is not None:
         return escaped_markdown(value)
     if name == "details":  # open, as print and mail show it: its summary, then what it wraps
-        return f"\n\n**{named.get('summary') or 'Details'}**\n\n"
+        return _title_line(_box_title(name, params) or "Details")
     if name == "qr":
         return _qr_markdown(named.get("text", ""), named.get("alt", ""))
     if name in CONTENTS_LISTS:
         return ""  # a theme's list of the page's headings: the outputs draw their own
     return None
+
+
+# A theme's box whose title is its first word given without a name (Relearn's and Hugo
+# Book's `{{% expand "Read the statement" %}}`, `{{< tab "Español" >}}`), or its second,
+# after its kind (Relearn's `{{% notice warning "Bring water" %}}`, LoveIt's `admonition`)
+_TITLE_FIRST = frozenset({"details", "expand", "tab", "collapse", "accordion", "spoiler", "toggle"})
+_TITLE_SECOND = frozenset({"notice", "admonition"})
+_TITLE_KEYS = ("summary", "title", "header", "heading", "label")  # the ones themes name it by
+_NOT_TITLES = frozenset({"open", "closed", "true", "false"})
+
+
+def _box_title(name: str, params: str) -> str:
+    """The title a theme's box shows above what it wraps (a note's "Bring water", an
+    expand's "Read the full statement", a tab's "Español"): named `title`, `header`… (a
+    Hugo `details`' `summary` first), or for boxes that give it unnamed, its place among
+    the unnamed words; "" without one. A kind (`warning`) or an icon named first is none."""
+    words = tag_words(params) or []
+    named = named_words(words)
+    if title := next((named[key] for key in _TITLE_KEYS if named.get(key, "").strip()), ""):
+        return title
+    unnamed = [word for word in words if "=" not in word and word.casefold() not in _NOT_TITLES]
+    place = 0 if name in _TITLE_FIRST else 1 if name in _TITLE_SECOND else None
+    return unnamed[place] if place is not None and len(unnamed) > place else ""
+
+
+def _title_line(title: str) -> str:
+    """A box's title as print and mail show a box open: a bold line of its own."""
+    title = " ".join(title.split())
+    return f"\n\n**{title}**\n\n" if title else ""
+
+
+def _alone_on_its_line(body: str, start: int, end: int) -> bool:
+    """Whether the tag at `start`–`end` has its line to itself: a box's. One inside a
+    sentence (a tooltip's over a word) given a title line would cut the sentence in two."""
+    before = body.rfind("\n", 0, start) + 1
+    after = body.find("\n", end)
+    return (
+        not body[before:start].strip() and not body[end : len(body) if after < 0 else after].strip()
+    )
 
 
 def _qr_markdown(text: str, alt: str) -> str:
