@@ -2160,6 +2160,67 @@ def test_an_mdx_figure_component_is_a_picture_with_its_caption_and_no_component_
     assert "JavaScript expression" not in caplog.text  # the picture's {alt="…"} is none
 
 
+DOCUSAURUS_TABS = """\
+---
+title: Strike notice
+---
+import Tabs from '@theme/Tabs';
+import TabItem from '@theme/TabItem';
+
+<Tabs groupId="language">
+  <TabItem value="en" label="English" default>
+    The strike starts on **Monday** at six.
+  </TabItem>
+  <TabItem value="es" label="Español">
+    La huelga empieza el **lunes** a las seis.
+
+    - Piquete en la puerta 4
+    - Caja de resistencia
+  </TabItem>
+  <TabItem value="sh" label="Shell">
+    ```sh
+    publisher build
+    ```
+  </TabItem>
+</Tabs>
+
+<Callout type="tip" title="Join us">Meetings are on Tuesdays.</Callout>
+
+<Abbr title="Trades Union Congress">TUC</Abbr> called it.
+"""
+
+
+def test_an_mdx_components_paragraphs_and_titles_read_as_its_site_shows_them(
+    tmp_path: Path,
+) -> None:
+    """Docusaurus' tabs as its own documentation writes them, indented, without a blank
+    line: the tabs' texts were one paragraph with no word of which language each was
+    ("The strike starts on Monday at six. La huelga empieza el lunes…"). Each tab's
+    label is a bold line above its text, its list a list and its code code; a callout's
+    title too; an abbreviation's title stays the hover text it is."""
+    path = tmp_path / "notice.mdx"
+    path.write_text(DOCUSAURUS_TABS)
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    blocks = [(child.tag, " ".join(child.text_content().split())) for child in tree]
+    assert blocks == [
+        ("p", "English"),
+        ("p", "The strike starts on Monday at six."),
+        ("p", "Español"),
+        ("p", "La huelga empieza el lunes a las seis."),
+        ("ul", "Piquete en la puerta 4 Caja de resistencia"),
+        ("p", "Shell"),
+        ("div", "publisher build"),  # highlighted code: <div class="sourceCode"><pre>
+        ("p", "Join us"),
+        ("p", "Meetings are on Tuesdays."),
+        ("p", "TUC called it."),
+    ]
+    assert [s.text for s in tree.xpath("./p/strong[1]")] == [
+        "English", "Monday", "Español", "lunes", "Shell", "Join us"
+    ]  # fmt: skip
+    assert tree.xpath("string(.//pre)") == "publisher build"
+    assert tree.xpath("//abbr/@title") == ["Trades Union Congress"]
+
+
 DOCUSAURUS_GUIDE = """\
 ---
 title: Tenant rights guide

@@ -15,7 +15,9 @@ Markdown it holds, for the Markdown reader.
   `sanitize.unknown_tags_as_text`); one closed on itself (`<Newsletter />`) holds nothing
   and is left out, said with its line: left in, `<Figure/>` would open an HTML <figure>
   holding every paragraph after it; an expression left (`{props.total}`) is printed as
-  written, and said once, with its line.
+  written, and said once, with its line. A component holding paragraphs (Docusaurus'
+  `<TabItem label="Español">`, a `<Callout title="…">`) shows its title as a bold line
+  above them; its tags on lines of their own break paragraphs, as MDX reads them.
 - Admonitions (`:::tip`) are the Markdown reader's, as in any Markdown (`admonitions`).
 """
 
@@ -24,13 +26,14 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ..embeds import VIDEO_PAGES
 from .fenced_code import FENCED_CODE
-from .shortcodes import escaped_markdown, picture_markdown
+from .shortcodes import TITLE_KEYS, escaped_markdown, picture_markdown, title_line
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +89,7 @@ def markdown_of_mdx(
 
     lines = [first_line + "".join(parts[:i]).count("\n") for i in range(0, len(parts), 2)]
     parts[::2] = [markdown(prose, line) for prose, line in zip(parts[::2], lines, strict=True)]
-    body = "".join(parts)
+    body = "".join(parts)  # its lines still the file's, for what is said
     if unknown:
         log.warning(
             "%s: MDX components publisher does not know, left out (the site draws them when"
@@ -104,7 +107,53 @@ def markdown_of_mdx(
             line,
             body[start:end],
         )
-    return body
+    parts[::2] = [_boxes_opened(prose) for prose in parts[::2]]
+    return "".join(parts)
+
+
+# A line of a component's tags alone (`<Tabs>`, `  <TabItem value="es" label="Español">`,
+# `</TabItem>`), or starting with one (`<Callout title="Join us">Meetings…`)
+_TAG_LINE = re.compile(r"^[ \t]*(?:</?[A-Z][\w.]*\b[^<>]*>[ \t]*)+$")
+_OPENING_AT_START = re.compile(r"^[ \t]*<([A-Z][\w.]*)\b([^<>]*)>")
+
+
+def _boxes_opened(prose: str) -> str:
+    """`prose` with the components that hold paragraphs (Docusaurus' `<Tabs>` of
+    `<TabItem label="…">`, a `<Callout title="…">`) drawn as they show: each title a bold
+    line above what it holds, and their tags on lines of their own made paragraph breaks,
+    what they hold unindented (MDX reads no indented code). The tags and what they held
+    were one paragraph, "Strike on Monday. Huelga el lunes.", without a word of which
+    tab was which language; indented, it would have been code."""
+    lines = prose.split("\n")
+    depth = 0
+    held: list[str] = []  # the lines inside a component since its last line of tags
+    out: list[str] = []
+
+    def let_go() -> None:
+        out.extend(textwrap.dedent("\n".join(held)).split("\n") if held else [])
+        held.clear()
+
+    for line in lines:
+        whole = _TAG_LINE.match(line)
+        opening = _OPENING_AT_START.match(line)
+        boxed = opening and (whole or line.rstrip().endswith(f"</{opening.group(1)}>"))
+        title = _title(opening.group(2)) if boxed and opening else ""  # not an <Abbr title>'s
+        if whole:
+            let_go()
+            out.append(title_line(title))
+            depth = max(0, depth + line.count("<") - 2 * line.count("</") - line.count("/>"))
+        elif depth:
+            held.append(f"{title_line(title).strip()}\n\n{line}" if title else line)
+        else:
+            out.append(f"{title_line(title).strip()}\n\n{line}" if title else line)
+    let_go()
+    return "\n".join(out)
+
+
+def _title(attributes: str) -> str:
+    """The title a component shows above what it holds: its title=, label=, header=…"""
+    given = {key: double or single for key, double, single, _ in _ATTRIBUTE.findall(attributes)}
+    return next((given[key] for key in TITLE_KEYS if given.get(key, "").strip()), "")
 
 
 def _front_matter_value(found: re.Match[str], meta: Mapping[str, Any], printed: set[str]) -> str:

@@ -152,7 +152,7 @@ def without_shortcodes(
             unknown.setdefault(label, {})[line] = None
             box = not closing and _closing_of(name, index, closings) is not None
             if box and _alone_on_its_line(body, start, end):  # its title stays, in bold
-                shown = _title_line(_box_title(name, params))
+                shown = title_line(_box_title(name, params))
         out.append(body[done:start] + (shown or ""))
         done = end
     out.append(body[done:])
@@ -273,7 +273,7 @@ def _shown(
     if name == "param" and (value := _param(page, path, given("name"), printed)) is not None:
         return escaped_markdown(value)
     if name == "details":  # open, as print and mail show it: its summary, then what it wraps
-        return _title_line(_box_title(name, params) or "Details")
+        return title_line(_box_title(name, params) or "Details")
     if name == "qr":
         return _qr_markdown(named.get("text", ""), named.get("alt", ""))
     if name in CONTENTS_LISTS:
@@ -286,7 +286,7 @@ def _shown(
 # after its kind (Relearn's `{{% notice warning "Bring water" %}}`, LoveIt's `admonition`)
 _TITLE_FIRST = frozenset({"details", "expand", "tab", "collapse", "accordion", "spoiler", "toggle"})
 _TITLE_SECOND = frozenset({"notice", "admonition"})
-_TITLE_KEYS = ("summary", "title", "header", "heading", "label")  # the ones themes name it by
+TITLE_KEYS = ("summary", "title", "header", "heading", "label")  # the ones themes name it by
 _NOT_TITLES = frozenset({"open", "closed", "true", "false"})
 
 
@@ -297,14 +297,14 @@ def _box_title(name: str, params: str) -> str:
     the unnamed words; "" without one. A kind (`warning`) or an icon named first is none."""
     words = tag_words(params) or []
     named = named_words(words)
-    if title := next((named[key] for key in _TITLE_KEYS if named.get(key, "").strip()), ""):
+    if title := next((named[key] for key in TITLE_KEYS if named.get(key, "").strip()), ""):
         return title
     unnamed = [word for word in words if "=" not in word and word.casefold() not in _NOT_TITLES]
     place = 0 if name in _TITLE_FIRST else 1 if name in _TITLE_SECOND else None
     return unnamed[place] if place is not None and len(unnamed) > place else ""
 
 
-def _title_line(title: str) -> str:
+def title_line(title: str) -> str:
     """A box's title as print and mail show a box open: a bold line of its own."""
     title = " ".join(title.split())
     return f"\n\n**{title}**\n\n" if title else ""
