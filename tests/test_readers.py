@@ -2395,6 +2395,25 @@ def test_a_zola_posts_shortcodes_show_what_the_site_showed(
     assert said.endswith("taken away (what they wrap is kept): note (line 7); counter (line 11)")
 
 
+def test_a_zola_themes_box_keeps_its_title_above_what_it_wraps(tmp_path: Path) -> None:
+    """A theme's box titled `title="…"` (a note's heading, a tab's language) lost its title
+    with its tags; on lines of its own it is a bold line above what it wraps, as Hugo's.
+    Inside a sentence, a title would cut it in two: none is shown."""
+    path = tmp_path / "rally.md"
+    path.write_text(
+        '+++\ntitle = "Rally"\n+++\n\n{% note(kind="info", title="Stewards") %}\n'
+        "Stewards wear *orange*.\n{% end %}\n\n"
+        'A {% tip(title="an old word") %}scab{% end %} crossed the line.\n'
+    )
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [p.text_content() for p in tree.xpath("./p")] == [
+        "Stewards",
+        "Stewards wear orange.",
+        "A scab crossed the line.",
+    ]
+    assert tree.xpath("string(./p[1]/strong)") == "Stewards"
+
+
 def test_an_eleventy_posts_nunjucks_call_is_not_named_a_zola_shortcode(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

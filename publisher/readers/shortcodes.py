@@ -151,7 +151,7 @@ def without_shortcodes(
             label = f"{name} {params.strip()}" if name == "param" else name  # which one
             unknown.setdefault(label, {})[line] = None
             box = not closing and _closing_of(name, index, closings) is not None
-            if box and _alone_on_its_line(body, start, end):  # its title stays, in bold
+            if box and alone_on_its_line(body, start, end):  # its title stays, in bold
                 shown = title_line(_box_title(name, params))
         out.append(body[done:start] + (shown or ""))
         done = end
@@ -310,7 +310,7 @@ def title_line(title: str) -> str:
     return f"\n\n**{title}**\n\n" if title else ""
 
 
-def _alone_on_its_line(body: str, start: int, end: int) -> bool:
+def alone_on_its_line(body: str, start: int, end: int) -> bool:
     """Whether the tag at `start`–`end` has its line to itself: a box's. One inside a
     sentence (a tooltip's over a word) given a title line would cut the sentence in two."""
     before = body.rfind("\n", 0, start) + 1

@@ -3,7 +3,8 @@ showed them, so that `{{ youtube(id="…") }}` is not mailed to every subscriber
 
 - `{{ youtube(id="…") }}`, `{{ vimeo(id="…") }}`, `{{ streamable(id="…") }}` → the video's
   address, as a link (an email cannot play an embed); `{{ gist(url="…") }}` → the gist's;
-- a theme's body shortcode (`{% note(kind="warning") %}…{% end %}`) → what it wraps;
+- a theme's body shortcode (`{% note(kind="warning") %}…{% end %}`) → what it wraps,
+  under its title in bold when it has one (`title="Bring water"`) on a line of its own;
 - any other → taken away, with one warning naming the file, the lines and the shortcodes
   (an Eleventy site's Nunjucks calls, `{{ year() }}`, look the same: it names both).
 
@@ -23,6 +24,7 @@ from pathlib import Path
 from ..embeds import video_page
 from ..textfiles import line_at
 from .fenced_code import FENCED_CODE
+from .shortcodes import TITLE_KEYS, alone_on_its_line, title_line
 
 log = logging.getLogger(__name__)
 
@@ -48,18 +50,21 @@ def without_zola_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
     unknown: dict[str, list[int]] = {}
 
     def written(found: re.Match[str]) -> str:
+        shown = ""  # what stands for one publisher does not know
         if found.group(1) is not None:  # code, as it is
             return found.group(0)
         if found.group(2):  # a call in the text
-            if (shown := _shown(found.group(2), found.group(3) or "")) is not None:
-                return shown
+            if (known := _shown(found.group(2), found.group(3) or "")) is not None:
+                return known
             name = found.group(2)
-        elif found.group(4):  # a body's opening: what it wraps stays
+        elif found.group(4):  # a body's opening: what it wraps stays, and a box its title
             name = found.group(4)
+            if alone_on_its_line(body, found.start(), found.end()):
+                shown = title_line(_title(found.group(5) or ""))
         else:  # a body's `{% end %}`
             return ""
         unknown.setdefault(name, []).append(first_line + line_at(body, found.start()) - 1)
-        return ""
+        return shown
 
     written_out = _CALL.sub(written, body)
     if unknown:
@@ -72,6 +77,12 @@ def without_zola_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
             ),
         )
     return written_out
+
+
+def _title(arguments: str) -> str:
+    """A body shortcode's title, shown above what it wraps (`title="Bring water"`)."""
+    named = {key: a or b or c for key, a, b, c in _NAMED.findall(arguments)}
+    return next((named[key] for key in TITLE_KEYS if named.get(key, "").strip()), "")
 
 
 def _shown(name: str, arguments: str) -> str | None:
