@@ -340,7 +340,8 @@ def test_a_tag_with_a_percent_sign_in_its_words_is_read_as_a_tag(
     assert doc.images == ("blog/assets/img/picket.jpg",)
     assert "<figcaption>Turnout was 78%</figcaption>" in doc.body_html
     assert "{%" not in doc.body_html and "%}" not in doc.body_html
-    assert f"{post}:7: Liquid {{% include %}} taken away" in caplog.text
+    assert "<p>Yes: 91% of votes cast.</p>" in doc.body_html  # a note's words (see below)
+    assert "taken away" not in caplog.text
 
 
 KRAMDOWN = """---
@@ -438,6 +439,36 @@ def test_a_list_of_contents_goes_without_a_warning(
     for path in (jekyll, hugo):
         body = read_document(path, "report", pool, "en").body_html
         assert body == '<h2 id="report-one">One</h2>\n', body
+    assert not [r for r in caplog.records if r.levelname == "WARNING"], caplog.text
+
+
+def test_a_themes_note_shows_its_content(site: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """documentation-theme-jekyll's notes (`{% include note.html content="…" %}`), as a
+    union's handbook copied from its site holds them: the words are in the include's
+    parameters, and were taken away with it. They are shown after the note's kind in
+    bold, as the theme shows them, or under the note's title; a callout without a kind
+    shows its content alone."""
+    pool = site / "documents"
+    post = pool / "blog" / "_posts" / "2026-01-12-rally.md"
+    post.write_text(
+        "---\ntitle: Rally\n---\n\n"
+        '{% include note.html content="Bring **water** to the rally." %}\n\n'
+        '{% include warning.html content="Stay with your steward." %}\n\n'
+        '{% include callout.html title="Legal advice" content="Call the office." type="info" %}\n\n'
+        '{% include callout.html content="Toilets at gate 3." type="primary" %}\n',
+        encoding="utf-8",
+    )
+    body = lxml.html.fragment_fromstring(
+        read_document(post, "rally", pool, "en").body_html, create_parent="div"
+    )
+    assert [" ".join(p.text_content().split()) for p in body.iter("p")] == [
+        "Note: Bring water to the rally.",
+        "Warning: Stay with your steward.",
+        "Legal advice",
+        "Call the office.",
+        "Toilets at gate 3.",
+    ]
+    assert [b.text for b in body.iter("strong")] == ["Note:", "water", "Warning:", "Legal advice"]
     assert not [r for r in caplog.records if r.levelname == "WARNING"], caplog.text
 
 

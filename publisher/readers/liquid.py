@@ -27,7 +27,9 @@ so it writes, before pandoc reads the text:
 - an include that shows a picture (`{% include image.html url="…" description="…" %}`,
   minimal-mistakes' `figure image_path=… caption=…`) → the picture with its caption; one
   that shows a YouTube or Vimeo video → the video's address, as a link; a button's (`{%
-  include button.html url="…" text="Sign" %}`) → its words as a link;
+  include button.html url="…" text="Sign" %}`) → its words as a link; a note's (`{%
+  include note.html content="…" %}`, as documentation-theme-jekyll's) → its content, after
+  its kind in bold ("**Note:**") or under its title;
 - any other tag or variable → taken away, what a block tag wraps kept, with one warning
   naming the file, the lines and the tags.
 
@@ -54,7 +56,7 @@ from .fenced_code import in_code
 from .hexo_tags import BLOCKS as HEXO_BLOCKS
 from .hexo_tags import hexo_block, hexo_link, hexo_tag
 from .liquid_values import Variables, shown_value
-from .shortcodes import CONTENTS_LISTS
+from .shortcodes import CONTENTS_LISTS, title_line
 from .tag_words import bracket_escaped, named_words, tag_words
 
 log = logging.getLogger(__name__)
@@ -274,7 +276,8 @@ def _from_root(address: str, root: str) -> str:
 
 
 def _included(params: str, root: str) -> str | None:
-    """What an include shows when it is a picture's or a video's; None for any other."""
+    """What an include shows when it is a picture's, a video's, a button's or a note's;
+    None for any other."""
     if not (words := tag_words(params)):
         return None
     name, given = words[0].lower(), named_words(words[1:])
@@ -293,4 +296,21 @@ def _included(params: str, root: str) -> str | None:
     label = given.get("text") or given.get("label") or given.get("title")
     if label and address and not any(c in address for c in "<>\n"):  # a theme's button
         return f"[{bracket_escaped(label)}](<{_from_root(address, root)}>)"
+    if content := given.get("content", "").strip():  # a theme's note, as Markdown
+        kind = name.removesuffix(".html")
+        if title := given.get("title", "").strip():
+            return f"{title_line(title)}{content}"
+        return f"**{_KINDS[kind]}:** {content}" if kind in _KINDS else content
     return None
+
+
+# The notes documentation-theme-jekyll and its kin include (`{% include note.html
+# content="…" %}`), and the word each shows in bold before its content
+_KINDS = {
+    "note": "Note",
+    "tip": "Tip",
+    "warning": "Warning",
+    "important": "Important",
+    "caution": "Caution",
+    "danger": "Danger",
+}
