@@ -177,7 +177,7 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
     elements nested deeper than `max_depth` unwrapped (None: left as they are). Players
     of videos and sounds on the web become links to them (`embeds`)."""
     cleaned = nh3.clean(
-        players_as_links(formulas_as_text(raw_text_closed(fragment))),
+        unknown_elements_unwrapped(players_as_links(formulas_as_text(raw_text_closed(fragment)))),
         tags=_TAGS,
         attributes=_ATTRIBUTES,
         attribute_filter=_attribute_value,
@@ -325,6 +325,17 @@ def unknown_tags_as_text(fragment: str, bare_only: bool = False) -> str:
     return _ANY_TAG.sub(written, fragment)
 
 
+def unknown_elements_unwrapped(fragment: str) -> str:
+    """`fragment` without the tags of elements HTML does not have (a site's <Card>…</Card>,
+    Word's <o:p>), what they hold kept, as the sanitiser leaves any other it does not
+    allow. It would not leave what some hold: those named as MathML's or SVG's elements
+    are (ammonia drops them whole: <card>, <list>, <set>, <union>, <path>, <line>…), and
+    a Starlight or Mintlify post's <Card title="…">…</Card> lost its words."""
+    if "<" not in fragment:
+        return fragment
+    return _ANY_TAG.sub(lambda t: t[0] if t[1].lower() in HTML_ELEMENTS else "", fragment)
+
+
 # A tag in nh3's output: attribute values are always quoted there, comments are gone and
 # a "<" in text is always written &lt;, so tags can be found without a parser. (In a raw
 # page, a "<" outside quotes ends what could be a tag: from each "<" of "<a <a …", a ">"
@@ -428,6 +439,7 @@ def plain_text(value: str) -> str:
     text = value
     for _ in range(5):
         kept = _NO_TAG.sub("&lt;", unknown_tags_as_text(raw_text_closed(text), bare_only=True))
+        kept = unknown_elements_unwrapped(kept)
         cleaned = html.unescape(nh3.clean(kept, tags=set(), clean_content_tags=_DROP_WITH_CONTENT))
         if cleaned == text:
             break
