@@ -2221,6 +2221,31 @@ def test_an_mdx_components_paragraphs_and_titles_read_as_its_site_shows_them(
     assert tree.xpath("//abbr/@title") == ["Trades Union Congress"]
 
 
+
+def test_a_component_named_as_a_mathml_or_svg_element_keeps_its_words(tmp_path: Path) -> None:
+    """Starlight's and Mintlify's `<Card title="…">…</Card>`: the sanitiser (ammonia) drops
+    an element named as one of MathML's or SVG's (card, list, set, union, path, line…)
+    with what it holds, where it keeps what any other unknown one holds. The card's words
+    were lost, and a title's "<union>" words too."""
+    path = tmp_path / "cards.mdx"
+    path.write_text(
+        "---\ntitle: Join the <union>dockers' union</union>\n---\n"
+        "<CardGrid>\n"
+        '  <Card title="Join">Membership is £1 a week.</Card>\n'
+        "  <Card>Stewards wear orange.</Card>\n"
+        "</CardGrid>\n\n"
+        "<List>Bring water.</List> <Set>Meet at noon.</Set> <Path>Gate 4.</Path>\n"
+    )
+    document = read(path)
+    tree = lxml.html.fromstring(f"<div>{document.body_html}</div>")
+    assert [" ".join(p.text_content().split()) for p in tree.xpath("./p")] == [
+        "Join",
+        "Membership is £1 a week.",
+        "Stewards wear orange.",
+        "Bring water. Meet at noon. Gate 4.",
+    ]
+    assert document.title == "Join the dockers’ union"
+
 DOCUSAURUS_GUIDE = """\
 ---
 title: Tenant rights guide

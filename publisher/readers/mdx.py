@@ -124,28 +124,31 @@ def _boxes_opened(prose: str) -> str:
     what they hold unindented (MDX reads no indented code). The tags and what they held
     were one paragraph, "Strike on Monday. Huelga el lunes.", without a word of which
     tab was which language; indented, it would have been code."""
-    lines = prose.split("\n")
     depth = 0
-    held: list[str] = []  # the lines inside a component since its last line of tags
-    out: list[str] = []
+    held: list[tuple[str, str, str]] = []  # inside a component since its last line of tags
+    out: list[str] = []  # and what comes before and after each, once it is unindented
 
     def let_go() -> None:
-        out.extend(textwrap.dedent("\n".join(held)).split("\n") if held else [])
-        held.clear()
+        if held:
+            unindented = textwrap.dedent("\n".join(line for _, line, _ in held)).split("\n")
+            pieces = zip(held, unindented, strict=True)
+            out.extend(before + line + after for (before, _, after), line in pieces)
+            held.clear()
 
-    for line in lines:
+    for line in prose.split("\n"):
         whole = _TAG_LINE.match(line)
         opening = _OPENING_AT_START.match(line)
-        boxed = opening and (whole or line.rstrip().endswith(f"</{opening.group(1)}>"))
-        title = _title(opening.group(2)) if boxed and opening else ""  # not an <Abbr title>'s
+        before = after = ""
+        if opening and (whole or line.rstrip().endswith(f"</{opening.group(1)}>")):
+            before, after = title_line(_title(opening.group(2))) or "\n", "\n"  # a block
         if whole:
             let_go()
-            out.append(title_line(title))
+            out.append(before)
             depth = max(0, depth + line.count("<") - 2 * line.count("</") - line.count("/>"))
         elif depth:
-            held.append(f"{title_line(title).strip()}\n\n{line}" if title else line)
+            held.append((before, line, after))
         else:
-            out.append(f"{title_line(title).strip()}\n\n{line}" if title else line)
+            out.append(before + line + after)
     let_go()
     return "\n".join(out)
 
