@@ -33,7 +33,8 @@ from typing import Any
 
 from ..embeds import VIDEO_PAGES
 from .fenced_code import FENCED_CODE
-from .shortcodes import TITLE_KEYS, escaped_markdown, picture_markdown, title_line
+from .shortcodes import escaped_markdown, picture_markdown, title_line
+from .tag_words import named_title
 
 log = logging.getLogger(__name__)
 
@@ -155,8 +156,7 @@ def _boxes_opened(prose: str) -> str:
 
 def _title(attributes: str) -> str:
     """The title a component shows above what it holds: its title=, label=, header=…"""
-    given = {key: double or single for key, double, single, _ in _ATTRIBUTE.findall(attributes)}
-    return next((given[key] for key in TITLE_KEYS if given.get(key, "").strip()), "")
+    return named_title({key: a or b for key, a, b, _ in _ATTRIBUTE.findall(attributes)})
 
 
 def _front_matter_value(found: re.Match[str], meta: Mapping[str, Any], printed: set[str]) -> str:

@@ -51,7 +51,7 @@ from urllib.parse import quote
 from ..embeds import VIDEO_PAGES, video_page
 from .fenced_code import in_code
 from .hugo_config import dotted, hugo_key, site_param
-from .tag_words import named_words, tag_words
+from .tag_words import named_title, named_words, tag_words
 
 log = logging.getLogger(__name__)
 
@@ -286,7 +286,6 @@ def _shown(
 # after its kind (Relearn's `{{% notice warning "Bring water" %}}`, LoveIt's `admonition`)
 _TITLE_FIRST = frozenset({"details", "expand", "tab", "collapse", "accordion", "spoiler", "toggle"})
 _TITLE_SECOND = frozenset({"notice", "admonition"})
-TITLE_KEYS = ("summary", "title", "header", "heading", "label")  # the ones themes name it by
 _NOT_TITLES = frozenset({"open", "closed", "true", "false"})
 
 
@@ -297,7 +296,7 @@ def _box_title(name: str, params: str) -> str:
     the unnamed words; "" without one. A kind (`warning`) or an icon named first is none."""
     words = tag_words(params) or []
     named = named_words(words)
-    if title := next((named[key] for key in TITLE_KEYS if named.get(key, "").strip()), ""):
+    if title := named_title(named):
         return title
     unnamed = [word for word in words if "=" not in word and word.casefold() not in _NOT_TITLES]
     place = 0 if name in _TITLE_FIRST else 1 if name in _TITLE_SECOND else None

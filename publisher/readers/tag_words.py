@@ -5,7 +5,7 @@ what `shortcodes`, `liquid` and `hexo_tags` each read."""
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
 def tag_words(params: str) -> list[str] | None:
@@ -25,3 +25,13 @@ def named_words(words: Iterable[str]) -> dict[str, str]:
 def bracket_escaped(words: str) -> str:
     """Words as Markdown text inside `[…]`: their brackets escaped."""
     return words.replace("[", "\\[").replace("]", "\\]")
+
+
+# The names themes give a box's title (a note's heading, a tab's name, a fold's summary)
+_TITLE_KEYS = ("summary", "title", "header", "heading", "label")
+
+
+def named_title(named: Mapping[str, str]) -> str:
+    """A box's title among its named words (`summary=` first, then `title=`, `header=`…);
+    "" without one."""
+    return next((named[key] for key in _TITLE_KEYS if named.get(key, "").strip()), "")

@@ -24,7 +24,8 @@ from pathlib import Path
 from ..embeds import video_page
 from ..textfiles import line_at
 from .fenced_code import FENCED_CODE
-from .shortcodes import TITLE_KEYS, alone_on_its_line, title_line
+from .shortcodes import alone_on_its_line, title_line
+from .tag_words import named_title
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ def without_zola_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
         elif found.group(4):  # a body's opening: what it wraps stays, and a box its title
             name = found.group(4)
             if alone_on_its_line(body, found.start(), found.end()):
-                shown = title_line(_title(found.group(5) or ""))
+                shown = title_line(named_title(_named(found.group(5) or "")))
         else:  # a body's `{% end %}`
             return ""
         unknown.setdefault(name, []).append(first_line + line_at(body, found.start()) - 1)
@@ -79,15 +80,14 @@ def without_zola_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
     return written_out
 
 
-def _title(arguments: str) -> str:
-    """A body shortcode's title, shown above what it wraps (`title="Bring water"`)."""
-    named = {key: a or b or c for key, a, b, c in _NAMED.findall(arguments)}
-    return next((named[key] for key in TITLE_KEYS if named.get(key, "").strip()), "")
+def _named(arguments: str) -> dict[str, str]:
+    """A call's arguments, by name (Tera names every one)."""
+    return {key: a or b or c for key, a, b, c in _NAMED.findall(arguments)}
 
 
 def _shown(name: str, arguments: str) -> str | None:
     """What one of Zola's own shortcodes shows, as Markdown; None for any other."""
-    named = {key: a or b or c for key, a, b, c in _NAMED.findall(arguments)}
+    named = _named(arguments)
     if name in ("youtube", "vimeo") and (video := named.get("id")):
         return f"<{video_page(name, video)}>"
     if name in _PAGES and (video := named.get("id")):
