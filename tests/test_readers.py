@@ -2221,7 +2221,6 @@ def test_an_mdx_components_paragraphs_and_titles_read_as_its_site_shows_them(
     assert tree.xpath("//abbr/@title") == ["Trades Union Congress"]
 
 
-
 def test_a_component_named_as_a_mathml_or_svg_element_keeps_its_words(tmp_path: Path) -> None:
     """Starlight's and Mintlify's `<Card title="…">…</Card>`: the sanitiser (ammonia) drops
     an element named as one of MathML's or SVG's (card, list, set, union, path, line…)
@@ -2245,6 +2244,49 @@ def test_a_component_named_as_a_mathml_or_svg_element_keeps_its_words(tmp_path: 
         "Bring water. Meet at noon. Gate 4.",
     ]
     assert document.title == "Join the dockers’ union"
+
+
+def test_a_components_tag_over_several_lines_or_with_script_props_is_read_as_a_tag(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Older Docusaurus tabs name their labels in `<Tabs values={[…]}>`, a tag Prettier
+    wraps over several lines: it was printed as text ("<Tabs defaultValue=”apple”
+    values={[ {label: ‘Apple’ …"), and each tab's text had no label. A prop's arrow
+    function (`onClick={() => go()}`) ended the tag at its ">" and was said to be printed
+    as written. Now each tag is a tag, and a tab named by its value has its label."""
+    path = tmp_path / "fruit.mdx"
+    path.write_text(
+        '---\ntitle: Fruit\n---\n\n<Tabs\n  defaultValue="apple"\n  values={[\n'
+        "    {label: 'Apple', value: 'apple'},\n    {value: 'orange', label: 'Orange'},\n  ]}>\n"
+        '  <TabItem value="apple">This is an apple.</TabItem>\n'
+        '  <TabItem value="orange">This is an orange.</TabItem>\n</Tabs>\n\n'
+        "<Callout\n  style={{color: 'red'}}\n  title=\"Join us\"\n  onClick={() => { go(1) }}>\n"
+        "Meetings on Tuesdays.\n</Callout>\n"
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [" ".join(child.text_content().split()) for child in tree] == [
+        "Apple",
+        "This is an apple.",
+        "Orange",
+        "This is an orange.",
+        "Join us",
+        "Meetings on Tuesdays.",
+    ]
+    assert not caplog.records, caplog.text
+
+
+def test_an_mdx_text_of_tags_never_closed_is_read_in_time_linear_in_it() -> None:
+    """In a child bounded at 60 s (this takes a few seconds): looking from every "<A" to
+    the text's end for its "/>" took 28 s for 60 KB, and hours for these 2.7 MB."""
+    finishes_within(
+        60,
+        "from pathlib import Path",
+        "from publisher.readers.mdx import markdown_of_mdx",
+        "for text in ('<A ' * 300_000, '<A{' * 300_000, '<A b=\"' * 300_000):",
+        "    markdown_of_mdx(text, {}, Path('post.mdx'), 1, set())",
+    )
+
 
 DOCUSAURUS_GUIDE = """\
 ---

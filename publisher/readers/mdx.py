@@ -17,7 +17,10 @@ Markdown it holds, for the Markdown reader.
   holding every paragraph after it; an expression left (`{props.total}`) is printed as
   written, and said once, with its line. A component holding paragraphs (Docusaurus'
   `<TabItem label="Español">`, a `<Callout title="…">`) shows its title as a bold line
-  above them; its tags on lines of their own break paragraphs, as MDX reads them.
+  above them; its tags on lines of their own break paragraphs, as MDX reads them. A tag
+  wrapped over several lines is one tag, its props whose values are JavaScript (`values=
+  {[…]}`, `onClick={() => …}`) left out; old Docusaurus tabs' labels, named in `<Tabs
+  values={[{label, value}…]}>`, are their `<TabItem value>`s'.
 - Admonitions (`:::tip`) are the Markdown reader's, as in any Markdown (`admonitions`).
 """
 
@@ -84,7 +87,12 @@ def markdown_of_mdx(
                 unknown.setdefault(found.group(1), []).append(at)
             return shown or ""
 
-        prose = _COMPONENT.sub(component, prose)
+        pieces, done = [], 0  # each tag found by `_component_tags`, in time linear in it
+        for start, end in _component_tags(prose):
+            if found := _COMPONENT.fullmatch(prose, start, end):
+                pieces += [prose[done:start], component(found)]
+                done = end
+        prose = "".join(pieces) + prose[done:]
         prose = _JSX_TAG.sub(lambda m: _EXPRESSION_VALUE.sub(r'="\1"', m.group(0)), prose)
         return _FRONT_MATTER_VALUE.sub(lambda m: _front_matter_value(m, meta, printed), prose)
 
@@ -108,8 +116,112 @@ def markdown_of_mdx(
             line,
             body[start:end],
         )
-    parts[::2] = [_boxes_opened(prose) for prose in parts[::2]]
+    parts[::2] = [_boxes_opened(_tags_on_one_line(prose)) for prose in parts[::2]]
     return "".join(parts)
+
+
+_TAG_START = re.compile(r"<(?:[A-Z][\w.]*|img\b)")
+_LONGEST_TAG = 2000  # characters: a component's props fit in a few dozen lines
+_SCRIPT_PROP = re.compile(r"\s[\w-]+\s*=\s*\{")  # a prop whose value is JavaScript
+# Old Docusaurus tabs name their labels in the <Tabs> (`values={[{label: 'Apple', value:
+# 'apple'}, …]}`), and a <TabItem> by its value alone
+_TAB_LABEL = re.compile(
+    r"""\{\s*label:\s*(["'])(.*?)\1\s*,\s*value:\s*(["'])(.*?)\3\s*\}"""
+    r"""|\{\s*value:\s*(["'])(.*?)\5\s*,\s*label:\s*(["'])(.*?)\7\s*\}"""
+)
+
+
+def _tags_on_one_line(prose: str) -> str:
+    """`prose` with each component's opening tag on one line, as Prettier wraps a long one
+    over several, and without the props whose values are JavaScript (`values={[…]}`):
+    neither pandoc nor a reader can make a tag of them, and the tag was printed as text
+    ("<Tabs defaultValue=”apple” values={[ {label: ‘Apple’ …"). A <TabItem> named by
+    its value alone gets the label its <Tabs> gave that value."""
+    if "<" not in prose:
+        return prose
+    out, done, labels = [], 0, {}
+    for start, end in _component_tags(prose):
+        tag = prose[start:end]
+        if "\n" not in tag and "={" not in tag:
+            continue
+        for match in _TAB_LABEL.finditer(tag):
+            label, value = (match[2], match[4]) if match[1] else (match[8], match[6])
+            labels[value] = label
+        flat = " ".join(_without_script_props(tag).split())
+        out.append(prose[done:start] + flat + "\n" * tag.count("\n"))
+        done = end
+    out.append(prose[done:])
+    joined = "".join(out)
+    if labels:
+        joined = _TAB_ITEM.sub(lambda m: _labelled(m, labels), joined)
+    return joined
+
+
+def _component_tags(prose: str) -> list[tuple[int, int]]:
+    """Where each component's opening tag is in `prose`, over lines and {expressions}
+    holding ">" (`onClick={() => go()}`) too: in one pass, as each is looked for from
+    where the last ended, or the "<" that showed it was none."""
+    spans, done = [], 0
+    for found in _TAG_START.finditer(prose):
+        if found.start() < done:
+            continue
+        end = _tag_end(prose, found.end())
+        if end > 0:
+            spans.append((found.start(), end))
+        done = abs(end)  # a tag's end, or where it was seen to be none
+    return spans
+
+
+def _without_script_props(tag: str) -> str:
+    """`tag` without its props whose values are JavaScript no text can show (an object, an
+    array, a call): those left are plain ones, as `_JSX_TAG` wrote them."""
+    out, done = [], 0
+    while found := _SCRIPT_PROP.search(tag, done):
+        end = _tag_end(tag, found.end() - 1, closing="}")
+        if end < 0:
+            break
+        out.append(tag[done : found.start()])
+        done = end
+    return "".join(out) + tag[done:]
+
+
+def _tag_end(text: str, at: int, closing: str = ">") -> int:
+    """Where the tag whose name ends at `at` ends (after its ">"), its quoted values and
+    {expressions} read over; or, negated, where it was seen to be no tag: at a "<" that
+    comes first (maybe another's start), or _LONGEST_TAG characters on. With `closing="}"`
+    from a "{": where its expression ends."""
+    quote, depth = "", 0
+    last = min(len(text), at + _LONGEST_TAG)
+    for index in range(at, last):
+        char = text[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'`":
+            quote = char
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if closing == "}" and depth == 0:
+                return index + 1
+            depth = max(0, depth)
+        elif depth == 0 and char == ">":
+            return index + 1
+        elif depth == 0 and char == "<":
+            return -index
+    return -last
+
+
+_TAB_ITEM = re.compile(r"<TabItem\b([^<>]*)>")
+
+
+def _labelled(found: re.Match[str], labels: dict[str, str]) -> str:
+    """A <TabItem value="apple"> without a label, with the one its <Tabs> gave "apple"."""
+    given = {key: a or b for key, a, b, _ in _ATTRIBUTE.findall(found[1])}
+    if given.get("label") or given.get("value") not in labels:
+        return found[0]
+    label = labels[given["value"]].replace('"', "&quot;")
+    return f'<TabItem label="{label}"{found[1]}>'
 
 
 # A line of a component's tags alone (`<Tabs>`, `  <TabItem value="es" label="Español">`,
@@ -211,8 +323,21 @@ def _expression_in_prose(parts: list[str]) -> tuple[int, int] | None:
     offset = 0
     for index, part in enumerate(parts):
         if index % 2 == 0:
-            prose = _TAG_OR_CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), part)
+            prose = _TAG_OR_CODE_SPAN.sub(lambda m: _blank(m.group(0)), _tags_blank(part))
             if found := _EXPRESSION.search(prose):
                 return offset + found.start(), offset + found.end()
         offset += len(part)
     return None
+
+
+def _tags_blank(prose: str) -> str:
+    """`prose` with its components' opening tags blanked, their lines kept."""
+    pieces, done = [], 0
+    for start, end in _component_tags(prose):
+        pieces += [prose[done:start], _blank(prose[start:end])]
+        done = end
+    return "".join(pieces) + prose[done:]
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
