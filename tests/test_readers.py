@@ -2182,6 +2182,17 @@ import TabItem from '@theme/TabItem';
     publisher build
     ```
   </TabItem>
+  <TabItem value="npm" label="npm">
+
+    Run this:
+
+```bash
+npm install publisher
+```
+
+    Then build.
+
+  </TabItem>
 </Tabs>
 
 <Callout type="tip" title="Join us">Meetings are on Tuesdays.</Callout>
@@ -2210,12 +2221,16 @@ def test_an_mdx_components_paragraphs_and_titles_read_as_its_site_shows_them(
         ("ul", "Piquete en la puerta 4 Caja de resistencia"),
         ("p", "Shell"),
         ("div", "publisher build"),  # highlighted code: <div class="sourceCode"><pre>
+        ("p", "npm"),
+        ("p", "Run this:"),
+        ("div", "npm install publisher"),
+        ("p", "Then build."),  # the tab goes on after its code, unindented
         ("p", "Join us"),
         ("p", "Meetings are on Tuesdays."),
         ("p", "TUC called it."),
     ]
     assert [s.text for s in tree.xpath("./p/strong[1]")] == [
-        "English", "Monday", "Español", "lunes", "Shell", "Join us"
+        "English", "Monday", "Español", "lunes", "Shell", "npm", "Join us"
     ]  # fmt: skip
     assert tree.xpath("string(.//pre)") == "publisher build"
     assert tree.xpath("//abbr/@title") == ["Trades Union Congress"]

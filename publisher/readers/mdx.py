@@ -116,7 +116,9 @@ def markdown_of_mdx(
             line,
             body[start:end],
         )
-    parts[::2] = [_boxes_opened(_tags_on_one_line(prose)) for prose in parts[::2]]
+    depth = 0  # components open: one may hold fenced code, and go on after it
+    for index in range(0, len(parts), 2):
+        parts[index], depth = _boxes_opened(_tags_on_one_line(parts[index]), depth)
     return "".join(parts)
 
 
@@ -230,14 +232,14 @@ _TAG_LINE = re.compile(r"^[ \t]*(?:</?[A-Z][\w.]*\b[^<>]*>[ \t]*)+$")
 _OPENING_AT_START = re.compile(r"^[ \t]*<([A-Z][\w.]*)\b([^<>]*)>")
 
 
-def _boxes_opened(prose: str) -> str:
+def _boxes_opened(prose: str, depth: int = 0) -> tuple[str, int]:
     """`prose` with the components that hold paragraphs (Docusaurus' `<Tabs>` of
     `<TabItem label="…">`, a `<Callout title="…">`) drawn as they show: each title a bold
     line above what it holds, and their tags on lines of their own made paragraph breaks,
     what they hold unindented (MDX reads no indented code). The tags and what they held
     were one paragraph, "Strike on Monday. Huelga el lunes.", without a word of which
-    tab was which language; indented, it would have been code."""
-    depth = 0
+    tab was which language; indented, it would have been code. `depth`: how many
+    components are open where it starts; returned, where it ends."""
     held: list[tuple[str, str, str]] = []  # inside a component since its last line of tags
     out: list[str] = []  # and what comes before and after each, once it is unindented
 
@@ -263,7 +265,7 @@ def _boxes_opened(prose: str) -> str:
         else:
             out.append(before + line + after)
     let_go()
-    return "\n".join(out)
+    return "\n".join(out), depth
 
 
 def _title(attributes: str) -> str:
