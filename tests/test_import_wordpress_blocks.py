@@ -109,6 +109,40 @@ def test_a_plugins_shortcodes_show_what_the_site_showed_and_its_widgets_go(
     ]
 
 
+TABS = """<p>Our demands, in both languages.</p>
+[su_tabs][su_tab title="English"]<p>Pay every hour worked.</p>[/su_tab]
+[su_tab title="Español" disabled="no"]<p>Pagar cada hora trabajada.</p>[/su_tab][/su_tabs]
+[vc_tta_tabs][vc_tta_section title="How to claim" tab_id="1"]
+[vc_column_text]<p>Ask your steward.</p>[/vc_column_text][/vc_tta_section][/vc_tta_tabs]
+[et_pb_tabs][et_pb_tab title="Dates" _builder_version="4.9"]<p>From 3 March.</p>[/et_pb_tab]
+[/et_pb_tabs]
+[et_pb_toggle title="Who can vote?" open="off"]<p>Every member.</p>[/et_pb_toggle]
+[fusion_tabs][fusion_tab title="Where"]<p>Gate 4.</p>[/fusion_tab][/fusion_tabs]
+"""
+
+
+def test_a_plugins_or_page_builders_tabs_and_toggles_keep_their_titles(tmp_path: Path) -> None:
+    """A statement in two languages in Shortcodes Ultimate's tabs, a page builder's tabs
+    and toggles (WPBakery, Divi, Avada): their tags went as a layout's, and each tab's
+    title with them, so the texts came one after the other with nothing saying which
+    language or question each was. Each is its title in bold over its text, as a fold."""
+    assert paragraphs_imported(tmp_path, TABS) == [
+        "Our demands, in both languages.",
+        "**English**",
+        "Pay every hour worked.",
+        "**Español**",
+        "Pagar cada hora trabajada.",
+        "**How to claim**",
+        "Ask your steward.",
+        "**Dates**",
+        "From 3 March.",
+        "**Who can vote?**",
+        "Every member.",
+        "**Where**",
+        "Gate 4.",
+    ]
+
+
 ACCORDION = """<!-- wp:accordion -->
 <div class="wp-block-accordion"><!-- wp:accordion-item -->
 <div class="wp-block-accordion-item"><!-- wp:accordion-heading -->

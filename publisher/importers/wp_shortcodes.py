@@ -13,7 +13,9 @@ So only known shortcodes are changed here:
   the writer hid from readers (`[comment]…[/comment]`);
 - a quote (`[pullquote]`, Shortcodes Ultimate's `[su_quote cite=…]`) becomes a quote, its
   source a line "— Maria" under it; a fold (`[spoiler title=…]`, `[su_spoiler]`,
-  `[expand]`) its title in bold, then what it folded: open;
+  `[expand]`), and a tab or toggle of a plugin or page builder (`[su_tab title=…]`,
+  WPBakery's `[vc_tta_section]`, Divi's `[et_pb_tab]`, Avada's `[fusion_tab]`…) its title
+  in bold, then what it folded: open;
 - Jetpack's `[googlemaps URL]` becomes a link to the map;
 - a page builder's or a plugin's button (Divi's `[et_pb_button button_url=… button_text=…]`,
   WPBakery's `[vc_btn]`, Avada's `[fusion_button]`, Shortcodes Ultimate's `[su_button]`, a
@@ -61,6 +63,11 @@ _FORMS = (
 # A quote, and the attributes naming its source; a fold, and the one naming its title
 _QUOTES = {"pullquote": ("cite", "author", "source"), "su_quote": ("cite",)}
 _FOLDS = {"spoiler": "title", "su_spoiler": "title", "expand": "title", "toggle": "title"}
+# A tab or a toggle, each a fold with its title: Shortcodes Ultimate's, a theme's `[tab]`,
+# WPBakery's, Divi's and Avada's (their tabs' and accordions' wrappers are layout tags)
+_FOLDS |= dict.fromkeys(("su_tab", "tab", "vc_tta_section", "vc_toggle"), "title")
+_FOLDS |= dict.fromkeys(("et_pb_tab", "et_pb_toggle", "et_pb_accordion_item"), "title")
+_FOLDS |= dict.fromkeys(("fusion_tab", "fusion_toggle"), "title")
 _FOLDED = "|".join((*_QUOTES, *_FOLDS))
 _BUILDERS = r"(?:vc|et_pb|fusion|av|cs|tatsu|mk|kc|ux|themify|su)_[a-z0-9_]+"
 # What a membership plugin shows signed-in members only (or, turned round, visitors only):
