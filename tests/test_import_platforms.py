@@ -594,6 +594,51 @@ def test_a_ghost_posts_callout_recording_video_and_product_cards_keep_what_they_
     assert "0:00" not in text and "×" not in text
 
 
+def test_a_ghost_cards_recording_on_the_ghost_site_keeps_its_title_and_is_copied_or_listed(
+    tmp_path: Path,
+) -> None:
+    """An audio or video card whose recording Ghost hosted (`__GHOST_URL__/content/media/…`)
+    went whole as furniture, its title with it, and nothing said so. Its title stays: a
+    link to the recording's copy when the export brought it (a Ghost backup's content/
+    folder), its words alone otherwise, the recording listed as left out."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "ghost", export)
+    speech = export / "content/media/2024/03/speech.mp3"
+    speech.parent.mkdir(parents=True)
+    speech.write_bytes(b"ID3\x03\x00 the convenor's speech")
+    dump = next(export.glob("*.json"))
+    data = json.loads(dump.read_text())
+    post = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
+    post["html"] += "".join(
+        '<div class="kg-card kg-audio-card"><div class="kg-audio-player-container"><audio'
+        f' src="__GHOST_URL__/content/media/2024/03/{name}.mp3"></audio><div'
+        f' class="kg-audio-title">{title}</div></div></div>'
+        for name, title in (("speech", "The convenor at the gates"), ("chant", "The chant"))
+    ) + (
+        '<figure class="kg-card kg-video-card"><div class="kg-video-container"><video'
+        ' src="__GHOST_URL__/content/media/2024/03/march.mp4"></video></div><figcaption>The'
+        " march through the estate</figcaption></figure>"
+    )
+    dump.write_text(json.dumps(data))
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    body = lxml.html.fragment_fromstring(
+        document(root, "rally-at-the-gates").body_html, create_parent="div"
+    )
+    copy = "media/rally-at-the-gates/speech.mp3"
+    assert (root / "documents" / copy).read_bytes() == speech.read_bytes()
+    assert [(a.text_content(), a.get("href")) for a in body.iter("a")][-1] == (
+        "The convenor at the gates",
+        copy,
+    )
+    paragraphs = [" ".join(p.text_content().split()) for p in body.iter("p")][-3:]
+    assert paragraphs == ["The convenor at the gates", "The chant", "The march through the estate"]
+    assert [x.name for x in report.left_out if x.kind == "file"] == [
+        "content/media/2024/03/chant.mp3",
+        "content/media/2024/03/march.mp4",
+    ]
+
+
 GHOST_CTA_CARD = """<div class="kg-card kg-cta-card kg-cta-bg-grey kg-cta-minimal" data-layout="minimal">
 <div class="kg-cta-content"><div class="kg-cta-content-inner"><div class="kg-cta-text">
 <p dir="ltr"><span style="white-space: pre-wrap;">Not a member yet? It takes </span><strong>two

@@ -4,7 +4,9 @@ as furniture, or makes its parts lines of their own:
 
 - a callout card → a quote, its emoji opening its words (as admonitions are drawn);
 - an audio card → a link to its recording, named by the card's title;
-- a video card → a link to its video, named by its caption or its file's name;
+- a video card → a link to its video, named by its caption or its file's name (one the
+  Ghost site hosted leads to its copy when the export brought it; otherwise its words
+  stay alone, and it is listed, as a file card's file is);
 - a product card → its title, picture, description and button, as a paragraph each;
 - a call-to-action card → its sponsor's label, picture, words and button, as a paragraph
   each (its class says "cta", which the furniture's words hold: it went whole, button and
@@ -24,6 +26,7 @@ from lxml import etree
 
 from ..tree_edits import with_class
 from ..urls import split_url
+from .exports import GHOST_SITE
 
 _CARD = with_class("kg-{}-card")
 
@@ -132,9 +135,11 @@ def _parts(
 
 
 def _source(card: lxml.html.HtmlElement, player: str) -> str:
-    """The address the card's <audio> or <video> plays, when it is on the web."""
+    """The address the card's <audio> or <video> plays, when it is on the web or on the
+    Ghost site (`__GHOST_URL__/content/media/…`: the link to it is placed, or listed as
+    missing, as a file card's is)."""
     found = card.xpath(f"string(.//{player}/@src)").strip()
-    return found if found.startswith(("http://", "https://")) else ""
+    return found if found.startswith(("http://", "https://", f"{GHOST_SITE}/")) else ""
 
 
 def _words(card: lxml.html.HtmlElement, class_name: str) -> str:

@@ -531,7 +531,7 @@ def _place_download(
         name = _unique(PurePosixPath(found).name, found, result.downloads)
         result.downloads[name] = found
         link.set("href", f"media/{name}")
-    elif href.startswith(f"{GHOST_SITE}/content/files/"):
+    elif href.startswith((f"{GHOST_SITE}/content/files/", f"{GHOST_SITE}/content/media/")):
         why = "not in the export" if found is None else "not a kind published to download"
         result.missing.append((unquote(href.removeprefix(f"{GHOST_SITE}/")), why))
         link.drop_tag()
