@@ -473,15 +473,8 @@ def test_a_ghost_file_and_a_link_to_it_lead_to_its_copy_and_one_not_exported_is_
     """Ghost's file card (a PDF to download, its title and caption) went as furniture and
     its file was never copied; a plain link to a file kept Ghost's placeholder for the
     site's address, which the build unlinked with a warning."""
-    export = tmp_path / "export"
-    shutil.copytree(EXPORTS / "ghost", export)
-    minutes = export / "content/files/2024/03/minutes.pdf"
-    minutes.parent.mkdir(parents=True)
-    minutes.write_bytes(b"%PDF-1.4\n% the AGM's minutes\n%%EOF\n")
-    dump = next(export.glob("*.json"))
-    data = json.loads(dump.read_text())
-    post = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
-    post["html"] += (
+    export = ghost_export_with(
+        tmp_path,
         '<div class="kg-card kg-file-card"><a class="kg-file-card-container"'
         ' href="__GHOST_URL__/content/files/2024/03/minutes.pdf" title="Download" download>'
         '<div class="kg-file-card-contents"><div class="kg-file-card-title">AGM minutes, March'
@@ -491,9 +484,11 @@ def test_a_ghost_file_and_a_link_to_it_lead_to_its_copy_and_one_not_exported_is_
         ' class="kg-file-card-icon"><svg viewBox="0 0 24 24"><path d="M7.5 15.25V1.75"></path>'
         '</svg></div></a></div><p>Read <a href="__GHOST_URL__/content/files/2024/03/minutes.pdf">'
         'the minutes</a> and <a href="__GHOST_URL__/content/files/2024/02/budget.xlsx">the'
-        " budget</a>.</p>"
+        " budget</a>.</p>",
     )
-    dump.write_text(json.dumps(data))
+    minutes = export / "content/files/2024/03/minutes.pdf"
+    minutes.parent.mkdir(parents=True)
+    minutes.write_bytes(b"%PDF-1.4\n% the AGM's minutes\n%%EOF\n")
     root = new_workspace(tmp_path / "ws")
     report = import_export(export, root)
     copy = "media/rally-at-the-gates/minutes.pdf"
@@ -547,9 +542,8 @@ GHOST_MEDIA_CARDS = (
 )
 
 
-def ghost_post_with(tmp_path: Path, markup: str) -> lxml.html.HtmlElement:
-    """The body that Ghost's post "Rally at the gates", ending with `markup`, is imported
-    and read as, under a <div>."""
+def ghost_export_with(tmp_path: Path, markup: str) -> Path:
+    """A copy of the Ghost export whose post "Rally at the gates" ends with `markup`."""
     export = tmp_path / "export"
     shutil.copytree(EXPORTS / "ghost", export)
     dump = next(export.glob("*.json"))
@@ -557,6 +551,13 @@ def ghost_post_with(tmp_path: Path, markup: str) -> lxml.html.HtmlElement:
     post = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
     post["html"] += markup
     dump.write_text(json.dumps(data))
+    return export
+
+
+def ghost_post_with(tmp_path: Path, markup: str) -> lxml.html.HtmlElement:
+    """The body that Ghost's post "Rally at the gates", ending with `markup`, is imported
+    and read as, under a <div>."""
+    export = ghost_export_with(tmp_path, markup)
     root = new_workspace(tmp_path / "ws")
     import_export(export, root)
     return lxml.html.fragment_fromstring(
@@ -601,25 +602,21 @@ def test_a_ghost_cards_recording_on_the_ghost_site_keeps_its_title_and_is_copied
     went whole as furniture, its title with it, and nothing said so. Its title stays: a
     link to the recording's copy when the export brought it (a Ghost backup's content/
     folder), its words alone otherwise, the recording listed as left out."""
-    export = tmp_path / "export"
-    shutil.copytree(EXPORTS / "ghost", export)
+    export = ghost_export_with(
+        tmp_path,
+        "".join(
+            '<div class="kg-card kg-audio-card"><div class="kg-audio-player-container"><audio'
+            f' src="__GHOST_URL__/content/media/2024/03/{name}.mp3"></audio><div'
+            f' class="kg-audio-title">{title}</div></div></div>'
+            for name, title in (("speech", "The convenor at the gates"), ("chant", "The chant"))
+        )
+        + '<figure class="kg-card kg-video-card"><div class="kg-video-container"><video'
+        ' src="__GHOST_URL__/content/media/2024/03/march.mp4"></video></div><figcaption>The'
+        " march through the estate</figcaption></figure>",
+    )
     speech = export / "content/media/2024/03/speech.mp3"
     speech.parent.mkdir(parents=True)
     speech.write_bytes(b"ID3\x03\x00 the convenor's speech")
-    dump = next(export.glob("*.json"))
-    data = json.loads(dump.read_text())
-    post = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
-    post["html"] += "".join(
-        '<div class="kg-card kg-audio-card"><div class="kg-audio-player-container"><audio'
-        f' src="__GHOST_URL__/content/media/2024/03/{name}.mp3"></audio><div'
-        f' class="kg-audio-title">{title}</div></div></div>'
-        for name, title in (("speech", "The convenor at the gates"), ("chant", "The chant"))
-    ) + (
-        '<figure class="kg-card kg-video-card"><div class="kg-video-container"><video'
-        ' src="__GHOST_URL__/content/media/2024/03/march.mp4"></video></div><figcaption>The'
-        " march through the estate</figcaption></figure>"
-    )
-    dump.write_text(json.dumps(data))
     root = new_workspace(tmp_path / "ws")
     report = import_export(export, root)
     body = lxml.html.fragment_fromstring(
