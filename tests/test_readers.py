@@ -2293,7 +2293,7 @@ def test_a_components_tag_over_several_lines_or_with_script_props_is_read_as_a_t
 
 def test_an_mdx_text_of_tags_never_closed_is_read_in_time_linear_in_it() -> None:
     """In a child bounded at 60 s (this takes a few seconds): looking from every "<A" to
-    the text's end for its "/>" took 28 s for 60 KB, and hours for these 2.7 MB."""
+    the text's end for its "/>" took 28 s for 60 KB, and hours for these 3.6 MB."""
     finishes_within(
         60,
         "from pathlib import Path",
