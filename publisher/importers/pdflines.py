@@ -15,12 +15,12 @@ import functools
 import html
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import PublisherError
+from ..readers.directions import direction_of, has_right_to_left
 from .pdftext import closing_marks_at_ends
 
 MARGIN = 0.1  # of the page's height, at its top and bottom: where headers and footers are
@@ -43,9 +43,9 @@ class Line:
 
     @functools.cached_property
     def right_to_left(self) -> bool:
-        """Whether the line is Arabic, Farsi or Hebrew (`right_to_left`), told once: its
+        """Whether most of the line's letters are Arabic, Farsi or Hebrew, told once: its
         column and its wrapping ask again and again."""
-        return right_to_left(self.text)
+        return direction_of(self.text) == "rtl"
 
 
 LEADERS = re.compile(r"(?:[.·…]\s*){3,}")  # a contents entry's, before its page number
@@ -145,7 +145,7 @@ def _pieces_joined(lines: list[Line]) -> list[Line]:
         apart = line.in_margin or LEADERS.match(line.text)
         if joined and not (apart or joined[-1].in_margin) and _side_by_side(joined[-1], line):
             before = joined[-1]
-            if right_to_left(before.text + line.text):
+            if direction_of(before.text + line.text) == "rtl":
                 first, second = sorted((before, line), key=lambda piece: -piece.box[2])
             else:
                 first, second = sorted((before, line), key=lambda piece: piece.box[0])
@@ -174,12 +174,6 @@ def _side_by_side(one: Line, other: Line) -> bool:
     return apart and shared >= lower * 0.6
 
 
-def right_to_left(text: str) -> bool:
-    """Whether most of a line's letters are of a right-to-left script."""
-    directions = Counter(unicodedata.bidirectional(c) for c in text if c.isalpha())
-    return directions["R"] + directions["AL"] > directions["L"]
-
-
 def _text_blocks(page: Any) -> list[dict[str, Any]]:
     """The page's blocks of text as PyMuPDF gives them, each span with its "text". A page
     in a right-to-left script is read character by character, for the ligatures MuPDF
@@ -187,7 +181,7 @@ def _text_blocks(page: Any) -> list[dict[str, Any]]:
     import pymupdf
 
     laid_out = page.get_textpage(flags=pymupdf.TEXTFLAGS_DICT)  # read once, given one way
-    if not _RIGHT_TO_LEFT_LETTER.search(laid_out.extractText()):
+    if not has_right_to_left(laid_out.extractText()):
         blocks: list[dict[str, Any]] = page.get_text("dict", textpage=laid_out)["blocks"]
         return blocks
     extras = _ligature_extras(page)
@@ -197,10 +191,6 @@ def _text_blocks(page: Any) -> list[dict[str, Any]]:
             for span in line["spans"]:
                 span["text"] = _span_characters(span["chars"], extras)
     return blocks
-
-
-# Hebrew, Arabic (with Farsi's, Urdu's…), Syriac, Thaana, N'Ko and their presentation forms
-_RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def _span_characters(characters: list[dict[str, Any]], extras: Extras) -> str:

@@ -241,6 +241,11 @@ def opening_direction(words: str) -> str:
     return "" if not runs else "rtl" if _RIGHT_TO_LEFT.match(runs[0]) else "ltr"
 
 
+def has_right_to_left(text: str) -> bool:
+    """Whether `text` holds a letter (or mark) of a right-to-left script."""
+    return _RIGHT_TO_LEFT.search(text) is not None
+
+
 def direction_of(words: str) -> str:
     """'rtl' or 'ltr', as most of the letters of `words` run; "" when as many run each way."""
     rtl, ltr = len(_RIGHT_TO_LEFT.findall(words)), len(_LEFT_TO_RIGHT.findall(words))
