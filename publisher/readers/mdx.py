@@ -99,6 +99,7 @@ def markdown_of_mdx(
     lines = [first_line + "".join(parts[:i]).count("\n") for i in range(0, len(parts), 2)]
     parts[::2] = [markdown(prose, line) for prose, line in zip(parts[::2], lines, strict=True)]
     body = "".join(parts)  # its lines still the file's, for what is said
+    tags = [_component_tags(prose) for prose in parts[::2]]  # each prose's, found once
     if unknown:
         log.warning(
             "%s: MDX components publisher does not know, left out (the site draws them when"
@@ -106,7 +107,7 @@ def markdown_of_mdx(
             path,
             "; ".join(f"{name} (line {', '.join(map(str, at))})" for name, at in unknown.items()),
         )
-    if left := _expression_in_prose(parts):
+    if left := _expression_in_prose(parts, tags):
         start, end = left
         line = first_line + body.count("\n", 0, start)
         log.warning(
@@ -117,8 +118,8 @@ def markdown_of_mdx(
             body[start:end],
         )
     depth = 0  # components open: one may hold fenced code, and go on after it
-    for index in range(0, len(parts), 2):
-        parts[index], depth = _boxes_opened(_tags_on_one_line(parts[index]), depth)
+    for index, spans in zip(range(0, len(parts), 2), tags, strict=True):
+        parts[index], depth = _boxes_opened(_tags_on_one_line(parts[index], spans), depth)
     return "".join(parts)
 
 
@@ -133,16 +134,16 @@ _TAB_LABEL = re.compile(
 )
 
 
-def _tags_on_one_line(prose: str) -> str:
-    """`prose` with each component's opening tag on one line, as Prettier wraps a long one
-    over several, and without the props whose values are JavaScript (`values={[…]}`):
-    neither pandoc nor a reader can make a tag of them, and the tag was printed as text
-    ("<Tabs defaultValue=”apple” values={[ {label: ‘Apple’ …"). A <TabItem> named by
-    its value alone gets the label its <Tabs> gave that value."""
+def _tags_on_one_line(prose: str, spans: list[tuple[int, int]]) -> str:
+    """`prose` (its opening tags at `spans`, `_component_tags`) with each on one line, as
+    Prettier wraps a long one over several, and without the props whose values are
+    JavaScript (`values={[…]}`): neither pandoc nor a reader can make a tag of them, and
+    the tag was printed as text ("<Tabs defaultValue=”apple” values={[ {label: ‘Apple’
+    …"). A <TabItem> named by its value alone gets the label its <Tabs> gave that value."""
     if "<" not in prose:
         return prose
     out, done, labels = [], 0, {}
-    for start, end in _component_tags(prose):
+    for start, end in spans:
         tag = prose[start:end]
         if "\n" not in tag and "={" not in tag:
             continue
@@ -219,7 +220,7 @@ _TAB_ITEM = re.compile(r"<TabItem\b([^<>]*)>")
 
 def _labelled(found: re.Match[str], labels: dict[str, str]) -> str:
     """A <TabItem value="apple"> without a label, with the one its <Tabs> gave "apple"."""
-    given = {key: a or b for key, a, b, _ in _ATTRIBUTE.findall(found[1])}
+    given = _plain_attributes(found[1])
     if given.get("label") or given.get("value") not in labels:
         return found[0]
     label = labels[given["value"]].replace('"', "&quot;")
@@ -270,7 +271,12 @@ def _boxes_opened(prose: str, depth: int = 0) -> tuple[str, int]:
 
 def _title(attributes: str) -> str:
     """The title a component shows above what it holds: its title=, label=, header=…"""
-    return named_title({key: a or b for key, a, b, _ in _ATTRIBUTE.findall(attributes)})
+    return named_title(_plain_attributes(attributes))
+
+
+def _plain_attributes(attributes: str) -> dict[str, str]:
+    """A tag's attributes given in quotes, by name."""
+    return {key: a or b for key, a, b, _ in _ATTRIBUTE.findall(attributes)}
 
 
 def _front_matter_value(found: re.Match[str], meta: Mapping[str, Any], printed: set[str]) -> str:
@@ -319,23 +325,26 @@ def _component(name: str, attributes: str, imported: Mapping[str, str]) -> str |
     return None
 
 
-def _expression_in_prose(parts: list[str]) -> tuple[int, int] | None:
-    """Where the first {expression} of the prose (not in code, nor in a tag) is, in the
-    text `parts` make: its start and end."""
+def _expression_in_prose(
+    parts: list[str], tags: list[list[tuple[int, int]]]
+) -> tuple[int, int] | None:
+    """Where the first {expression} of the prose (not in code, nor in a tag: `tags`, each
+    prose's opening tags) is, in the text `parts` make: its start and end."""
     offset = 0
     for index, part in enumerate(parts):
         if index % 2 == 0:
-            prose = _TAG_OR_CODE_SPAN.sub(lambda m: _blank(m.group(0)), _tags_blank(part))
+            blanked = _tags_blank(part, tags[index // 2])
+            prose = _TAG_OR_CODE_SPAN.sub(lambda m: _blank(m.group(0)), blanked)
             if found := _EXPRESSION.search(prose):
                 return offset + found.start(), offset + found.end()
         offset += len(part)
     return None
 
 
-def _tags_blank(prose: str) -> str:
-    """`prose` with its components' opening tags blanked, their lines kept."""
+def _tags_blank(prose: str, spans: list[tuple[int, int]]) -> str:
+    """`prose` with its components' opening tags (at `spans`) blanked, their lines kept."""
     pieces, done = [], 0
-    for start, end in _component_tags(prose):
+    for start, end in spans:
         pieces += [prose[done:start], _blank(prose[start:end])]
         done = end
     return "".join(pieces) + prose[done:]
