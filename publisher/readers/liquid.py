@@ -300,17 +300,10 @@ def _included(params: str, root: str) -> str | None:
         kind = name.removesuffix(".html")
         if title := given.get("title", "").strip():
             return f"{title_line(title)}{content}"
-        return f"**{_KINDS[kind]}:** {content}" if kind in _KINDS else content
+        return f"**{kind.capitalize()}:** {content}" if kind in _KINDS else content
     return None
 
 
 # The notes documentation-theme-jekyll and its kin include (`{% include note.html
-# content="…" %}`), and the word each shows in bold before its content
-_KINDS = {
-    "note": "Note",
-    "tip": "Tip",
-    "warning": "Warning",
-    "important": "Important",
-    "caution": "Caution",
-    "danger": "Danger",
-}
+# content="…" %}`), each showing its kind in bold before its content
+_KINDS = frozenset({"note", "tip", "warning", "important", "caution", "danger"})
