@@ -18,6 +18,7 @@ from .embeds import players_as_links
 from .languages import well_formed_tag
 from .limits import DEFAULT_LIMITS
 from .numerals import COUNTER_STYLES
+from .post_embeds import posts_quoted_in
 
 _TAGS = {
     "a",
@@ -177,7 +178,9 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
     elements nested deeper than `max_depth` unwrapped (None: left as they are). Players
     of videos and sounds on the web become links to them (`embeds`)."""
     cleaned = nh3.clean(
-        unknown_elements_unwrapped(players_as_links(formulas_as_text(raw_text_closed(fragment)))),
+        unknown_elements_unwrapped(
+            players_as_links(posts_quoted_in(formulas_as_text(raw_text_closed(fragment))))
+        ),
         tags=_TAGS,
         attributes=_ATTRIBUTES,
         attribute_filter=_attribute_value,

@@ -56,6 +56,24 @@ def html_as_written(root: HtmlElement, **options: Any) -> str:
     return _RENAMED.sub(r" \1=", html) if renamed else html
 
 
+# libxml2 reads HTML 256 elements deep at most, and leaves out what is deeper, words and
+# all: a tree that reaches this deep may be missing some of its text
+_CUT_DEPTH = 250
+
+
+def cut_short(root: _Element) -> bool:
+    """Whether `root`, parsed by libxml2, may lack what was nested too deep for it, so that
+    writing it out again would lose words."""
+    from lxml import etree
+
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth >= _CUT_DEPTH:
+            return True
+    return False
+
+
 def page_edited(page: str, edit: Callable[[HtmlElement], object]) -> str:
     """`page` (a whole HTML page) with `edit` done to its tree in place; `page` itself,
     not written out again, when `edit` says (falsy) it changed nothing or the page cannot

@@ -26,6 +26,7 @@ from lxml import etree
 
 from ..attachments import ATTACHMENTS
 from ..embeds import page_of, played_by
+from ..post_embeds import posts_quoted
 from ..readers.drawn_blocks import drawn_blocks_written
 from ..readers.googledocs import styles_as_emphasis
 from ..readers.lazy_images import pictures_shown
@@ -169,7 +170,8 @@ def clean_post_html(
     pictures_shown(root)  # loaded by a script (Squarespace's), before <noscript> goes
     squarespace_blocks_as_content(root)  # before the cards: a video's wrapper says "embed"
     _galleries_as_figures(root)  # before the cards: a gallery's class says "embed" too
-    _cards_as_links(root)  # before frames and furniture go: an embed's class says "embed"
+    posts = posts_quoted(root)  # before the cards: TikTok's embed code says "embed" too
+    _cards_as_links(root, posts)  # before frames and furniture go: an embed's class says "embed"
     _file_cards_as_links(root)
     ghost_cards_as_content(root)  # before their players become links and the cards go
     _players_as_links(root)  # what is left of them: frames pasted into the post itself
@@ -262,7 +264,7 @@ def _galleries_as_figures(root: lxml.html.HtmlElement) -> None:
             drop_keeping_tail(holder)
 
 
-def _cards_as_links(root: lxml.html.HtmlElement) -> None:
+def _cards_as_links(root: lxml.html.HtmlElement, posts: list[lxml.html.HtmlElement]) -> None:
     """Each embed and link card (a video, a post, a tweet, a bookmark) becomes a link to
     what it shows, titled as the card is: an email or a page cannot play or preview it,
     and the writer put it there for the reader to follow."""
@@ -272,7 +274,7 @@ def _cards_as_links(root: lxml.html.HtmlElement) -> None:
         if not _class_words(card) & _CARD_WORDS or not _attached(card, root):
             continue
         caption = _caption_of(card)
-        quoted = _quoted_post(card)
+        quoted = _quoted_post(card, posts)
         if quoted is not None:
             tail, quoted.tail = card.tail, None
             if quoted is not card:
@@ -307,12 +309,18 @@ def _caption_of(card: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return caption
 
 
-def _quoted_post(card: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+def _quoted_post(
+    card: lxml.html.HtmlElement, posts: list[lxml.html.HtmlElement]
+) -> lxml.html.HtmlElement | None:
     """A tweet (or a Bluesky post) embedded in a card, as a quote of its words with a link
     to it: its words are what the writer showed, a bare link would lose them. The embed
     code is that quote already, for where its script does not run (Ghost's embed card, a
-    classic WordPress post); Substack keeps the words only in the card's data-attrs, as
-    HTML ({"url", "full_text", "name", "username"})."""
+    classic WordPress post); another network's post is the quote `posts_quoted` made of
+    it (one of `posts`); Substack keeps the words only in the card's data-attrs, as HTML
+    ({"url", "full_text", "name", "username"})."""
+    for post in posts:
+        if card in post.iterancestors():
+            return post
     for code in card.iter("blockquote"):
         if _QUOTED_POSTS & set(code.get("class", "").split()):
             del code.attrib["class"]  # "twitter-tweet" would read as furniture

@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 from .. import pandoc
 from ..embeds import players_as_links, say_local_media
 from ..errors import PublisherError
+from ..post_embeds import POST_MARKS, posts_quoted
 from ..sanitize import flatten_deep_html, raw_text_closed
 from ..tree_edits import page_edited
 from .alt_chunks import chunks_read
@@ -74,6 +75,8 @@ class HtmlReader:
         page = _directions_kept(notes_as_footnotes(lazy_images_shown(page)))
         if any(mark in page for mark in DRAWN):  # folded text, a quote's source, a verse
             page = page_edited(page, drawn_blocks_written)
+        if any(mark in page for mark in POST_MARKS):  # a post embedded by a network's code
+            page = page_edited(page, posts_quoted)
         say_local_media(page, path)
         page = players_as_links(raw_text_closed(page))  # pandoc drops players, and fetches frames
         page = _table_ends_written(page)
