@@ -390,6 +390,19 @@ def test_thousands_of_shortcodes_never_closed_are_read_in_time_linear_in_the_tex
     )
 
 
+def test_a_line_of_thousands_of_boxes_is_read_in_time_linear_in_it() -> None:
+    """In a child bounded at 60 s (about 10 s here): whether each box had its line to itself
+    was seen by looking to the line's start and end from each, hours for a line of them."""
+    finishes_within(
+        60,
+        "from pathlib import Path",
+        "from publisher.readers.shortcodes import without_shortcodes",
+        "text = '{{< expand >}}x{{< /expand >}} ' * 250_000",
+        "out = without_shortcodes(text, Path('post.md'))",
+        "assert out == 'x ' * 250_000, out[:200]",
+    )
+
+
 def test_a_hugo_post_builds_without_a_shortcode_in_any_output(
     workspace: Callable[[str], Path],
 ) -> None:
