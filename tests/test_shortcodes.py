@@ -313,6 +313,39 @@ def test_a_themes_box_keeps_its_title_above_what_it_wraps(
     assert "expand (line 4, 6); tabs (line 8, 15); tab" in said, said
 
 
+def test_hextras_tabs_keep_their_labels_and_each_tab_its_own_block(tmp_path: Path) -> None:
+    """Hextra names its tabs on the tabs around them (`items="English,Español"`), or each
+    with `name=`, and its documentation writes a short tab on one line, `{{< tab >}}…{{<
+    /tab >}}`: the labels were lost, and two such tabs' texts were one paragraph, the
+    statement in two languages run together with nothing saying which is which."""
+    doc = read(
+        tmp_path,
+        "---\ntitle: Strike\n---\n\n"
+        '{{< tabs items="English,Español" >}}\n\n'
+        "  {{< tab >}}The strike starts on Monday.{{< /tab >}}\n"
+        "  {{< tab >}}La huelga empieza el lunes.{{< /tab >}}\n\n{{< /tabs >}}\n\n"
+        '{{< tabs items="English,Français" >}}\n{{< tab >}}\nBring water.\n{{< /tab >}}\n'
+        '{{< tab name="En français" >}}\nApportez de l\'eau.\n{{< /tab >}}\n{{< /tabs >}}\n\n'
+        "{{< tab >}}A tab of no tabs.{{< /tab >}}\nThe line under it.\n\n"
+        'A {{< tooltip "an old word" >}}scab{{< /tooltip >}} crossed the line.\n',
+    )
+    body = lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
+    assert [" ".join(p.text_content().split()) for p in body.iter("p")] == [
+        "English",
+        "The strike starts on Monday.",
+        "Español",
+        "La huelga empieza el lunes.",
+        "English",
+        "Bring water.",
+        "En français",
+        "Apportez de l’eau.",
+        "A tab of no tabs.",
+        "The line under it.",
+        "A scab crossed the line.",
+    ]
+    assert [b.text for b in body.iter("strong")] == ["English", "Español", "English", "En français"]
+
+
 SITE_PARAMS = {
     "hugo.toml": (
         'title = "Rent strike"\n[params]\nLocation = "Victoria Gardens"\n'

@@ -88,6 +88,8 @@ def without_shortcodes(
     closings = _closings(tags)
     unknown: dict[str, dict[int, None]] = {}  # name → the lines it is on, in order
     link_ends: dict[int, str] = {}  # a theme's button's closing tag → where its text leads
+    block_ends: set[int] = set()  # the closing tags of boxes written on their text's lines
+    tab_labels: list[str] = []  # the labels Hextra's tabs give their tabs still to come
     out, done, line, counted = [], 0, first_line, 0
     index = 0
     while index < len(tags):
@@ -150,9 +152,19 @@ def without_shortcodes(
             counted = start
             label = f"{name} {params.strip()}" if name == "param" else name  # which one
             unknown.setdefault(label, {})[line] = None
-            box = not closing and _closing_of(name, index, closings) is not None
-            if box and alone_on_its_line(body, start, end):  # its title stays, in bold
-                shown = title_line(_box_title(name, params))
+            close = None if closing else _closing_of(name, index, closings)
+            if name == "tabs":  # Hextra's: `{{< tabs items="English,Español" >}}`
+                tab_labels = [] if closing else _items(params)
+            placed = ""  # a tab's label, given by its place among Hextra's tabs
+            if name == "tab" and not closing:
+                placed, tab_labels = (tab_labels[0], tab_labels[1:]) if tab_labels else ("", [])
+            if close is not None and alone_on_its_line(body, start, end):
+                shown = title_line(_box_title(name, params) or placed)  # its title, in bold
+            elif close is not None and _on_lines_of_its_own(body, start, tags[close][1]):
+                shown = title_line(_box_title(name, params) or placed)  # a block of its own
+                block_ends.add(close)  # `{{< tab >}}Bring water.{{< /tab >}}`
+            elif index - 1 in block_ends:
+                shown = "\n\n"
         out.append(body[done:start] + (shown or ""))
         done = end
     out.append(body[done:])
@@ -296,11 +308,23 @@ def _box_title(name: str, params: str) -> str:
     the unnamed words; "" without one. A kind (`warning`) or an icon named first is none."""
     words = tag_words(params) or []
     named = named_words(words)
-    if title := named_title(named):
-        return title
+    if title := named_title(named) or (named.get("name", "") if name == "tab" else ""):
+        return title  # Hextra's tab gives its label as `name=`
     unnamed = [word for word in words if "=" not in word and word.casefold() not in _NOT_TITLES]
     place = 0 if name in _TITLE_FIRST else 1 if name in _TITLE_SECOND else None
     return unnamed[place] if place is not None and len(unnamed) > place else ""
+
+
+def _items(params: str) -> list[str]:
+    """The labels of Hextra's tabs, in order: `items="English,Español"`."""
+    items = named_words(tag_words(params) or []).get("items", "")
+    return [item.strip() for item in items.split(",")] if items.strip() else []
+
+
+def _on_lines_of_its_own(body: str, start: int, end: int) -> bool:
+    """Whether `body[start:end]` (a box, from its opening tag to its closing tag's end)
+    starts and ends a line, sharing them with nothing else."""
+    return _starts_line(body, start) and _ends_line(body, end)
 
 
 def title_line(title: str) -> str:
