@@ -2396,6 +2396,80 @@ def test_vitepress_and_hedgedoc_boxes_are_quotes_with_their_title_or_kind(
     ]
 
 
+PANDOC_CALLOUTS = """\
+---
+title: March notes
+---
+
+::: {.callout-warning title="Bring water"}
+The march is long.
+:::
+
+::: {.callout-note}
+
+## Meeting point
+
+The square, at ten.
+:::
+
+::: {.warning title='Stay together'}
+Walk in groups.
+:::
+
+::: {.callout-important collapse="true"}
+Stewards wear orange.
+:::
+
+:::tip Banners
+Bring your branch's.
+
+::: {.columns}
+Two columns of words.
+:::
+
+Still the tip's.
+:::
+
+::: {.note}
+An editor's note, publisher's own.
+:::
+"""
+
+
+def test_pandoc_and_quarto_callouts_are_quotes_with_their_title_or_kind(tmp_path: Path) -> None:
+    """A callout written as a pandoc div (Quarto's `::: {.callout-warning title="…"}`, or
+    its title as the heading it opens with; `{.warning title="…"}`) kept its title only
+    in an attribute no output shows: it is a quote under its title in bold, or its kind,
+    as Docusaurus' are. Another div inside a box keeps its own closing `:::`, which
+    closed the box, leaving the rest of it outside and a `:::` printed."""
+    path = tmp_path / "notes.md"
+    path.write_text(PANDOC_CALLOUTS)
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    quotes = [
+        [" ".join(child.text_content().split()) for child in quote]
+        for quote in tree.xpath("./blockquote")
+    ]
+    assert quotes == [
+        ["Bring water", "The march is long."],
+        ["Meeting point", "The square, at ten."],
+        ["Stay together", "Walk in groups."],
+        ["Important", "Stewards wear orange."],
+        ["Banners", "Bring your branch’s.", "Two columns of words.", "Still the tip’s."],
+    ]
+    assert [q.xpath("string(./p[1]/strong)") for q in tree.xpath("./blockquote")] == [
+        "Bring water",
+        "Meeting point",
+        "Stay together",
+        "Important",
+        "Banners",
+    ]
+    assert not tree.xpath("//h2")  # the heading was the callout's title
+    assert (
+        tree.xpath("string(./div[@class='note'])").strip() == "An editor’s note, publisher’s own."
+    )
+    assert ":::" not in tree.text_content()
+
+
 def test_mkdocs_admonitions_are_quotes_with_their_title_and_their_text_not_code(
     tmp_path: Path,
 ) -> None:

@@ -26,6 +26,14 @@ _ADMONITION = re.compile(
 # of a draft `publisher import` wrote), which the theme styles: no admonition
 _PUBLISHERS_NOTE = re.compile(r"^[ \t]*:{3}[ \t]+note[ \t]*$")
 _ADMONITION_END = re.compile(r"^[ \t]*:{3,}[ \t]*$")
+# pandoc's fenced div: `::: {.callout-warning title="Bring water"}`, `::: columns`
+_DIV = re.compile(r"^([ \t]*):{3,}[ \t]*(?:\{([^}\n]*)\}|[\w-]+)[ \t]*:*[ \t]*$")
+# A class naming a callout's kind: Quarto's (`.callout-warning`), or a kind of the above
+_CALLOUT_CLASS = re.compile(
+    r"(?:^|\s)\.(?:callout-)?(note|tip|info|caution|warning|danger|important)(?=\s|$)"
+)
+_TITLE_ATTRIBUTE = re.compile(r"""(?:^|\s)title=(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+?)[ \t#]*$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 
@@ -40,35 +48,75 @@ def _fence_after(line: str, fence: str) -> str:
     return fence
 
 
+def _callout(line: str, lines: list[str], after: int) -> tuple[str, str, int] | None:
+    """The kind and title of the admonition `line` opens (`lines[after:]` is what follows
+    it), and how many lines after it its title took (a Quarto callout's heading); None
+    when it opens none. A pandoc div of a kind's class is one: `{.callout-tip}` (Quarto's),
+    `{.warning title="…"}`; `{.note}` with no title is publisher's own editorial note."""
+    if _PUBLISHERS_NOTE.match(line):
+        return None
+    if opening := _ADMONITION.match(line):
+        title = opening.group(3) if opening.group(3) is not None else opening.group(4)
+        return opening.group(2), title, 0
+    div = _DIV.match(line)
+    kind = _CALLOUT_CLASS.search(div.group(2)) if div and div.group(2) else None
+    if kind is None or div is None:
+        return None
+    named = _TITLE_ATTRIBUTE.search(div.group(2))
+    title = next((t for t in named.groups() if t is not None), "") if named else ""
+    quarto = "callout-" in div.group(2)
+    if kind.group(1) == "note" and not title and not quarto:
+        return None
+    taken = 0
+    if not title and quarto:  # Quarto's title: the heading it opens with
+        first = next((n for n in range(after, len(lines)) if lines[n].strip()), None)
+        heading = _HEADING.match(lines[first]) if first is not None else None
+        if heading and first is not None:
+            title, taken = heading.group(1), first - after + 1
+    return kind.group(1), title, taken
+
+
 def admonitions_as_callouts(body: str) -> str:
     """`body` with each admonition written as an Obsidian callout (`> [!kind] Title`, each
     line of it quoted), which the Markdown reader draws as a quote with its title; fenced
-    code keeps its colons. A line becomes a line, so that lines said stay right (but for a
-    blank line put before an admonition that follows text, which pandoc needs to see a
-    quote)."""
+    code keeps its colons, and another fenced div inside one (`::: columns`) keeps its
+    lines. A line becomes a line, so that lines said stay right (but for a blank line put
+    before an admonition that follows text, which pandoc needs to see a quote; and a
+    Quarto callout's heading, which becomes its title line)."""
     if ":::" not in body:
         return body
+    lines = body.split("\n")
     out: list[str] = []
     indent = ""  # the outermost open admonition's
     depth = 0
+    divs: list[bool] = []  # the fenced divs open, innermost last: whether each is a box
     fence = ""  # the open code fence's marks
-    for line in body.split("\n"):
-        opening = None if _PUBLISHERS_NOTE.match(line) else _ADMONITION.match(line)
-        if fence or not (opening or (depth and _ADMONITION_END.match(line))):
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        callout = None if fence else _callout(line, lines, index)
+        closing = not fence and bool(divs) and _ADMONITION_END.match(line) is not None
+        if callout:
+            kind, title, taken = callout
+            if not depth:
+                indent = line[: len(line) - len(line.lstrip(" \t"))]
+            if out and out[-1].strip(" \t>"):
+                out.append(f"{indent}{'> ' * depth}".rstrip())
+            depth += 1
+            divs.append(True)
+            out.append(f"{indent}{'> ' * depth}[!{kind}] {title}".rstrip())
+            out.extend([f"{indent}{'> ' * depth}".rstrip()] * taken)  # lines stay lines
+            index += taken
+        elif closing and divs.pop():
+            depth -= 1
+            out.append(f"{indent}{'> ' * depth}".rstrip())
+        else:
+            if not fence and not closing and _DIV.match(line):
+                divs.append(False)  # another div: its closing `:::` is its own
             fence = _fence_after(line, fence)
             body_line = line[len(indent) :] if line.startswith(indent) else line.lstrip()
             out.append(f"{indent}{'> ' * depth}{body_line}" if depth else line)
-        elif opening:
-            if not depth:
-                indent = opening.group(1)
-            if out and out[-1].strip(" \t>"):
-                out.append(f"{indent}{'> ' * depth}".rstrip())
-            title = opening.group(3) if opening.group(3) is not None else opening.group(4)
-            depth += 1
-            out.append(f"{indent}{'> ' * depth}[!{opening.group(2)}] {title}".rstrip())
-        else:
-            depth -= 1
-            out.append(f"{indent}{'> ' * depth}".rstrip())
     return "\n".join(out)
 
 
