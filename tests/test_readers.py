@@ -2470,6 +2470,21 @@ def test_pandoc_and_quarto_callouts_are_quotes_with_their_title_or_kind(tmp_path
     assert ":::" not in tree.text_content()
 
 
+def test_boxes_opened_one_in_another_thousands_deep_are_read_in_bounded_time() -> None:
+    """In a child bounded at 60 s (a second here): each line of a box is quoted once for
+    each box it is in, so 100,000 `:::tip` one in another made a text of gigabytes and
+    minutes; 1,200 MkDocs boxes indented one in another ran out of Python's stack."""
+    finishes_within(
+        60,
+        "from publisher.readers.admonitions import admonitions_as_callouts",
+        "from publisher.readers.admonitions import indented_admonitions_as_callouts",
+        "out = admonitions_as_callouts(':::tip\\n' * 100_000 + 'deep')",
+        "assert len(out) < 5_000_000 and out.endswith('deep'), len(out)",
+        "text = ''.join(' ' * 4 * k + '!!! note\\n' for k in range(1_200)) + ' ' * 4_800 + 'deep'",
+        "assert indented_admonitions_as_callouts(text).endswith('deep')",
+    )
+
+
 def test_mkdocs_admonitions_are_quotes_with_their_title_and_their_text_not_code(
     tmp_path: Path,
 ) -> None:

@@ -35,6 +35,10 @@ _CALLOUT_CLASS = re.compile(
 _TITLE_ATTRIBUTE = re.compile(r"""(?:^|\s)title=(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+?)[ \t#]*$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+# Boxes in boxes deeper than this are written as they are, in the deepest: each line of a
+# box is quoted once for each box it is in, and 50,000 opened one in another made a text
+# of gigabytes
+_DEEPEST = 16
 
 
 def _fence_after(line: str, fence: str) -> str:
@@ -95,7 +99,7 @@ def admonitions_as_callouts(body: str) -> str:
     while index < len(lines):
         line = lines[index]
         index += 1
-        callout = None if fence else _callout(line, lines, index)
+        callout = None if fence or depth >= _DEEPEST else _callout(line, lines, index)
         closing = not fence and bool(divs) and _ADMONITION_END.match(line) is not None
         if callout:
             kind, title, taken = callout
@@ -130,12 +134,13 @@ _INDENTED_ADMONITION = re.compile(
 _CONTENT_TAB = re.compile(r'^([ \t]*)===\+?[ \t]+"([^"\n]*)"[ \t]*$')
 
 
-def indented_admonitions_as_callouts(body: str) -> str:
+def indented_admonitions_as_callouts(body: str, depth: int = 0) -> str:
     """`body` with Python-Markdown's admonitions (`!!! note "Title"` over the lines indented
     four spaces under it, nested ones further in) written as Obsidian callouts, as
     `admonitions_as_callouts` writes Docusaurus', and content tabs (`=== "Title"`) as
-    their title in bold over their text; fenced code keeps its marks."""
-    if "!!!" not in body and "???" not in body and "===" not in body:
+    their title in bold over their text; fenced code keeps its marks. `depth`: how many
+    boxes `body` is in (deeper than `_DEEPEST`, it stays as it is)."""
+    if ("!!!" not in body and "???" not in body and "===" not in body) or depth >= _DEEPEST:
         return body
     lines = body.split("\n")
     out: list[str] = []
@@ -170,7 +175,7 @@ def indented_admonitions_as_callouts(body: str) -> str:
             continue
         if out and out[-1].strip():
             out.append("")
-        written = indented_admonitions_as_callouts("\n".join(inner)).split("\n")
+        written = indented_admonitions_as_callouts("\n".join(inner), depth + 1).split("\n")
         if opening.re is _CONTENT_TAB:  # its title, then its text as it is
             out.extend([f"{indent}**{opening.group(2)}**", ""])
             out.extend(f"{indent}{part}".rstrip() for part in written)
