@@ -43,7 +43,8 @@ log = logging.getLogger(__name__)
 
 _ESM_BLOCK = re.compile(r"^(?:import|export)\b.*?(?:\n[ \t]*\n|\Z)", re.MULTILINE | re.DOTALL)
 _DEFAULT_IMPORT = re.compile(r"""^import\s+(\w+)\s+from\s+['"]([^'"]+)['"]""", re.MULTILINE)
-_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.DOTALL)
+_COMMENT_START = re.compile(r"\{\s*/\*")  # a comment: {/* … */}
+_COMMENT_END = re.compile(r"\*/\s*\}")
 _ATTRIBUTES = r"""((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*?)"""
 _COMPONENT = re.compile(rf"<([A-Z][\w.]*|img)\b{_ATTRIBUTES}/>")
 _JSX_TAG = re.compile(r"<[A-Z][\w.]*\b[^<>]*>")
@@ -65,6 +66,20 @@ _VIDEOS = {  # component → (the attributes that name the video, its page)
 }
 
 
+def _comments_blanked(prose: str) -> str:
+    """`prose` with each comment (`{/* … */}`) only the line ends it held, so that lines said
+    stay right; in time linear in `prose`: a comment never closed is looked for once, not
+    to the end again from each `{/*` after it."""
+    parts, done = [], 0
+    while (start := _COMMENT_START.search(prose, done)) is not None:
+        end = _COMMENT_END.search(prose, start.end())
+        if end is None:
+            break  # nor does any after it close
+        parts += [prose[done : start.start()], "\n" * prose.count("\n", start.start(), end.end())]
+        done = end.end()
+    return "".join(parts) + prose[done:]
+
+
 def markdown_of_mdx(
     body: str, meta: Mapping[str, Any], path: Path, first_line: int, printed: set[str]
 ) -> str:
@@ -77,7 +92,7 @@ def markdown_of_mdx(
 
     def markdown(prose: str, line: int) -> str:
         prose = _ESM_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), prose)  # lines kept
-        prose = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), prose)
+        prose = _comments_blanked(prose)
         newlines = [i for i, c in enumerate(prose) if c == "\n"]
 
         def component(found: re.Match[str]) -> str:
