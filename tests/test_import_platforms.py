@@ -681,6 +681,64 @@ SUBSTACK_CARDS = (
 )
 
 
+def substack_block(tag: str, css_class: str, attrs: dict[str, Any], inner: str = "") -> str:
+    """A block as Substack writes it: what it shows kept in its data-attrs' JSON."""
+    return (
+        f'<{tag} class="{css_class}" data-attrs="{html.escape(json.dumps(attrs))}">{inner}</{tag}>'
+    )
+
+
+def test_substacks_mentions_charts_formulas_and_widgets_show_what_their_data_attrs_hold() -> None:
+    """Substack keeps a mention's name, a Datawrapper chart's title, a LaTeX block's formula
+    and a code embed's caption only in the block's data-attrs: the sentence lost who it
+    thanked ("Thanks to  for the figures."), the formula was gone, and the chart and the
+    widget were links saying their addresses."""
+    from publisher.importers.platform_html import clean_post_html
+
+    mention = substack_block(
+        "span",
+        "mention-wrap",
+        {"name": "Ana Ruiz", "id": 1, "type": "user", "url": "https://substack.com/@anaruiz"},
+    )
+    chart = substack_block(
+        "div",
+        "datawrapper-wrap outer",
+        {
+            "url": "https://datawrapper.dwcdn.net/AbC12/1/",
+            "thumbnail_url": "https://substack-post-media.s3.amazonaws.com/chart.png",
+            "title": "Rents since 2010",
+            "description": "Median rent by year",
+        },
+        '<iframe class="datawrapper-iframe" src="https://datawrapper.dwcdn.net/AbC12/1/">'
+        "</iframe><script>window.addEventListener('message', function(){})</script>",
+    )
+    untitled_chart = substack_block(
+        "div",
+        "datawrapper-wrap outer",
+        {"url": "https://datawrapper.dwcdn.net/XyZ98/3/", "title": "Created with Datawrapper"},
+    )
+    formula = substack_block("div", "latex-rendered", {"persistentExpression": "E = mc^2"})
+    widget = substack_block(
+        "div",
+        "code-embed",
+        {"caption": "Strike days by branch", "alt": ""},
+        '<iframe class="code-embed-iframe" src="https://u1.substack-code-embed.com/x"></iframe>',
+    )
+    cleaned = clean_post_html(
+        f"<p>Thanks to {mention} for the figures.</p>{chart}{untitled_chart}{formula}{widget}",
+        None,
+    )
+    assert cleaned.html == (
+        '<p>Thanks to <a href="https://substack.com/@anaruiz">Ana Ruiz</a> for the figures.</p>'
+        '<p><a href="https://datawrapper.dwcdn.net/AbC12/1/">Rents since 2010</a><br>'
+        "Median rent by year</p>"
+        '<p><a href="https://datawrapper.dwcdn.net/XyZ98/3/">https://datawrapper.dwcdn.net/XyZ98/3/'
+        "</a></p>"
+        "<p><code>E = mc^2</code></p>"
+        '<p><a href="https://u1.substack-code-embed.com/x">Strike days by branch</a></p>'
+    )
+
+
 def test_a_substack_posts_file_and_digest_cards_link_by_their_titles(tmp_path: Path) -> None:
     """Substack's file card became a link saying "Download", its file's name lost; its card
     of another post (a digest: the post's title and address kept in its data-attrs alone)

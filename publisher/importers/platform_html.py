@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from .exports import GHOST_SITE, ExportFiles
 from .ghost_cards import ghost_cards_as_content
 from .merge_links import MergeLink, unmerge_links
 from .squarespace_blocks import squarespace_blocks_as_content
+from .substack_blocks import element_attrs, substack_blocks_as_content
 
 if TYPE_CHECKING:
     from .fetch import Fetched
@@ -170,6 +170,7 @@ def clean_post_html(
     pictures_shown(root)  # loaded by a script (Squarespace's), before <noscript> goes
     squarespace_blocks_as_content(root)  # before the cards: a video's wrapper says "embed"
     _galleries_as_figures(root)  # before the cards: a gallery's class says "embed" too
+    substack_blocks_as_content(root)  # before the players: a chart's frame is one
     posts = posts_quoted(root)  # before the cards: TikTok's embed code says "embed" too
     _cards_as_links(root, posts)  # before frames and furniture go: an embed's class says "embed"
     _file_cards_as_links(root)
@@ -248,7 +249,7 @@ def _galleries_as_figures(root: lxml.html.HtmlElement) -> None:
         if "gallery" not in holder.get("class", "") or holder.getparent() is None:
             continue
         try:
-            gallery = _data_attrs(holder).get("gallery", {})
+            gallery = element_attrs(holder).get("gallery", {})
             images = [str(i["src"]) for i in gallery.get("images", []) if i.get("src")]
             alt, caption = str(gallery.get("alt") or ""), str(gallery.get("caption") or "")
         except (ValueError, AttributeError, TypeError, KeyError):
@@ -325,7 +326,7 @@ def _quoted_post(
         if _QUOTED_POSTS & set(code.get("class", "").split()):
             del code.attrib["class"]  # "twitter-tweet" would read as furniture
             return code
-    attrs = _data_attrs(card)
+    attrs = element_attrs(card)
     url, words = attrs.get("url"), attrs.get("full_text")
     if not isinstance(url, str) or not isinstance(words, str) or not words.strip():
         return None
@@ -342,21 +343,6 @@ def _quoted_post(
     said_by.text = "— "
     etree.SubElement(said_by, "a", href=url).text = who or url
     return quote
-
-
-def _data_attrs(element: lxml.html.HtmlElement) -> dict[str, Any]:
-    """The JSON in Substack's data-attrs, where its cards keep what they show; {} for none."""
-    return data_attrs(element.get("data-attrs") or "")
-
-
-def data_attrs(value: str) -> dict[str, Any]:
-    """Substack's data-attrs' JSON (the attribute's value, its references read); {} for
-    none, or for one that is no object."""
-    try:
-        found = json.loads(value or "{}")
-    except ValueError:
-        return {}
-    return found if isinstance(found, dict) else {}
 
 
 def _file_cards_as_links(root: lxml.html.HtmlElement) -> None:
@@ -401,7 +387,7 @@ def _players_as_links(root: lxml.html.HtmlElement) -> None:
         )
         if not address:
             continue  # dropped with the frames
-        named = _data_attrs(player).get("title")  # Substack's Spotify and SoundCloud frames'
+        named = element_attrs(player).get("title")  # Substack's Spotify and SoundCloud frames'
         title = title or (" ".join(named.split()) if isinstance(named, str) else "")
         figure, caption = _alone_in_figure(player)  # WordPress's audio and video blocks
         if figure is not None and not (title and caption):  # its caption names the link
@@ -475,7 +461,7 @@ def _card_address(card: lxml.html.HtmlElement) -> tuple[str, str]:
     frame's own title, as WordPress's embed block names the video in its frame alone)."""
     titled = card.xpath(".//*[contains(@class, 'title') or contains(@class, 'details-h1')]")
     title = " ".join(titled[0].text_content().split()) if titled else ""
-    attrs = _data_attrs(card)  # Substack's digest of another post holds no link but these
+    attrs = element_attrs(card)  # Substack's digest of another post holds no link but these
     kept = attrs.get("canonical_url") or attrs.get("url")
     if isinstance(kept, str) and kept.startswith(("http://", "https://")):
         named = attrs.get("title")

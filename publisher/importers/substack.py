@@ -95,7 +95,7 @@ def read(files: ExportFiles) -> PlatformExport:
 
 def _label(attrs: str) -> str:
     """The label a Substack player's data-attrs (as written in its HTML) give it; "" for none."""
-    from .platform_html import data_attrs
+    from .substack_blocks import data_attrs
 
     label = data_attrs(html.unescape(attrs)).get("label")
     return " ".join(label.split()) if isinstance(label, str) else ""
