@@ -22,6 +22,7 @@ from typing import Any
 
 import lxml.html
 import pytest
+from bounded import finishes_within
 from click.testing import CliRunner
 from conftest import RecordedProgress
 from hypothesis import given, settings
@@ -899,6 +900,79 @@ def test_a_classic_editor_post_with_one_paragraph_of_html_keeps_its_other_paragr
     ]
     assert body.find("p[3]").findall("br") and len(body.find("p[3]").findall("br")) == 2
     assert body.find("pre").text_content() == "turno  hora\n\n  noche  22:00"
+
+
+def wxr_item(post_id: int, kind: str, title: str, content: str) -> str:
+    return (
+        f"<item><title>{title}</title><link>https://site.example.net/?p={post_id}</link>"
+        f"<content:encoded><![CDATA[{content}]]></content:encoded><wp:post_id>{post_id}"
+        "</wp:post_id><wp:post_date><![CDATA[2026-03-02 09:00:00]]></wp:post_date><wp:status>"
+        f"<![CDATA[publish]]></wp:status><wp:post_type><![CDATA[{kind}]]></wp:post_type>"
+        "<wp:post_password><![CDATA[]]></wp:post_password></item>\n"
+    )
+
+
+def test_a_synced_pattern_a_post_shows_is_written_out_in_it(tmp_path: Path) -> None:
+    """A synced pattern (a reusable block: the branch's "Join us" box, its contact details)
+    is one item of the export, and the posts that show it hold only its id: the import left
+    its words out without a word. It is written out where it stands, the patterns it shows
+    too; placed in itself, it shows nothing there, as on the site; one the export lacks
+    is named in the report, with how to export it."""
+    paragraph = "<!-- wp:paragraph -->\n<p>{}</p>\n<!-- /wp:paragraph -->\n"
+    post = (
+        paragraph.format("The strike starts on Monday.")
+        + '<!-- wp:block {"ref":50} /-->\n'
+        + paragraph.format("See you on the picket line.")
+        + '<!-- wp:block {"ref":99} /-->\n'
+    )
+    join_us = paragraph.format("Join the union today.") + '<!-- wp:block {"ref":51} /-->'
+    dues = paragraph.format("Dues are £5 a month.") + '<!-- wp:block {"ref":51} /-->'
+    export = tmp_path / "site.WordPress.2026-03-05.xml"
+    export.write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?>\n'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:wp="http://wordpress.org/export/1.2/">\n'
+        "<channel><title>Site</title><link>https://site.example.net</link>"
+        "<wp:wxr_version>1.2</wp:wxr_version>\n"
+        + wxr_item(10, "post", "Strike on Monday", post)
+        + wxr_item(50, "wp_block", "Join us", join_us)
+        + wxr_item(51, "wp_block", "Dues", dues)
+        + "</channel></rss>\n",
+        encoding="utf-8",
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    body = lxml.html.fragment_fromstring(
+        document(root, "strike-on-monday").body_html, create_parent="div"
+    )
+    assert [" ".join(p.text_content().split()) for p in body.iter("p")] == [
+        "The strike starts on Monday.",
+        "Join the union today.",
+        "Dues are £5 a month.",
+        "See you on the picket line.",
+    ]
+    assert [w.post.title for w in report.written] == ["Strike on Monday"]  # no pattern's
+    (written,) = report.written
+    assert "synced pattern (reusable block) it shows, id 99, is not in" in written.post.note
+
+
+def test_synced_patterns_placing_each_other_many_times_over_are_written_out_in_bounded_time() -> (
+    None
+):
+    """In a child bounded at 60 s (well under a second here): eight patterns each placing
+    the next ten times would be written out 10⁸ times; a post places 500 at most, and a
+    chain of 2,000 patterns each in the next goes no deeper than 16."""
+    finishes_within(
+        60,
+        "from publisher.importers.wordpress import _patterns_placed",
+        "place = '<!-- wp:block {{\"ref\":{}}} /-->'.format",
+        "patterns = {str(n): 'x' + place(n + 1) * 10 for n in range(8)}",
+        "out = _patterns_placed(place(0), patterns, [])",
+        "assert 0 < out.count('x') <= 500, out.count('x')",
+        "chain = {str(n): 'y' + place(n + 1) for n in range(2_000)}",
+        "assert _patterns_placed(place(0), chain, []).count('y') == 16",
+    )
 
 
 def test_a_classic_editor_tag_written_over_two_lines_keeps_its_link_and_picture(

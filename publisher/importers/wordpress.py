@@ -10,7 +10,8 @@ protected posts and Jetpack paid-subscriber posts are left out and listed; a pos
 Jetpack's subscribers only becomes a document in no issue, said in the report. WordPress.com
 and Jetpack email each new post to the blog's subscribers, so a published post is an issue
 unless its `_jetpack_dont_email_post_to_subs` meta says it was not sent. A block-editor
-post's footnotes (its `footnotes` meta) are its notes. A Polylang or WPML `language` term
+post's footnotes (its `footnotes` meta) are its notes, and a synced pattern (reusable
+block) it shows is written out in it from the export's `wp_block` item. A Polylang or WPML `language` term
 gives the post's language. A post's featured image (`_thumbnail_id`, the
 attachment it names) is its lead image. Titles and term names come with their character
 references (`&amp;`, `&#8220;`), read here as the site showed them.
@@ -65,13 +66,14 @@ def read(files: ExportFiles) -> PlatformExport:
             raise PublisherError.at("not a WordPress export: no <channel>", files.path(name))
         channels.append((channel, {"wp": _wp_namespace(channel)}))
     uploads = _Uploads.of([p for channel, ns in channels for p in _attachments(channel, ns)])
+    patterns = {key: text for channel, ns in channels for key, text in _patterns(channel, ns)}
     for channel, ns in channels:
         authors = {
             a.findtext("wp:author_login", "", ns): a.findtext("wp:author_display_name", "", ns)
             for a in channel.findall("wp:author", ns)
         }
         address = channel.findtext("wp:base_blog_url", "", ns) or channel.findtext("link") or ""
-        site = _Site(address.strip(), authors, uploads)
+        site = _Site(address.strip(), authors, uploads, patterns)
         for item in channel.findall("item"):
             _item(item, ns, site, export)
     if any('class="sqs-' in post.body_html for post in export.posts):
@@ -87,6 +89,7 @@ class _Site:
     address: str
     authors: dict[str, str]
     uploads: _Uploads
+    patterns: dict[str, str]  # the content of each synced pattern (reusable block), by id
 
     def whole(self, address: str) -> str:
         """`address` made whole when written from the site's root (`/news/strike`, as
@@ -154,6 +157,47 @@ def _attachments(channel: Any, ns: dict[str, str]) -> list[_Attachment]:
     return found
 
 
+def _patterns(channel: Any, ns: dict[str, str]) -> list[tuple[str, str]]:
+    """The synced patterns (reusable blocks before WordPress 6.3) of the export: its
+    `wp_block` items, by id, each with its content."""
+    return [
+        (item.findtext("wp:post_id", "", ns), item.findtext(_CONTENT) or "")
+        for item in channel.findall("item")
+        if item.findtext("wp:post_type", "", ns) == "wp_block"
+    ]
+
+
+# A synced pattern placed in a post: `<!-- wp:block {"ref":123} /-->`
+_PATTERN_PLACED = re.compile(r"<!--\s*wp:block\s+(\{[^>]*?\})\s*/-->")
+_PATTERNS_PLACED = 500  # in one post at most: patterns each placing others many times over
+_PATTERN_DEPTH = 16  # patterns placed in patterns placed in patterns…
+
+
+def _patterns_placed(content: str, patterns: dict[str, str], missing: list[str]) -> str:
+    """`content` (block-editor markup) with each synced pattern placed in it written out as
+    its content, as WordPress shows it: the post holds only its id. A pattern placed in
+    itself shows nothing there, as on the site; one the export lacks is added to
+    `missing` (its id)."""
+    budget = [_PATTERNS_PLACED]
+
+    def placed(text: str, within: tuple[str, ...]) -> str:
+        def written(found: re.Match[str]) -> str:
+            try:
+                ref = str(json.loads(found.group(1)).get("ref", ""))
+            except (ValueError, AttributeError):
+                return found.group(0)
+            if ref not in patterns:
+                missing.append(ref)
+                return found.group(0)
+            budget[0] -= 1
+            deeper = ref not in within and len(within) < _PATTERN_DEPTH and budget[0] > 0
+            return placed(patterns[ref], (*within, ref)) if deeper else ""
+
+        return _PATTERN_PLACED.sub(written, text) if "wp:block" in text else text
+
+    return placed(content, ())
+
+
 def _meta(item: Any, ns: dict[str, str]) -> dict[str, str]:
     return {
         m.findtext("wp:meta_key", "", ns): m.findtext("wp:meta_value", "", ns)
@@ -174,7 +218,9 @@ def _item(item: Any, ns: dict[str, str], site: _Site, export: PlatformExport) ->
         return  # attachments are found through the posts that show them
     meta = _meta(item, ns)
     post_id = item.findtext("wp:post_id", "", ns)
-    content, gated = members_parts_left_out(item.findtext(_CONTENT) or "")
+    missing: list[str] = []  # synced patterns the export lacks
+    content = _patterns_placed(item.findtext(_CONTENT) or "", site.patterns, missing)
+    content, gated = members_parts_left_out(content)
     body = _paragraphs(_with_footnotes(content, meta.get("footnotes", "")), post_id, site.uploads)
     body = site.addresses_whole(body)
     # WordPress allows a post without a title (its address then its id): named, as
@@ -230,7 +276,14 @@ def _item(item: Any, ns: dict[str, str], site: _Site, export: PlatformExport) ->
             image_alt=featured.alt if featured else "",
             image_caption=featured.caption if featured else "",
             note="; ".join(
-                filter(None, (_GATED if gated else "", _shortcodes_note(shortcodes_left(body))))
+                filter(
+                    None,
+                    (
+                        _GATED if gated else "",
+                        _shortcodes_note(shortcodes_left(body)),
+                        _patterns_note(missing),
+                    ),
+                )
             ),
         )
     )
@@ -245,6 +298,18 @@ def _shortcodes_note(left: list[str]) -> str:
         return ""
     named = ", ".join(left[:3]) + (f" and {len(left) - 3} more" if len(left) > 3 else "")
     return f"printed as typed, drawn by a plugin of the site: {named}; write in what they showed"
+
+
+def _patterns_note(missing: list[str]) -> str:
+    """What the report says of synced patterns the export lacks (an export of the posts
+    alone, not of "All content")."""
+    if not missing:
+        return ""
+    ids = ", ".join(dict.fromkeys(missing))
+    return (
+        f"left out: the synced pattern (reusable block) it shows, id {ids}, is not in the"
+        ' export; export "All content" (Tools → Export) to bring it'
+    )
 
 
 def _with_footnotes(content: str, footnotes: str) -> str:
