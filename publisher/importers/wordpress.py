@@ -11,9 +11,9 @@ Jetpack's subscribers only becomes a document in no issue, said in the report. W
 and Jetpack email each new post to the blog's subscribers, so a published post is an issue
 unless its `_jetpack_dont_email_post_to_subs` meta says it was not sent. A block-editor
 post's footnotes (its `footnotes` meta) are its notes, and a synced pattern (reusable
-block) it shows is written out in it from the export's `wp_block` item. A Polylang or WPML `language` term
-gives the post's language. A post's featured image (`_thumbnail_id`, the
-attachment it names) is its lead image. Titles and term names come with their character
+block) it shows is written out in it from the export's `wp_block` item. A Polylang or
+WPML `language` term gives the post's language. A post's featured image (`_thumbnail_id`,
+the attachment it names) is its lead image. Titles and term names come with their character
 references (`&amp;`, `&#8220;`), read here as the site showed them.
 """
 
