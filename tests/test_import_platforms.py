@@ -864,14 +864,8 @@ def test_a_classic_editor_post_with_one_paragraph_of_html_keeps_its_other_paragr
         "<pre>turno  hora\n\n  noche  22:00</pre>\n\n"
         "Last paragraph."
     )
-    export = tmp_path / "site.WordPress.2025-03-05.xml"
-    export.write_text(
-        '<?xml version="1.0" encoding="UTF-8" ?>\n'
-        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
-        ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
-        ' xmlns:wp="http://wordpress.org/export/1.2/">\n'
-        "<channel><title>Site</title><link>https://site.example.net</link>"
-        "<wp:wxr_version>1.2</wp:wxr_version>\n"
+    export = wxr_export(
+        tmp_path / "site.WordPress.2025-03-05.xml",
         "<item><title>Classic post</title>"
         "<link>https://site.example.net/2024/06/12/classic-post/</link>\n"
         f"<content:encoded><![CDATA[{content}]]></content:encoded>\n"
@@ -880,7 +874,7 @@ def test_a_classic_editor_post_with_one_paragraph_of_html_keeps_its_other_paragr
         "<wp:status><![CDATA[publish]]></wp:status>"
         "<wp:post_type><![CDATA[post]]></wp:post_type>"
         "<wp:post_password><![CDATA[]]></wp:post_password>\n"
-        "</item></channel></rss>\n"
+        "</item>",
     )
     root = new_workspace(tmp_path / "ws")
     import_export(export, root)
@@ -900,6 +894,20 @@ def test_a_classic_editor_post_with_one_paragraph_of_html_keeps_its_other_paragr
     ]
     assert body.find("p[3]").findall("br") and len(body.find("p[3]").findall("br")) == 2
     assert body.find("pre").text_content() == "turno  hora\n\n  noche  22:00"
+
+
+def wxr_export(path: Path, items: str) -> Path:
+    """A WordPress export (WXR) of `items` at `path`."""
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?>\n'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:wp="http://wordpress.org/export/1.2/">\n'
+        "<channel><title>Site</title><link>https://site.example.net</link>"
+        f"<wp:wxr_version>1.2</wp:wxr_version>\n{items}</channel></rss>\n",
+        encoding="utf-8",
+    )
+    return path
 
 
 def wxr_item(post_id: int, kind: str, title: str, content: str) -> str:
@@ -927,19 +935,11 @@ def test_a_synced_pattern_a_post_shows_is_written_out_in_it(tmp_path: Path) -> N
     )
     join_us = paragraph.format("Join the union today.") + '<!-- wp:block {"ref":51} /-->'
     dues = paragraph.format("Dues are £5 a month.") + '<!-- wp:block {"ref":51} /-->'
-    export = tmp_path / "site.WordPress.2026-03-05.xml"
-    export.write_text(
-        '<?xml version="1.0" encoding="UTF-8" ?>\n'
-        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
-        ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
-        ' xmlns:wp="http://wordpress.org/export/1.2/">\n'
-        "<channel><title>Site</title><link>https://site.example.net</link>"
-        "<wp:wxr_version>1.2</wp:wxr_version>\n"
-        + wxr_item(10, "post", "Strike on Monday", post)
+    export = wxr_export(
+        tmp_path / "site.WordPress.2026-03-05.xml",
+        wxr_item(10, "post", "Strike on Monday", post)
         + wxr_item(50, "wp_block", "Join us", join_us)
-        + wxr_item(51, "wp_block", "Dues", dues)
-        + "</channel></rss>\n",
-        encoding="utf-8",
+        + wxr_item(51, "wp_block", "Dues", dues),
     )
     root = new_workspace(tmp_path / "ws")
     report = import_export(export, root)
