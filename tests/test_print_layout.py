@@ -1053,3 +1053,39 @@ def test_a_posts_date_line_is_printed_on_the_page_of_its_title(tmp_path: Path) -
 
     for date, title, _ in posts[1:]:  # the first post's title is the document's
         assert page_of(date) == page_of(title), (date, title)
+
+
+# --- quotes -----------------------------------------------------------------------------------
+
+
+def line_tops(pdf: Path, starts: tuple[str, ...]) -> dict[str, float]:
+    """The top (in points) of the first line starting with each of `starts`, on one page."""
+    found: dict[str, float] = {}
+    with pymupdf.open(pdf) as document:
+        for page in document:
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    text = "".join(span["text"] for span in line["spans"])
+                    for start in starts:
+                        if text.startswith(start) and start not in found:
+                            found[start] = line["bbox"][1]
+    return found
+
+
+def test_two_quotes_one_after_the_other_print_as_two(tmp_path: Path) -> None:
+    """A quoted post then a callout, or two quotes of two speakers: print draws a quote in
+    italics, with no rule, so only space can tell where one ends. The space between two
+    quotes was a paragraph's: they read as one quote."""
+    body = (
+        "Before the quotes.\n\n> First quote, first paragraph.\n>\n"
+        "> First quote, second paragraph.\n\n> Second quote, its only paragraph.\n\nAfter."
+    )
+    manifest = "number: 1\ntitle: Q\ndate: 2026-03-01\nsections:\n  - title: News\n"
+    root = workspace(
+        tmp_path, {"first": article("Quotes", body)}, manifest + "    documents: [first]\n"
+    )
+    pdf = built(root, "--format", "pdf") / f"{ISSUE}.pdf"
+    tops = line_tops(pdf, ("First quote, first", "First quote, second", "Second quote"))
+    within = tops["First quote, second"] - tops["First quote, first"]
+    between = tops["Second quote"] - tops["First quote, second"]
+    assert between > 1.5 * within, (within, between)
