@@ -13,12 +13,14 @@ import datetime as dt
 import itertools
 import re
 import shutil
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 import pytest
 from click.testing import CliRunner
-from conftest import FIXED_EPOCH, REPO
+from conftest import FIXED_EPOCH, REPO, show_page
 
 from publisher.cli import main
 
@@ -1072,20 +1074,48 @@ def line_tops(pdf: Path, starts: tuple[str, ...]) -> dict[str, float]:
     return found
 
 
-def test_two_quotes_one_after_the_other_print_as_two(tmp_path: Path) -> None:
-    """A quoted post then a callout, or two quotes of two speakers: print draws a quote in
-    italics, with no rule, so only space can tell where one ends. The space between two
-    quotes was a paragraph's: they read as one quote."""
-    body = (
-        "Before the quotes.\n\n> First quote, first paragraph.\n>\n"
-        "> First quote, second paragraph.\n\n> Second quote, its only paragraph.\n\nAfter."
-    )
+QUOTES = (
+    "Before the quotes.\n\n> First quote, first paragraph.\n>\n"
+    "> First quote, second paragraph.\n\n> Second quote, its only paragraph.\n\nAfter."
+)
+QUOTED_LINES = ("First quote, first", "First quote, second", "Second quote")
+
+
+def quotes_workspace(root: Path) -> Path:
     manifest = "number: 1\ntitle: Q\ndate: 2026-03-01\nsections:\n  - title: News\n"
-    root = workspace(
-        tmp_path, {"first": article("Quotes", body)}, manifest + "    documents: [first]\n"
+    return workspace(
+        root, {"first": article("Quotes", QUOTES)}, manifest + "    documents: [first]\n"
     )
-    pdf = built(root, "--format", "pdf") / f"{ISSUE}.pdf"
-    tops = line_tops(pdf, ("First quote, first", "First quote, second", "Second quote"))
+
+
+def assert_two_quotes(tops: dict[str, float]) -> None:
+    """The space between two quotes is clearly more than between one quote's paragraphs."""
     within = tops["First quote, second"] - tops["First quote, first"]
     between = tops["Second quote"] - tops["First quote, second"]
     assert between > 1.5 * within, (within, between)
+
+
+def test_two_quotes_one_after_the_other_print_as_two(tmp_path: Path) -> None:
+    """A quoted post then a callout, or two quotes of two speakers: print and the EPUB draw
+    a quote in italics, with no rule, so only space can tell where one ends. The space
+    between two quotes was a paragraph's: they read as one quote."""
+    pdf = built(quotes_workspace(tmp_path), "--format", "pdf") / f"{ISSUE}.pdf"
+    assert_two_quotes(line_tops(pdf, QUOTED_LINES))
+
+
+def test_two_quotes_one_after_the_other_read_as_two_in_the_epub(tmp_path: Path, page: Any) -> None:
+    """The EPUB's chapter as an e-reader's browser shows it (Chromium, a phone's width)."""
+    book = built(quotes_workspace(tmp_path / "ws"), "--format", "epub") / f"{ISSUE}.epub"
+    with zipfile.ZipFile(book) as epub:
+        epub.extractall(tmp_path / "book")
+    chapter = next(
+        path for path in (tmp_path / "book").rglob("*.xhtml") if "Second quote" in path.read_text()
+    )
+    show_page(page, chapter, 375)
+    tops = page.evaluate(
+        """starts => Object.fromEntries(starts.map(start => [start,
+            [...document.querySelectorAll('p')].find(p => p.textContent.trim().startsWith(start))
+            .getBoundingClientRect().top]))""",
+        list(QUOTED_LINES),
+    )
+    assert_two_quotes(tops)
