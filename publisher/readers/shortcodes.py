@@ -160,7 +160,7 @@ def without_shortcodes(
                 placed, tab_labels = (tab_labels[0], tab_labels[1:]) if tab_labels else ("", [])
             if close is not None and alone_on_its_line(body, start, end):
                 shown = title_line(_box_title(name, params) or placed)  # its title, in bold
-            elif close is not None and _on_lines_of_its_own(body, start, tags[close][1]):
+            elif close is not None and alone_on_its_line(body, start, tags[close][1]):
                 shown = title_line(_box_title(name, params) or placed)  # a block of its own
                 block_ends.add(close)  # `{{< tab >}}Bring water.{{< /tab >}}`
             elif index - 1 in block_ends:
@@ -321,12 +321,6 @@ def _items(params: str) -> list[str]:
     return [item.strip() for item in items.split(",")] if items.strip() else []
 
 
-def _on_lines_of_its_own(body: str, start: int, end: int) -> bool:
-    """Whether `body[start:end]` (a box, from its opening tag to its closing tag's end)
-    starts and ends a line, sharing them with nothing else."""
-    return _starts_line(body, start) and _ends_line(body, end)
-
-
 def title_line(title: str) -> str:
     """A box's title as print and mail show a box open: a bold line of its own."""
     title = " ".join(title.split())
@@ -334,8 +328,9 @@ def title_line(title: str) -> str:
 
 
 def alone_on_its_line(body: str, start: int, end: int) -> bool:
-    """Whether the tag at `start`–`end` has its line to itself: a box's. One inside a
-    sentence (a tooltip's over a word) given a title line would cut the sentence in two."""
+    """Whether `body[start:end]` (a tag, or a box from its opening tag to its closing tag's
+    end) has its lines to itself: a box's. One inside a sentence (a tooltip's over a word)
+    given a title line would cut the sentence in two."""
     return _starts_line(body, start) and _ends_line(body, end)
 
 
