@@ -16,7 +16,7 @@ from conftest import build_with_warnings, minimal_with
 from validators import parse_eml, pdftotext
 
 from publisher.cli import main
-from publisher.readers.click_ids import without_click_ids
+from publisher.click_ids import without_click_ids
 
 ISSUE = "001-first"
 MARCH = "https://union.example/march?day=14&utm_campaign=strike"

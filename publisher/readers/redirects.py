@@ -23,8 +23,8 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
+from ..click_ids import without_click_ids
 from ..tree_edits import body_html, body_tree
-from .click_ids import without_click_ids
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
