@@ -14,6 +14,8 @@ stripping lists), and the click ids of the large ad networks.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 # The query parameters that identify a click or a reader, on any site
@@ -59,6 +61,33 @@ _ON_SITES = {
 def without_click_ids(url: str) -> str:
     """`url` (a web address) without the query parameters that identify a click or a
     reader; `url` itself, unchanged in every other character, when it has none."""
+    return _without_parameters(url, lambda host, name, _: name.lower() in _tracking(host))
+
+
+@functools.lru_cache(maxsize=256)
+def _tracking(host: str) -> frozenset[str]:
+    """The parameters that identify a click or a reader at `host`: told once per host, not
+    again for each parameter of each link."""
+    on_site = (n for site, n in _ON_SITES.items() if host == site or host.endswith(f".{site}"))
+    return _ANYWHERE | next(on_site, frozenset())
+
+
+def without_embed_marks(url: str) -> str:
+    """`url` without what a network's embed code adds to say where it was followed from
+    (Instagram's `utm_source=ig_embed`, TikTok's `refer=embed`, Bluesky's `ref_src=embed`):
+    the writer did not add them, and they count no campaign of theirs."""
+    return _without_parameters(
+        url,
+        lambda _, name, value: (
+            name.startswith("utm_") or (name in ("refer", "ref_src") and value == "embed")
+        ),
+    )
+
+
+def _without_parameters(url: str, unwanted: Callable[[str, str, str], bool]) -> str:
+    """`url` (a web address) without the query parameters `unwanted` (of its host, the
+    parameter's name and its value) says are; `url` itself, unchanged in every other
+    character, when it has none."""
     if "?" not in url:
         return url
     try:
@@ -68,12 +97,8 @@ def without_click_ids(url: str) -> str:
         return url
     if parts.scheme.lower() not in ("http", "https") or not parts.query:
         return url
-    tracking = _ANYWHERE | next(
-        (names for site, names in _ON_SITES.items() if host == site or host.endswith(f".{site}")),
-        frozenset(),
-    )
     pairs = parts.query.split("&")
-    kept = [pair for pair in pairs if pair.partition("=")[0].lower() not in tracking]
+    kept = [pair for pair in pairs if not unwanted(host, *pair.partition("=")[::2])]
     if len(kept) == len(pairs):
         return url
     return urlunsplit(parts._replace(query="&".join(kept)))

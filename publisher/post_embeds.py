@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from .click_ids import without_embed_marks
 from .embeds import page_of
 from .tree_edits import body_html, body_tree, cut_short, drop_keeping_tail
 
@@ -95,20 +95,7 @@ def _address(embed: HtmlElement, attribute: str | None) -> str:
     if not named:
         named = next((a.get("href", "") for a in embed.iter("a") if a.get("href")), "")
     address = page_of(named.strip())
-    return _untracked(address) if address.startswith(("http://", "https://")) else ""
-
-
-def _untracked(address: str) -> str:
-    """`address` without what the embed code adds to tell the network where it was
-    followed from (Instagram's `utm_source=ig_embed`, TikTok's `refer=embed`)."""
-    parts = urlsplit(address)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [
-        (name, value)
-        for name, value in query
-        if not name.startswith("utm_") and not (name in ("refer", "ref_src") and value == "embed")
-    ]
-    return address if kept == query else urlunsplit(parts._replace(query=urlencode(kept)))
+    return without_embed_marks(address) if address.startswith(("http://", "https://")) else ""
 
 
 def _lines(embed: HtmlElement) -> list[Line]:
@@ -123,7 +110,7 @@ def _lines(embed: HtmlElement) -> list[Line]:
         if block or element.tag == "br":
             lines.append([])
         if element.tag == "a" and element.get("href", "").startswith(("http://", "https://")):
-            link = _untracked(element.get("href", ""))
+            link = without_embed_marks(element.get("href", ""))
         lines[-1].append((element.text or "", link))
         for child in element:
             if isinstance(child.tag, str):
