@@ -30,7 +30,7 @@ import bisect
 import logging
 import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -95,19 +95,16 @@ def markdown_of_mdx(
         prose = _comments_blanked(prose)
         newlines = [i for i, c in enumerate(prose) if c == "\n"]
 
-        def component(found: re.Match[str]) -> str:
+        def component(start: int, end: int) -> str | None:
+            if not (found := _COMPONENT.fullmatch(prose, start, end)):
+                return None  # a tag that opens what it holds
             shown = _component(found.group(1), found.group(2), imported)
             if shown is None:
                 at = line + bisect.bisect_left(newlines, found.start())
                 unknown.setdefault(found.group(1), []).append(at)
             return shown or ""
 
-        pieces, done = [], 0  # each tag found by `_component_tags`, in time linear in it
-        for start, end in _component_tags(prose):
-            if found := _COMPONENT.fullmatch(prose, start, end):
-                pieces += [prose[done:start], component(found)]
-                done = end
-        prose = "".join(pieces) + prose[done:]
+        prose = _spans_replaced(prose, _component_tags(prose), component)  # in linear time
         prose = _JSX_TAG.sub(lambda m: _EXPRESSION_VALUE.sub(r'="\1"', m.group(0)), prose)
         return _FRONT_MATTER_VALUE.sub(lambda m: _front_matter_value(m, meta, printed), prose)
 
@@ -157,19 +154,18 @@ def _tags_on_one_line(prose: str, spans: list[tuple[int, int]]) -> str:
     …"). A <TabItem> named by its value alone gets the label its <Tabs> gave that value."""
     if "<" not in prose:
         return prose
-    out, done, labels = [], 0, {}
-    for start, end in spans:
+    labels: dict[str, str] = {}
+
+    def flattened(start: int, end: int) -> str | None:
         tag = prose[start:end]
         if "\n" not in tag and "={" not in tag:
-            continue
+            return None
         for match in _TAB_LABEL.finditer(tag):
             label, value = (match[2], match[4]) if match[1] else (match[8], match[6])
             labels[value] = label
-        flat = " ".join(_without_script_props(tag).split())
-        out.append(prose[done:start] + flat + "\n" * tag.count("\n"))
-        done = end
-    out.append(prose[done:])
-    joined = "".join(out)
+        return " ".join(_without_script_props(tag).split()) + "\n" * tag.count("\n")
+
+    joined = _spans_replaced(prose, spans, flattened)
     if labels:
         joined = _TAB_ITEM.sub(lambda m: _labelled(m, labels), joined)
     return joined
@@ -358,10 +354,19 @@ def _expression_in_prose(
 
 def _tags_blank(prose: str, spans: list[tuple[int, int]]) -> str:
     """`prose` with its components' opening tags (at `spans`) blanked, their lines kept."""
+    return _spans_replaced(prose, spans, lambda start, end: _blank(prose[start:end]))
+
+
+def _spans_replaced(
+    prose: str, spans: list[tuple[int, int]], written: Callable[[int, int], str | None]
+) -> str:
+    """`prose` with each of its `spans` (in order, apart) replaced by what `written` makes
+    of it (its start and end); one it makes None of stays as it is."""
     pieces, done = [], 0
     for start, end in spans:
-        pieces += [prose[done:start], _blank(prose[start:end])]
-        done = end
+        if (replaced := written(start, end)) is not None:
+            pieces += [prose[done:start], replaced]
+            done = end
     return "".join(pieces) + prose[done:]
 
 
