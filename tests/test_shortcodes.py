@@ -43,6 +43,11 @@ Hugo's manual writes {{</* figure src="x" */>}} to show the text.
 """
 
 
+def paragraphs(body: lxml.html.HtmlElement) -> list[str]:
+    """The words of each paragraph of `body`, white space single."""
+    return [" ".join(p.text_content().split()) for p in body.iter("p")]
+
+
 def read(tmp_path: Path, text: str):  # -> Document
     (tmp_path / "media").mkdir(exist_ok=True)
     (tmp_path / "media" / "picket.png").write_bytes(PNG)
@@ -206,8 +211,7 @@ def test_hugos_details_and_qr_show_what_they_hold_open(
     with caplog.at_level(logging.WARNING, logger="publisher"):
         doc = read_document(post, "rally", tmp_path, "en")
     body = lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
-    paragraphs = [" ".join(p.text_content().split()) for p in body.iter("p")]
-    assert paragraphs == [
+    assert paragraphs(body) == [
         "What to bring",
         "Water and a hat.",
         "Details",
@@ -278,8 +282,7 @@ def test_a_themes_box_keeps_its_title_above_what_it_wraps(
     with caplog.at_level(logging.WARNING, logger="publisher"):
         doc = read_document(post, "strike", tmp_path, "en")
     body = lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
-    paragraphs = [" ".join(p.text_content().split()) for p in body.iter("p")]
-    assert paragraphs == [
+    assert paragraphs(body) == [
         "Read the full statement",
         "The branch agreed.",
         "English",
@@ -330,7 +333,7 @@ def test_hextras_tabs_keep_their_labels_and_each_tab_its_own_block(tmp_path: Pat
         'A {{< tooltip "an old word" >}}scab{{< /tooltip >}} crossed the line.\n',
     )
     body = lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
-    assert [" ".join(p.text_content().split()) for p in body.iter("p")] == [
+    assert paragraphs(body) == [
         "English",
         "The strike starts on Monday.",
         "Español",
