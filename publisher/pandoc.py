@@ -93,12 +93,14 @@ _TOC_MARKER = re.compile(
 
 
 def markdown_to_html(text: str, *, id_prefix: str = "", warnings: list[str] | None = None) -> str:
+    from .lone_less_than import kept_from_pandoc
     from .sanitize import unknown_tags_as_text
 
     obsidian = any(mark in text for mark in _OBSIDIAN_MARKS)
     filters = (_OBSIDIAN_FILTER,) if obsidian else ()
+    text, written_back = kept_from_pandoc(text)  # "a < b": each would cost pandoc a scan
     converted = to_html(text, MARKDOWN, id_prefix=id_prefix, filters=filters, warnings=warnings)
-    html = converted.body_html
+    html = written_back(converted.body_html)
     html = unknown_tags_as_text(html)  # "Dear <Name>," stays as written
     html = _TASK.sub(lambda m: m[1] + ("☐ " if m[2] == " " else "☒ "), html)
     return _TOC_MARKER.sub("", page_breaks(html))
