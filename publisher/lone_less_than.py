@@ -10,25 +10,31 @@ text does not hold, so that a grid table's columns stay aligned) and written bac
 
 A `<` opens nothing if what follows it cannot start a tag, a comment or an address (a
 space, a digit, a sign: not a letter, `/`, `!`, `?`, `:` or `_`), or if no `>` comes
-after it. Kept as written, where the stand-in would not read as the `<` did: fenced code
-(its highlighting), a formula between `$` (its spacing around a relation), a link's
-address and a reference's (pandoc encodes them).
+after it. Kept as written, where the stand-in might not read as the `<` did: fenced code
+(its highlighting; one never closed, to the text's end), a paragraph's formulas (a
+relation's spacing: from its first `$` to its last), a link's address and title (a `<`
+in it can decide whether it is one), a reference's, and an address written between `<`
+and `>`. What is kept costs time only.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from urllib.parse import quote
 
 _STAND_INS = tuple(chr(code) for code in range(0xE000, 0xE010))
-_KEPT = re.compile(
-    r"^[ \t]{0,3}(`{3,}|~{3,}).*?^[ \t]{0,3}\1[ \t]*$"  # fenced code
-    r"|\$\$.*?\$\$|\$[^$\n]+\$"  # a formula
-    r"|\]\([ \t]*<[^<>\n]*>|\]\([^()\]\n]*\)"  # a link's address, in <…> or not
-    r"|^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*"  # a reference's
-    r"|<[A-Za-z][\w+.-]*:[^\s<>]*>",  # an address written between < and >
-    re.MULTILINE | re.DOTALL,
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$", re.MULTILINE)
+# Each found on its own, as one may start inside another
+_KEPT = tuple(
+    re.compile(pattern, re.MULTILINE)
+    for pattern in (
+        r"\$(?:[^\n]|\n(?![ \t]*\n))*\$",  # a paragraph's formulas, from its first $ to its last
+        # a link's address and title, to its paragraph's end if open, and to the next `]`
+        # at most (a `](` in a code span is not one)
+        r"\]\((?:[^()\]\n]|\n(?![ \t]*\n)|\([^()\n]*\))*\)?",
+        r"\[[^\[\]\n]+\]:[^\n]*",  # a reference's
+        r"<[A-Za-z][\w+.-]*:[^\s<>]*>",  # an address written between < and >
+    )
 )
 _OPENS_NOTHING = re.compile(r"<(?![^\W\d_]|[/!?:_])")
 
@@ -39,29 +45,45 @@ def kept_from_pandoc(text: str) -> tuple[str, Callable[[str], str]]:
     stand_in = next((char for char in _STAND_INS if char not in text), None)
     if stand_in is None or "<" not in text:
         return text, _as_written
-    kept = [(found.start(), found.end()) for found in _KEPT.finditer(text)]
     last_closing = text.rfind(">")
     pieces: list[str] = []
     start = 0
-    for kept_start, kept_end in [*kept, (len(text), len(text))]:
+    for kept_start, kept_end in [*_kept(text), (len(text), len(text))]:
+        if kept_end <= start:
+            continue
+        kept_start = max(kept_start, start)
         pieces.append(_stood_in(text[start:kept_start], start, last_closing, stand_in))
         pieces.append(text[kept_start:kept_end])
         start = kept_end
-    encoded = quote(stand_in)
 
     def written_back(html: str) -> str:
-        return html.replace(stand_in, "&lt;").replace(encoded, "%3C")
+        return html.replace(stand_in, "&lt;")
 
     return "".join(pieces), written_back
+
+
+def _kept(text: str) -> list[tuple[int, int]]:
+    """Where `text` is kept as written, in order (they may overlap)."""
+    spans = [found.span() for kept in _KEPT for found in kept.finditer(text)]
+    opened: re.Match[str] | None = None
+    for fence in _FENCE.finditer(text):
+        if opened is None:
+            opened = fence
+        elif (
+            fence[1][0] == opened[1][0] and len(fence[1]) >= len(opened[1]) and not fence[2].strip()
+        ):
+            spans.append((opened.start(), fence.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened.start(), len(text)))
+    return sorted(spans)
 
 
 def _stood_in(piece: str, offset: int, last_closing: int, stand_in: str) -> str:
     """`piece` (at `offset` in its text) with its `<` that open nothing as `stand_in`."""
     if "<" not in piece:
         return piece
-    if offset > last_closing:  # no `>` after any of its `<`
-        return piece.replace("<", stand_in)
-    after = max(0, last_closing + 1 - offset)
+    after = max(0, last_closing + 1 - offset)  # no `>` after a `<` from here
     head = _OPENS_NOTHING.sub(stand_in, piece[:after])
     return head + piece[after:].replace("<", stand_in)
 

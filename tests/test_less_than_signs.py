@@ -22,13 +22,18 @@ def body_of(tmp_path: Path, text: str) -> lxml.html.HtmlElement:
 
 
 def test_a_long_report_with_a_less_than_sign_in_each_paragraph_is_read_whole(tmp_path):
-    paragraphs = [f"Turnout was <50% in ward {ward}, n<k. {FILLER}" for ward in range(600)]
-    body = body_of(tmp_path, "# Pay survey\n\n" + "\n\n".join(paragraphs))
+    # a `<` before a digit opens nothing; one before a letter nothing after the last `>`
+    wards = [f"Turnout was <50% in ward {ward}. {FILLER}" for ward in range(600)]
+    counts = [f"In count {count}, n<k. {FILLER}" for count in range(600)]
+    quote = "> The union makes us strong."
+    body = body_of(tmp_path, "# Pay survey\n\n" + "\n\n".join([*wards, quote, *counts]))
     read = [p.text_content() for p in body.iter("p")]
-    assert len(read) == 600
+    assert len(read) == 1201
     assert all(
-        p.startswith(f"Turnout was <50% in ward {ward}, n<k. ") for ward, p in enumerate(read)
+        p.startswith(f"Turnout was <50% in ward {ward}. ") for ward, p in enumerate(read[:600])
     )
+    assert read[600] == "The union makes us strong."
+    assert all(p.startswith(f"In count {count}, n<k. ") for count, p in enumerate(read[601:]))
 
 
 REPORT = """\
@@ -38,14 +43,12 @@ Turnout was <50% in ward 12, 3 < 4 and x<y: vote <strong>yes</strong>.
 
 See the [minutes](<./minutes (2024).pdf>) and the [report][pay].
 
+Pay $5 for [the agenda](<./agenda.pdf> "costs $5") < 3.
+
 [pay]: <./pay report.pdf>
 
-The rule $a < b$ holds.
-
-```python
-if a < b:
-    pass
-```
+The rule $a <
+b$ holds, written over two lines.
 
 +-----+------+
 | a<5 | b    |
@@ -53,7 +56,17 @@ if a < b:
 | <   | x    |
 +-----+------+
 
+~~~ a fence never closed
+
+```python
+if a < b:
+    pass
+```
+
 Dear <Name>, sign < here. Its symbol \ue000 stays.
+
+```
+A fence never closed, then [its link](<./x y.pdf>) < 3.
 """
 
 
@@ -64,9 +77,15 @@ def test_each_less_than_sign_reads_as_written_where_it_stands(tmp_path):
     assert [strong.text for strong in body.iter("strong")] == ["yes"]
     assert "Dear <Name>, sign < here. Its symbol \ue000 stays." in paragraphs
     links = [a.get("href") for a in body.iter("a")]
-    assert "./minutes%20(2024).pdf" in links and "./pay%20report.pdf" in links
+    assert "Pay $5 for the agenda < 3." in paragraphs
+    assert (
+        "./minutes%20(2024).pdf" in links
+        and "./agenda.pdf" in links
+        and "./pay%20report.pdf" in links
+    )
     (formula,) = body.find_class("math")
     assert "\u2004<\u2004" in formula.text_content()  # spaced as a relation is
     assert [op.text for op in body.find_class("op")] == ["<"]  # highlighted as an operator
+    assert paragraphs[-1] == "``` A fence never closed, then its link < 3."
     cells = [cell.text_content() for cell in body.iter("th", "td")]
     assert cells == ["a<5", "b", "<", "x"]
