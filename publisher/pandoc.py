@@ -65,8 +65,14 @@ def to_html(
 # Extra's), which those show only as a word's tooltip, is not printed as a paragraph. The
 # front matter is read before pandoc sees the text; "key: value" lines between two rules
 # further down ("---" / "Contact: branch@…" / "---") are text, not more front matter,
-# which pandoc's Markdown read anywhere and left out of the outputs.
-MARKDOWN = "markdown+wikilinks_title_after_pipe+mark+emoji+abbreviations-task_lists-raw_tex-yaml_metadata_block"
+# which pandoc's Markdown read anywhere and left out of the outputs. Without citations,
+# which no output resolves: "@unionbranch" is a handle, "-@ana" keeps its "-", and a
+# paragraph of "[" never closed ("[Photo: Ana, …") is read at once, where trying each as
+# a citation took time doubling with each: 18 took a minute.
+MARKDOWN = (
+    "markdown+wikilinks_title_after_pipe+mark+emoji+abbreviations"
+    "-task_lists-raw_tex-yaml_metadata_block-citations"
+)
 # What else Obsidian writes (comments, callouts, embedded pictures' captions, block
 # identifiers): only text that holds one of its marks pays for starting the filter's Lua
 _OBSIDIAN_FILTER = Path(__file__).with_name("readers") / "obsidian.lua"
