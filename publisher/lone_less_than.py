@@ -9,8 +9,8 @@ text does not hold, so that a grid table's columns stay aligned) and written bac
 `&lt;`, which is how pandoc writes a `<` of text.
 
 A `<` opens nothing if what follows it cannot start a tag, a comment or an address (a
-space, a digit, a sign: not a letter, `/`, `!`, `?`, `:` or `_`), or if no `>` comes
-after it. Kept as written, where the stand-in might not read as the `<` did: fenced code
+space, a digit, a sign: not a letter, `/`, `!`, `?`, `:` or `_`, nor a word with an `@`
+in it), or if no `>` comes after it. Kept as written, where the stand-in might not read as the `<` did: fenced code
 (its highlighting; one never closed, to the text's end), a paragraph's formulas (a
 relation's spacing: from its first `$` to its last), a link's address and title (a `<`
 in it can decide whether it is one), a reference's, and an address written between `<`
@@ -36,7 +36,9 @@ _KEPT = tuple(
         r"<[A-Za-z][\w+.-]*:[^\s<>]*>",  # an address written between < and >
     )
 )
-_OPENS_NOTHING = re.compile(r"<(?![^\W\d_]|[/!?:_])")
+# Not before a letter or a sign a tag, comment or address may start with, nor before a
+# word with an `@` in it (an email address between < and > may start with a digit or a sign)
+_OPENS_NOTHING = re.compile(r"<(?![^\W\d_]|[/!?:_]|[^\s<>]*@)")
 
 
 def kept_from_pandoc(text: str) -> tuple[str, Callable[[str], str]]:

@@ -41,6 +41,8 @@ REPORT = """\
 
 Turnout was <50% in ward 12, 3 < 4 and x<y: vote <strong>yes</strong>.
 
+Write to <<2024.branch@example.org>>.
+
 See the [minutes](<./minutes (2024).pdf>) and the [report][pay].
 
 Pay $5 for [the agenda](<./agenda.pdf> "costs $5") < 3.
@@ -76,7 +78,9 @@ def test_each_less_than_sign_reads_as_written_where_it_stands(tmp_path):
     assert "Turnout was <50% in ward 12, 3 < 4 and x<y: vote yes." in paragraphs
     assert [strong.text for strong in body.iter("strong")] == ["yes"]
     assert "Dear <Name>, sign < here. Its symbol \ue000 stays." in paragraphs
+    assert "Write to <2024.branch@example.org>." in paragraphs
     links = [a.get("href") for a in body.iter("a")]
+    assert "mailto:2024.branch@example.org" in links
     assert "Pay $5 for the agenda < 3." in paragraphs
     assert (
         "./minutes%20(2024).pdf" in links
