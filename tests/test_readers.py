@@ -3461,24 +3461,28 @@ def test_hostile_markup_in_a_table_without_end_tags_yields_no_script(tmp_path: P
     assert len(list(root.iter("td"))) >= 3
 
 
-def test_an_unclosed_comment_in_markdown_is_warned_of_at_its_line_and_kept_out(
+def test_unclosed_comments_in_markdown_are_warned_of_at_their_lines_and_kept_out(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """An editor's note opened with <!-- and never closed was printed in every output
-    ("‹!– TODO: check the figures with Ana"), without a word; a closed one is hidden."""
+    ("‹!– TODO: check the figures with Ana"), without a word, and so was every one after
+    the first; a closed one is hidden."""
     path = tmp_path / "strike.md"
     path.write_text(
         "---\ntitle: Strike\n---\n\nBefore.\n\n<!-- TODO: check the figures with Ana\n\n"
-        "After.\n\n`<!--` opens a comment in HTML.\n\n```html\n<!-- in code\n```\n"
+        "After.\n\n`<!--` opens a comment in HTML.\n\n```html\n<!-- in code\n```\n\n"
+        "Then. <!-- TODO: ask Sam about the date\n\nLast.\n"
     )
     caplog.set_level(logging.WARNING, logger="publisher")
     body = read(path).body_html
-    assert "TODO" not in body and "Ana" not in body
+    assert "TODO" not in body and "Ana" not in body and "Sam" not in body
     assert "After." in body and "in code" in body and "opens a comment" in body
+    assert "<p>Then.</p>" in body and "Last." in body
     said = said_of(caplog, "comment")
     assert said == [
-        f"{path}:7: an HTML comment not closed: its paragraph is left out of the outputs"
+        f"{path}:{line}: an HTML comment not closed: its paragraph is left out of the outputs"
         " (close it with -->)"
+        for line in (7, 17)
     ]
 
 

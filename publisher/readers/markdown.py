@@ -139,33 +139,35 @@ _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 
 
 def unclosed_comment_left_out(body: str, path: Path, first_line: int) -> str:
-    """`body` without an HTML comment that is never closed (`<!-- TODO: check with Ana`
-    and no `-->`), to the end of its paragraph, and a warning at its line: pandoc reads it
-    as text, and the editor's private note was printed in every output. Only that
-    paragraph goes (a browser would hide all that follows): what comes after is text
-    the editor meant to publish. Comments written in code are code."""
+    """`body` without the HTML comments that are never closed (`<!-- TODO: check with Ana`
+    and no `-->`), each to the end of its paragraph, and a warning at each one's line:
+    pandoc reads them as text, and the editor's private notes were printed in every
+    output. Only their paragraphs go (a browser would hide all that follows): what comes
+    after is text the editor meant to publish. Comments written in code are code."""
     if "<!--" not in body:
         return body
     code = [(m.start(), m.end()) for m in _CODE_FENCE.finditer(body)]
-    position = 0
+    kept: list[str] = []
+    kept_from = position = counted_to = 0
+    line, last_closing = first_line, body.rfind("-->")
     while opened := _COMMENT_OPEN.search(body, position):
-        at = opened.start()
+        at, position = opened.start(), opened.end()
         if _in_code(body, at, code):
-            position = opened.end()
             continue
-        closed = body.find("-->", opened.end())
+        closed = body.find("-->", position) if position <= last_closing else -1
         if closed != -1:
             position = closed + 3
             continue
-        end = _PARAGRAPH_END.search(body, at)
+        line, counted_to = line + body.count("\n", counted_to, at), at
         log.warning(
             "%s:%d: an HTML comment not closed: its paragraph is left out of the outputs"
             " (close it with -->)",
-            path,
-            first_line + body.count("\n", 0, at),
+            *(path, line),
         )
-        return body[:at] + (body[end.start() :] if end else "\n")
-    return body
+        kept.append(body[kept_from:at])
+        end = _PARAGRAPH_END.search(body, at)
+        kept_from = position = end.start() if end else len(body)
+    return "".join(kept) + (body[kept_from:] if kept_from < len(body) else "\n")
 
 
 def say_markup_left_out(body: str, path: Path, first_line: int) -> None:
