@@ -28,10 +28,13 @@ _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$", re.MULTILINE)
 _KEPT = tuple(
     re.compile(pattern, re.MULTILINE)
     for pattern in (
-        r"\$(?:[^\n]|\n(?![ \t]*\n))*\$",  # a paragraph's formulas, from its first $ to its last
+        # a paragraph's formulas, from its first $ to its last (repeated by line, not by
+        # character: a regular expression's stack grows with each repeat)
+        r"\$[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*\$",
         # a link's address and title, to its paragraph's end if open, and to the next `]`
-        # at most (a `](` in a code span is not one)
-        r"\]\((?:[^()\]\n]|\n(?![ \t]*\n)|\([^()\n]*\))*\)?",
+        # at most (a `](` in a code span is not one); its repeats keep no stack
+        # (`*+`: nothing after them can fail)
+        r"\]\((?:[^()\]\n]+|\n(?![ \t]*\n)|\([^()\n]*\))*+\)?",
         r"\[[^\[\]\n]+\]:[^\n]*",  # a reference's
         r"<[A-Za-z][\w+.-]*:[^\s<>]*>",  # an address written between < and >
     )
