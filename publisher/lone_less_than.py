@@ -47,8 +47,10 @@ _OPENS_NOTHING = re.compile(r"<(?![^\W\d_]|[/!?:_]|[^\s<>]*@)")
 def kept_from_pandoc(text: str) -> tuple[str, Callable[[str], str]]:
     """`text` with each `<` that opens nothing stood in for, and what writes pandoc's HTML
     of it as pandoc would have written that of `text`."""
+    if "<" not in text:  # almost every text: no scan for a stand-in
+        return text, _as_written
     stand_in = next((char for char in _STAND_INS if char not in text), None)
-    if stand_in is None or "<" not in text:
+    if stand_in is None:
         return text, _as_written
     last_closing = text.rfind(">")
     pieces: list[str] = []
