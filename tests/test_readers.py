@@ -6,6 +6,8 @@ import datetime as dt
 import html
 import logging
 import re
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -1141,6 +1143,30 @@ def test_a_plain_texts_date_line_over_or_under_its_title_is_its_date(
     doc = read(path)
     assert (doc.title, doc.date) == (title, day)
     assert day is None or "2026" not in doc.subtitle + doc.body_html  # printed once, as a date
+
+
+@pytest.mark.parametrize(
+    ("headline", "asked"),
+    [("May Day 2026: Eastharbour Stands Together", False), ("Friday 1 May 2026", True)],
+)
+def test_a_headline_with_a_year_and_no_day_is_no_date_and_costs_no_date_parsing(
+    tmp_path: Path, headline: str, asked: bool
+) -> None:
+    """A year with no day beside it is no date, so dateparser is not asked: its first
+    question in a process took a third of a second (its languages' and time zones' patterns
+    compiled), half the time it took to read the example's leaflet, for no date. Read in a
+    process of its own, as a build reads its documents; a date line still is asked."""
+    path = tmp_path / "leaflet.txt"
+    path.write_text(f"{headline}\n\nThis May Day we march.\n\nJoin us.\n")
+    probe = (
+        "import sys\nfrom pathlib import Path\nfrom publisher.readers import read_document\n"
+        "doc = read_document(Path(sys.argv[1]), 'leaflet', Path(sys.argv[1]).parent, 'en')\n"
+        "print(doc.date, 'dateparser' in sys.modules)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True
+    )
+    assert ran.stdout.split() == (["2026-05-01", "True"] if asked else ["None", "False"])
 
 
 def test_plain_texts_underlined_headings_are_headings_and_its_rules_rules(tmp_path: Path) -> None:
