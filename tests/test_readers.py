@@ -1169,6 +1169,18 @@ def test_a_headline_with_a_year_and_no_day_is_no_date_and_costs_no_date_parsing(
     assert ran.stdout.split() == (["2026-05-01", "True"] if asked else ["None", "False"])
 
 
+@pytest.mark.parametrize(
+    "line", ["3 hours ago · 2026", "Posted 3 days ago 2026", "Hace 2 días, 2026"]
+)
+def test_a_date_line_counted_from_today_gives_no_date(tmp_path: Path, line: str) -> None:
+    """ "3 hours ago" is a day counted from the moment the page was copied, which the
+    text does not say: it was read as counted from the build, so the same text was dated
+    differently each day (SOURCE_DATE_EPOCH or not)."""
+    path = tmp_path / "post.txt"
+    path.write_text(f"Rent strike ballot\n\n{line}\n\nWe voted yes.\n")
+    assert read(path).date is None
+
+
 def test_plain_texts_underlined_headings_are_headings_and_its_rules_rules(tmp_path: Path) -> None:
     """A line underlined with "=" or "-" is a heading; a line of dashes alone a rule."""
     path = tmp_path / "bulletin.txt"

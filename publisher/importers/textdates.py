@@ -18,11 +18,14 @@ from ..i18n import SOLAR_MONTHS
 
 LANGUAGES = ["en", "es", "fr", "ar", "fa"]
 # Numbers day first, as most of the world writes them ("03/04/2026" is 3 April; a US
-# reading is told to the editor: `month_first_reading`)
+# reading is told to the editor: `month_first_reading`). Never a day counted from today
+# ("3 hours ago · 2026", "Hace 2 días, 2026"): that was the day of the build, so the same
+# text was dated differently each day, and not by SOURCE_DATE_EPOCH.
 _SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PREFER_DAY_OF_MONTH": "first",
     "DATE_ORDER": "DMY",
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
 }
 _WEEKDAY = re.compile(
     r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[ée]rcoles|"
