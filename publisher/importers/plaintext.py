@@ -1,7 +1,9 @@
 """Plain text copied off blogs and forums → structured drafts (metadata + HTML body).
 
 Each heuristic is one small function over `Block`s. What it decides is counted in the
-draft's `found`, and every guess an editor may want to check goes into `unsure`.
+draft's `found`, and every guess an editor may want to check goes into `unsure`. The
+closing lines are read in `textsignature`, what a line is wherever it stands (a link, a
+note, a photo credit) in `textlines`.
 
 - weekday date headers ("Sunday, February 22, 2026") start posts; without them, rules
   of dashes separate posts (`split`). A part that is only a title (above its dateline, or
@@ -66,48 +68,24 @@ from .textdates import (
     authors,
     byline,
     capitalised,
-    closing,
-    contact_details,
-    credit,
     date_ending,
     dateline,
     handle_header,
-    letter_dateline,
     month_first_reading,
     parse_date,
-    place_and_date,
     post_header,
     posted_on,
-    role,
     signature,
-    signed_over_role,
-    signed_under_closing,
     weekday_header,
 )
+from .textlines import NOTE, PICTURE, SOURCE_NOTE, URL, caption
 from .textlists import bulleted_list, goes_on, indented_run, lettered_list, numbered_list
 from .textmarks import MARKDOWN_HEADING, html_written, inline, unmarked, untagged, written_html
 from .textnotes import CALL, notes_at_end, number
+from .textsignature import closing_index, take_signature_apart
 
-_URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
-_CAPTION = re.compile(
-    r"\b(photo|foto|image|picture|crédit photo|photo credit)s?\s*(credit)?\s*:"
-    # "Photo by Marta Gil", "Foto de …", "Photo par …", "(Photo courtesy of …)": at the start
-    r"|^\(?(photo(graph)?|foto(grafía)?|image|picture)s?\s+(by|de|por|par|courtesy)\s+\S",
-    re.I,
-)
-_NOTE = re.compile(r"^\[(?!\d+\])[^\]]{12,}\]$", re.DOTALL)
-_FOOTNOTE_DEF = re.compile(r"^\[(\d{1,3})\]\s+(.+)$", re.DOTALL)
-_SOURCE_NOTE = re.compile(
-    r"content is available under|creative commons|\bCC[- ]BY|all rights reserved|"
-    r"this (page|article) (contains content|was originally published)|originally published (in|at|on)",
-    re.I,
-)
-# Where a picture stood in a message's plain text, as Gmail marks it ("[image: Workers at the
-# gate]", its description), with the file the e-mail importer found for it, if any
-# ("[image: …]⟦media/photo.png⟧", `picture_mark`), or its address when it is on the web
-_PICTURE = re.compile(r"\[image: ?([^\]\n]*)\](?:⟦((?:media/|https?://)[^⟧\s]+)⟧)?")
-_PICTURE_ALONE = re.compile(rf"<p>{_PICTURE.pattern}</p>")
+_PICTURE_ALONE = re.compile(rf"<p>{PICTURE.pattern}</p>")
 HEADING_WORDS = 16
 
 
@@ -379,7 +357,7 @@ def _take_title(rest: list[Block], draft: Draft) -> None:
 def credit_under_the_title(rest: list[Block]) -> None:
     """A photo's credit over the title ("Photo by Marta Gil", copied off a blog without
     its photo) put under it: the title is the title, and the credit stays a caption."""
-    if len(rest) > 2 and rest[0].single_line and _caption(rest[0].text) and _title_like(rest[1]):
+    if len(rest) > 2 and rest[0].single_line and caption(rest[0].text) and _title_like(rest[1]):
         rest[0], rest[1] = rest[1], rest[0]
 
 
@@ -603,8 +581,8 @@ def _title_like(block: Block) -> bool:
         and len(text) <= TITLE_MAX
         and not text.endswith((".", ",", ";", ":"))
         and not _SENTENCE_BREAK.search(text)
-        and not _URL.fullmatch(text)
-        and not _caption(text)  # a photo credit under the title: the photo did not come along
+        and not URL.fullmatch(text)
+        and not caption(text)  # a photo credit under the title: the photo did not come along
         and parse_date(text) is None
         and _opens_as_a_title(_TAGGED.sub("", _without_leading_symbols(text)))
     )
@@ -695,18 +673,6 @@ def _section_text(blocks: list[Block], index: int, closing: int) -> bool:
     return index < closing or blocks[index].text.rstrip().endswith((".", "!", "?"))
 
 
-def closing_index(blocks: list[Block]) -> int:
-    """The index of the text's last block of its own, before what may follow a signature
-    (links, notes, photo credits, contact details) and rules; -1 when it has none (a contact
-    card, nothing but details)."""
-    own = (i for i in reversed(range(len(blocks))) if not _after_text(blocks[i]))
-    return next(own, -1)
-
-
-def _after_text(block: Block) -> bool:
-    return block.rule or _after_signature(block.text)
-
-
 def _in_capitals(text: str) -> bool:
     """Whether every letter of `text` is a capital, two at least (an acronym in an Arabic
     line, "مع ILO", makes no heading of it)."""
@@ -716,168 +682,6 @@ def _in_capitals(text: str) -> bool:
 
 def _next_content(blocks: list[Block], index: int) -> Block | None:
     return blocks[index + 1] if index + 1 < len(blocks) else None
-
-
-def take_signature_apart(blocks: list[Block], draft: Draft) -> None:
-    """`take_signature`, once the closing lines typed with no blank line between them are
-    blocks apart: a name over contact details, a name and the date ("Workers Union" /
-    "3 March 2026"), either first."""
-    _contact_lines_apart(blocks)
-    _signature_and_date_apart(blocks)
-    take_signature(blocks, draft)
-
-
-def take_signature(blocks: list[Block], draft: Draft) -> None:
-    """The closing lines: 'Org (X), June 28, 2024', 'Posted on DATE by NAME', 'Posted by NAME
-    at 10:42 AM', or a name line, or a name then a date line; links, notes and photo credits
-    after them are passed over. A bare name after short lines is one more of them (a verse,
-    a slogan); a line that says it is a byline is one wherever it stands. A byline under
-    the title has named the author already: it stays the author, the signature the body's."""
-    last = closing_index(blocks)
-    if last < 0:
-        return
-    lines = blocks[last].lines
-    if last > 0 and not blocks[last].single_line and closing(blocks[last - 1].text):
-        lines = (blocks[last - 1].text, *lines)  # "In solidarity," a blank line, name over role
-    if name := signed_under_closing(lines) or signed_over_role(_last_two_lines(blocks, last)):
-        draft.authors = draft.authors or authors(unmarked(name))  # "*Ana Ruiz*": Ana Ruiz
-        draft.found["signature"] += 1
-        return
-    dated, signed_on = _signing_date_at(blocks, last) or (None, None)
-    candidates = [last] if dated is None else [i for i in (last - 1, last) if i not in (-1, dated)]
-    for index in candidates:
-        block = blocks[index]
-        if not block.single_line or _next_item(blocks, index):
-            continue
-        said = credit(block.text)  # "By Ana Ruiz", "Published by …", "Posted on … by …"
-        after_closing = index > 0 and closing(blocks[index - 1].text)
-        if not said and _among_short_lines(blocks, index) and dated is None and not after_closing:
-            continue
-        found = said or (None if role(block.text) else signature(block.text))
-        if found and not parse_date(block.text):
-            name, when = found
-            if not draft.authors:
-                draft.authors = authors(unmarked(name))
-                if not when and not said and dated is None:
-                    draft.unsure.append(f"author {name!r} read from the closing line")
-            if when := when or signed_on:
-                draft.date = draft.date or when
-            draft.found["signature"] += 1
-            blocks[index] = Block(("\x01sig " + block.text,), False, block.gap)
-            return
-    if signed_on and draft.date is None:
-        draft.date = signed_on
-        draft.found["closing date"] += 1
-
-
-def _last_two_lines(blocks: list[Block], last: int) -> tuple[str, ...]:
-    """The text's last two lines, in its last block or the last two blocks of a line each,
-    as a signer's name and role are typed."""
-    if len(blocks[last].lines) == 2:
-        return blocks[last].lines
-    if last > 0 and blocks[last].single_line and blocks[last - 1].single_line:
-        return (blocks[last - 1].text, blocks[last].text)
-    return ()
-
-
-def _next_item(blocks: list[Block], index: int) -> bool:
-    """Whether `blocks[index]` is one more item of the list above it, dashed as it is: a
-    post's last call to action ("- Share this post"), not a name signed after a dash."""
-    before = blocks[index - 1] if index > 0 else None
-    return (
-        before is not None
-        and blocks[index].bullet
-        and before.bullet
-        and before.lines[0][:1] == blocks[index].lines[0][:1]
-    )
-
-
-def _signing_date(text: str) -> dt.date | None:
-    """The date a closing line gives: a date alone or a letter's "Fait à Paris, le …"."""
-    return parse_date(text) or letter_dateline(text)
-
-
-def _signing_date_at(blocks: list[Block], last: int) -> tuple[int, dt.date] | None:
-    """Where the date the text was signed on stands, and the date: its last line (under
-    the signer's name, "Madrid, 3 de marzo de 2026" too), or the line over the signer's
-    name ("Madrid, a 3 de marzo de 2026" / "Sindicato de Inquilinas")."""
-    text = blocks[last].text
-    named_over = last > 0 and blocks[last - 1].single_line and signature(blocks[last - 1].text)
-    if when := _signing_date(text) or (named_over and place_and_date(text)):
-        return last, when
-    if last < 1 or not blocks[last].single_line:
-        return None
-    over = blocks[last - 1].text
-    if when := letter_dateline(over) or (signature(text) and parse_date(over)):
-        return last - 1, when
-    return None
-
-
-def _signature_and_date_apart(blocks: list[Block]) -> None:
-    """A signer's name and the date on consecutive lines, either one first ("María
-    Fernández" / "3 de marzo de 2026"), or any line and a letter's "Paris, le 3 mars
-    2026", as two blocks: `take_signature` reads them so."""
-    last = closing_index(blocks)
-    if last < 1 or len(lines := blocks[last].lines) != 2:
-        return
-    first, second = lines
-    for name, day, name_first in ((first, second, True), (second, first, False)):
-        if letter_dateline(day) or (
-            signature(name) and (parse_date(day) or (name_first and place_and_date(day)))
-        ):
-            block = blocks[last]
-            blocks[last : last + 1] = [
-                Block(lines[:1], block.indented, block.gap, block.indent),
-                Block(lines[1:], False, 0),
-            ]
-            return
-
-
-def _after_signature(text: str) -> bool:
-    """What may follow a signature: a link, a note, a footnote ("[1] …"), a photo credit,
-    contact details."""
-    return bool(
-        _URL.fullmatch(text)
-        or _NOTE.match(text)
-        or _FOOTNOTE_DEF.match(text)
-        or _PICTURE.fullmatch(text)
-        or _caption(text)
-        or contact_details(text)
-    )
-
-
-def _contact_lines_apart(blocks: list[Block]) -> None:
-    """The closing lines typed under a signature with no blank line between, contact
-    details under a name, as two blocks: the name can then be read as the signature."""
-    last = len(blocks) - 1
-    if last < 1 or blocks[last].single_line:
-        return
-    lines = blocks[last].lines
-    head = len(lines)
-    while head > 1 and contact_details(lines[head - 1]):
-        head -= 1
-    if head < len(lines):
-        block = blocks[last]
-        blocks[last:] = [
-            Block(lines[:head], block.indented, block.gap, block.indent),
-            *(Block((line,), False, 0) for line in lines[head:]),
-        ]
-
-
-def _caption(text: str) -> bool:
-    return bool(_CAPTION.search(text)) and len(text) < 300
-
-
-def _among_short_lines(blocks: list[Block], index: int) -> bool:
-    """Whether the block before `index` is a short line of text (a verse, a slogan, a list
-    whose bullets were lost), which makes the closing line one more of them. A bulleted or
-    numbered list, or a rule, ends before a signature."""
-    before = [b for b in blocks[:index] if not b.rule]
-    return (
-        bool(before)
-        and len(before[-1].text) < 40
-        and not (before[-1].bullet or before[-1].number is not None)
-    )
 
 
 def _body(blocks: list[Block], draft: Draft, breaks: bool, notes: dict[str, str]) -> str:
@@ -933,15 +737,15 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool, notes: dict[str, str]
             index = numbered_list(blocks, index, parts, draft) - 1
         elif block.letter == 1 and index + 1 < len(blocks) and goes_on(blocks[index + 1]):
             index = lettered_list(blocks, index, parts, draft) - 1
-        elif _SOURCE_NOTE.search(text) and index >= len(blocks) - 3:
+        elif SOURCE_NOTE.search(text) and index >= len(blocks) - 3:
             parts.append(_div("source-note", f"<p>{_lines(block)}</p>"))
             draft.found["source notes"] += 1
-        elif _PICTURE.fullmatch(text):
+        elif PICTURE.fullmatch(text):
             parts.append(f"<p>{text}</p>")
-        elif _NOTE.match(text):
+        elif NOTE.match(text):
             parts.append(_div("note", f"<p>{inline(text)}</p>"))
             draft.found["notes"] += 1
-        elif _caption(text):
+        elif caption(text):
             parts.append(_div("caption", f"<p>{inline(text)}</p>"))
             draft.found["captions"] += 1
         elif block.single_line and parse_date(text):
@@ -1018,7 +822,7 @@ def _pictures(body: str, draft: Draft) -> str:
         return f'<img src="{escape(name)}" alt="{escape(description)}">'
 
     body = _PICTURE_ALONE.sub(lambda found: f"<p>{picture(found)}</p>".replace("<p></p>", ""), body)
-    return _PICTURE.sub(picture, body)
+    return PICTURE.sub(picture, body)
 
 
 def _between_texts(parts: list[str], written: int) -> bool:

@@ -59,7 +59,6 @@ class TextReader:
         from ..importers.plaintext import (
             LINES_UNDER_A_TITLE,
             bracketed_addresses_written,
-            closing_index,
             credit_under_the_title,
             heading_in_capitals,
             heading_lines_apart,
@@ -67,7 +66,6 @@ class TextReader:
             post_head,
             post_title,
             take_dateline,
-            take_signature_apart,
             take_subtitle,
             without_edge_rules,
         )
@@ -78,6 +76,7 @@ class TextReader:
         from ..importers.textblocks import list_item, split_blocks
         from ..importers.textmarks import inline, unmarked
         from ..importers.textnotes import calls_marked, footnotes_html, notes_at_end
+        from ..importers.textsignature import closing_index, take_signature_apart
         from ..importers.wp_shortcodes import shortcodes_as_text
         from .headings import same_words
         from .merge_tags import without_merge_tags
