@@ -189,8 +189,57 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    cleaned = strip_controls(_LINK_START.sub(_rel_only_with_href, cleaned))[0]
+    cleaned = strip_controls(_LINK_START.sub(_rel_only_with_href, reopened_unwrapped(cleaned)))[0]
     return flatten_deep_html(cleaned, max_depth)[0] if max_depth is not None else cleaned
+
+
+# What an HTML parser opens again after a block that closed it unclosed (the standard's
+# "formatting elements", but links): a "<strong>" a pasted text's paragraph never closes
+# came back around every block after it, at the whitespace between them.
+_FORMATTING = "b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u"
+_BLOCK = (
+    "p|div|section|article|aside|blockquote|figure|figcaption|header|footer|ul|ol|li|dl|dt|dd"
+    "|table|pre|hr|address|details|h1|h2|h3|h4|h5|h6"
+)
+# As nh3 writes them: a block's end and the elements opened again straight after it,
+# around the next block (when an element closed at that block's end, `reopened_unwrapped`).
+# Each repeat is possessive, and the elements closed are looked at from the end: in time
+# linear in the body, as a body nested thousands deep runs thousands of tags together.
+_REOPENING = re.compile(
+    rf"</(?:{_BLOCK})>((?:<(?:{_FORMATTING})\b[^<>]*>)++)(?=\s*<(?:{_BLOCK})\b)"
+)
+_CLOSED = re.compile(rf"</(?:{_FORMATTING})>$")
+
+
+def reopened_unwrapped(cleaned: str) -> str:
+    """`cleaned` without the bold, italics or code an HTML parser opened again around the
+    blocks after the one that left it open: the rest of the text was bold (or in code),
+    and a <p> in a <strong> is no valid HTML. A <b> written around paragraphs stays."""
+    reopened = {
+        tag.start() + found.start(1)
+        for found in _REOPENING.finditer(cleaned)
+        if _CLOSED.search(cleaned, max(0, found.start() - 10), found.start())
+        for tag in _TAG.finditer(found[1])
+    }
+    if not reopened:  # almost every body
+        return cleaned
+    cut: list[tuple[int, int]] = []
+    stack: list[bool] = []  # for each element open: whether it is one opened again
+    for tag in _TAG.finditer(cleaned):
+        name = tag[2].lower()
+        if name in _VOID:
+            continue
+        if not tag[1]:
+            stack.append(tag.start() in reopened)
+            if stack[-1]:
+                cut.append(tag.span())
+        elif stack and stack.pop():
+            cut.append(tag.span())
+    pieces, last = [], 0
+    for start, end in sorted(cut):
+        pieces.append(cleaned[last:start])
+        last = end
+    return "".join(pieces) + cleaned[last:]
 
 
 _LINK_START = re.compile(r"<a\b[^>]*>")

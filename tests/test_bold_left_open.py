@@ -1,0 +1,50 @@
+"""A `<strong>` (or `<b>`, `<em>`, `<i>`, `<u>`) that a pasted paragraph never closes, as
+text copied off a blog's source carries them: bold to the paragraph's end, as the writer
+meant, not the rest of the text. An HTML parser opens such a tag again after the block
+that closed it, around every block after it: the whole statement was bold, in every
+output, and a <p> inside a <strong> is no valid HTML. (Read as written, not through lxml,
+whose parser would close the tag again where a browser's does not.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publisher.readers import read_document
+from publisher.sanitize import clean_html
+
+
+def body(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text)
+    return read_document(path, path.stem, tmp_path, "en").body_html
+
+
+@pytest.mark.parametrize("tag", ["strong", "b", "em", "i", "u"])
+@pytest.mark.parametrize("name", ["statement.txt", "statement.md"])
+def test_a_tag_a_paragraph_never_closes_ends_with_its_paragraph(
+    tmp_path: Path, name: str, tag: str
+) -> None:
+    text = (
+        f"Cleaners strike\n\n<{tag}>Strike on Monday at the main gate\n\n"
+        "All members out from six.\n\nBring a flask and a friend.\n\nIn solidarity.\n"
+    )
+    html = body(tmp_path, name, text)
+    assert f"<p><{tag}>Strike on Monday at the main gate</{tag}></p>" in html
+    assert html.count(f"<{tag}>") == 1, html  # not opened again around what follows
+    assert html.rstrip().endswith(
+        "<p>All members out from six.</p>\n<p>Bring a flask and a friend.</p>\n"
+        "<p>In solidarity.</p>"
+    ), html
+
+
+def test_tags_left_open_inside_each_other_all_end_with_their_paragraph(tmp_path: Path) -> None:
+    html = body(tmp_path, "notes.txt", "Notes\n\n<b>Pay <i>now <u>for all\n\nNext.\n")
+    assert html == "<p><b>Pay <i>now <u>for all</u></i></b></p>\n<p>Next.</p>"
+
+
+def test_bold_written_around_paragraphs_stays_around_them() -> None:
+    """Not valid HTML either, but meant: no paragraph before it left a <b> open."""
+    written = "<p>Notice:</p><b><p>Strike on Monday.</p>\n<p>All out.</p></b>"
+    assert clean_html(written) == written
