@@ -194,46 +194,69 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
 
 
 # What an HTML parser opens again after a block that closed it unclosed (the standard's
-# "formatting elements", but links): a "<strong>" a pasted text's paragraph never closes
+# "formatting elements"): a "<strong>" or a link a pasted text's paragraph never closes
 # came back around every block after it, at the whitespace between them.
-_FORMATTING = "b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u"
+_FORMATTING = "a|b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u"
 _BLOCK = (
     "p|div|section|article|aside|blockquote|figure|figcaption|header|footer|ul|ol|li|dl|dt|dd"
     "|table|pre|hr|address|details|h1|h2|h3|h4|h5|h6"
 )
-# As nh3 writes them: a block's end and the elements opened again straight after it,
-# around the next block (when an element closed at that block's end, `reopened_unwrapped`).
-# Each repeat is possessive, and the elements closed are looked at from the end: in time
-# linear in the body, as a body nested thousands deep runs thousands of tags together.
+_FORMATTING_NAMES = frozenset(_FORMATTING.split("|"))
+_BLOCK_NAMES = frozenset(_BLOCK.split("|"))
+# As nh3 writes them: a block's end, elements opened straight after it (each repeat
+# possessive: in time linear in a body nested thousands deep), and the next block
 _REOPENING = re.compile(
     rf"</(?:{_BLOCK})>((?:<(?:{_FORMATTING})\b[^<>]*>)++)(?=\s*<(?:{_BLOCK})\b)"
 )
-_CLOSED = re.compile(rf"</(?:{_FORMATTING})>$")
 
 
 def reopened_unwrapped(cleaned: str) -> str:
-    """`cleaned` without the bold, italics or code an HTML parser opened again around the
-    blocks after the one that left it open: the rest of the text was bold (or in code),
-    and a <p> in a <strong> is no valid HTML. A <b> written around paragraphs stays."""
-    reopened = {
-        tag.start() + found.start(1)
-        for found in _REOPENING.finditer(cleaned)
-        if _CLOSED.search(cleaned, max(0, found.start() - 10), found.start())
-        for tag in _TAG.finditer(found[1])
-    }
-    if not reopened:  # almost every body
+    """`cleaned` without the bold, italics, code or link an HTML parser opened again around
+    the blocks after the one that left it open: the rest of the text was bold, or one
+    link, and a <p> in a <strong> is no valid HTML. Opened again: the same tags, written
+    alike, as the elements the block's end closed, in their order. A <b> written around
+    paragraphs stays, and so does a link around a card's paragraphs."""
+    if not _REOPENING.search(cleaned):  # almost every body
+        return cleaned
+    tags = list(_TAG.finditer(cleaned))
+    # at the end of each block that closed elements left open: their tags, outermost first
+    closed_open: dict[int, list[str]] = {}
+    stack: list[tuple[str, str]] = []  # each element open: its name, its tag as written
+    run: list[str] = []  # the elements closed just now, one straight after the other
+    last_end = -1  # where the tag before ended
+    for tag in tags:
+        name, adjacent, last_end = tag[2].lower(), tag.start() == last_end, tag.end()
+        if name in _VOID or not tag[1]:
+            if name not in _VOID:
+                stack.append((name, tag[0]))
+            run = []
+            continue
+        opened, written = stack.pop() if stack else (name, "")
+        if opened in _FORMATTING_NAMES:
+            if not adjacent:
+                run = []
+            run.append(written)
+            continue
+        if opened in _BLOCK_NAMES and adjacent and run:
+            closed_open[tag.end()] = run[::-1]  # innermost closed first: outermost first
+        run = []
+    reopened = set()
+    for found in _REOPENING.finditer(cleaned):
+        chain = list(_TAG.finditer(found[1]))
+        if [tag[0] for tag in chain] == closed_open.get(found.start(1)):
+            reopened |= {found.start(1) + tag.start() for tag in chain}
+    if not reopened:
         return cleaned
     cut: list[tuple[int, int]] = []
-    stack: list[bool] = []  # for each element open: whether it is one opened again
-    for tag in _TAG.finditer(cleaned):
-        name = tag[2].lower()
-        if name in _VOID:
+    unwrapping: list[bool] = []  # for each element open: whether it is one opened again
+    for tag in tags:
+        if tag[2].lower() in _VOID:
             continue
         if not tag[1]:
-            stack.append(tag.start() in reopened)
-            if stack[-1]:
+            unwrapping.append(tag.start() in reopened)
+            if unwrapping[-1]:
                 cut.append(tag.span())
-        elif stack and stack.pop():
+        elif unwrapping and unwrapping.pop():
             cut.append(tag.span())
     pieces, last = [], 0
     for start, end in sorted(cut):

@@ -1,4 +1,4 @@
-"""A `<strong>` (or `<b>`, `<em>`, `<i>`, `<u>`) that a pasted paragraph never closes, as
+"""A `<strong>` (or `<b>`, `<em>`, `<i>`, `<u>`, a link) that a pasted paragraph never closes, as
 text copied off a blog's source carries them: bold to the paragraph's end, as the writer
 meant, not the rest of the text. An HTML parser opens such a tag again after the block
 that closed it, around every block after it: the whole statement was bold, in every
@@ -42,6 +42,28 @@ def test_a_tag_a_paragraph_never_closes_ends_with_its_paragraph(
 def test_tags_left_open_inside_each_other_all_end_with_their_paragraph(tmp_path: Path) -> None:
     html = body(tmp_path, "notes.txt", "Notes\n\n<b>Pay <i>now <u>for all\n\nNext.\n")
     assert html == "<p><b>Pay <i>now <u>for all</u></i></b></p>\n<p>Next.</p>"
+
+
+@pytest.mark.parametrize("name", ["statement.txt", "statement.md"])
+def test_a_link_a_paragraph_never_closes_ends_with_its_paragraph(tmp_path: Path, name: str) -> None:
+    """The rest of the statement was one link to the petition."""
+    text = (
+        'Cleaners strike\n\nSign <a href="https://act.example.org/pay">the petition today\n\n'
+        "All members out from six.\n\nIn solidarity.\n"
+    )
+    html = body(tmp_path, name, text)
+    assert "the petition today</a></p>\n<p>All members out from six.</p>" in html
+    assert html.count("<a ") == 1 and html.rstrip().endswith("<p>In solidarity.</p>"), html
+
+
+def test_a_link_written_around_a_cards_paragraphs_stays_around_them() -> None:
+    written = (
+        '<p>Read <a href="https://example.org/report">the report</a></p>'
+        '<a href="https://example.org/card"><p>Rent strike</p>\n<p>What we won</p></a>'
+    )
+    cleaned = clean_html(written)
+    assert cleaned.count("<a ") == 2 and '<a href="https://example.org/card"' in cleaned
+    assert cleaned.endswith("<p>What we won</p></a>")
 
 
 def test_bold_written_around_paragraphs_stays_around_them() -> None:
