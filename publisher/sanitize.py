@@ -189,8 +189,61 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    cleaned = strip_controls(_LINK_START.sub(_rel_only_with_href, reopened_unwrapped(cleaned)))[0]
+    cleaned = headings_ended(reopened_unwrapped(cleaned))
+    cleaned = strip_controls(_LINK_START.sub(_rel_only_with_href, cleaned))[0]
     return flatten_deep_html(cleaned, max_depth)[0] if max_depth is not None else cleaned
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def headings_ended(cleaned: str) -> str:
+    """`cleaned` with each heading a paragraph never closed ("<h2>What we want", pasted
+    off a page's source) ended where its first block begins: it held the rest of the text,
+    printed as one heading, and a heading holds no block in valid HTML. (libxml2's parser
+    ends it there, where a browser's does not.) A heading left empty so (Markdown's "<h2>"
+    on a line of its own) is the paragraph under it, and the empty paragraphs the parser
+    made around it go."""
+    if not _block_in_a_heading(cleaned):  # almost every body
+        return cleaned
+    from .tree_edits import body_html, body_tree, drop_keeping_tail
+
+    root = body_tree(cleaned)
+    for heading in list(root.iter(*_HEADINGS)):
+        under = heading.getnext()
+        if not _empty(heading) or under is None or under.tag != "p" or _words(heading.tail):
+            continue
+        heading.text = under.text
+        for child in list(under):
+            heading.append(child)  # with its tail
+        drop_keeping_tail(under)
+    for paragraph in list(root.iter("p")):
+        beside = (paragraph.getprevious(), paragraph.getnext())
+        if _empty(paragraph) and any(e is not None and e.tag in _HEADINGS for e in beside):
+            drop_keeping_tail(paragraph)
+    return body_html(root)
+
+
+def _empty(element: Any) -> bool:
+    return not len(element) and not _words(element.text)
+
+
+def _words(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
+def _block_in_a_heading(cleaned: str) -> bool:
+    """Whether a block starts inside a heading, by nh3's tags (no parser: linear)."""
+    if not re.search(r"<h[1-6]\b", cleaned):
+        return False
+    open_headings = 0
+    for tag in _TAG.finditer(cleaned):
+        name = tag[2].lower()
+        if name in _HEADINGS:
+            open_headings += -1 if tag[1] else 1
+        elif open_headings > 0 and not tag[1] and name in _BLOCK_NAMES:
+            return True
+    return False
 
 
 # What an HTML parser opens again after a block that closed it unclosed (the standard's

@@ -2,8 +2,9 @@
 text copied off a blog's source carries them: bold to the paragraph's end, as the writer
 meant, not the rest of the text. An HTML parser opens such a tag again after the block
 that closed it, around every block after it: the whole statement was bold, in every
-output, and a <p> inside a <strong> is no valid HTML. (Read as written, not through lxml,
-whose parser would close the tag again where a browser's does not.)"""
+output, and a <p> inside a <strong> is no valid HTML. A heading never closed held the rest of
+the text. (Read as written, not through lxml, whose parser would close the tag again
+where a browser's does not.)"""
 
 from __future__ import annotations
 
@@ -69,4 +70,22 @@ def test_a_link_written_around_a_cards_paragraphs_stays_around_them() -> None:
 def test_bold_written_around_paragraphs_stays_around_them() -> None:
     """Not valid HTML either, but meant: no paragraph before it left a <b> open."""
     written = "<p>Notice:</p><b><p>Strike on Monday.</p>\n<p>All out.</p></b>"
+    assert clean_html(written) == written
+
+
+@pytest.mark.parametrize("name", ["statement.txt", "statement.md"])
+def test_a_heading_never_closed_ends_with_its_line(tmp_path: Path, name: str) -> None:
+    """The rest of the statement was one heading, in heading type in every output."""
+    text = (
+        "Cleaners strike\n\n<h2>What we want\n\nPay parity now.\n\n"
+        "Sick pay from day one.\n\nIn solidarity.\n"
+    )
+    html = body(tmp_path, name, text)
+    assert "<h2>What we want</h2>\n<p>Pay parity now.</p>\n<p>Sick pay from day one.</p>" in html
+    assert html.count("<h2") == 1 and "<p></p>" not in html, html
+    assert html.rstrip().endswith("<p>In solidarity.</p>"), html
+
+
+def test_a_heading_that_is_closed_keeps_what_it_holds() -> None:
+    written = '<h2 id="pay">Pay <em>now</em></h2>\n<p>Text.</p>'
     assert clean_html(written) == written
