@@ -11,6 +11,7 @@ import base64
 import datetime as dt
 import io
 import itertools
+import logging
 import re
 import shutil
 import zipfile
@@ -60,6 +61,26 @@ def read_or_imported(tmp_path: Path, text: str, how: str) -> list[Document]:
     path = tmp_path / "pasted.txt"
     path.write_text(text)
     return [read_document(path, "pasted", tmp_path, "en")]
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_comment_a_pasted_text_never_closes_leaves_out_its_paragraph_only(
+    tmp_path: Path, how: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """ "<!-- TODO: ask Sam about the date" and no "-->": the rest of the text was left out
+    of every output without a word (an HTML comment runs to the page's end), and `publisher
+    import` wrote none of it. Its paragraph goes, as in Markdown, warned of at its line."""
+    text = (
+        "Strike notice\n\nFirst para.\n\n<!-- TODO: ask Sam about the date\n\n"
+        "More text.\n\nAnd the end.\n"
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    (doc,) = read_or_imported(tmp_path, text, how)
+    paragraphs = [p.text_content() for p in html_of(doc).iter("p")]
+    assert paragraphs == ["First para.", "More text.", "And the end."]
+    assert "<hr" not in doc.body_html  # no section break where the comment was
+    said = [r.getMessage() for r in caplog.records if "comment not closed" in r.getMessage()]
+    assert len(said) == 1 and "pasted.txt:5: " in said[0], said
 
 
 def texts(doc: Document, xpath: str) -> list[str]:

@@ -520,12 +520,14 @@ def _recover_gunzipped(
 def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 0) -> list[Draft]:
     """Plain text (typed, pasted, or a PDF's) recovered into drafts, with what a PDF's
     layout left in it out (`furniture`: lines already left out)."""
+    from ..readers.markdown import unclosed_comment_left_out
     from .contents_list import contents_as_headings
     from .mailmessage import THREAD_QUOTED, quoted_mail_line
     from .pdftext import from_pdf
     from .plaintext import recover
 
     text, ligatures = letters_for_ligatures(clean_text(text, source, line_breaks=True))
+    text = unclosed_comment_left_out(text, source, 1)  # it hid the rest of the text
     thread = quoted_mail_line(text)  # "From: Karim <karim@…>" / "Sent: …" under the text
     text, shapes = letters_in_reading_order(text)
     text, contents = contents_as_headings(text)  # "Contents" / "Findings....3": headings

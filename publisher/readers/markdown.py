@@ -164,9 +164,12 @@ def unclosed_comment_left_out(body: str, path: Path, first_line: int) -> str:
             " (close it with -->)",
             *(path, line),
         )
-        kept.append(body[kept_from:at])
+        kept.append(before := body[kept_from:at])
         end = _PARAGRAPH_END.search(body, at)
-        kept_from = position = end.start() if end else len(body)
+        # a paragraph that was the comment goes with the blank line after it: two blank
+        # lines in a row are a section break in plain text
+        opens_it = not before.strip(" \t") or before.rstrip(" \t").endswith("\n\n")
+        kept_from = position = (end.end() if opens_it else end.start()) if end else len(body)
     return "".join(kept) + (body[kept_from:] if kept_from < len(body) else "\n")
 
 

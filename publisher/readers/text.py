@@ -24,7 +24,7 @@ from ..slugs import unique
 from ..sourcefile import SourceData
 from ..textfiles import is_web_page_source
 from .base import RawDocument
-from .markdown import document_text
+from .markdown import document_text, unclosed_comment_left_out
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -102,6 +102,7 @@ class TextReader:
         source, text = _front_matter(whole, path)
         refuse_chat(text, path, then="into this file in place of the chat")
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
+        text = unclosed_comment_left_out(text, path, first_line)  # it hid the rest of the text
         if thread := quoted_mail_line(text):  # "From: Karim <karim@…>" / "Sent: …" under it
             log.warning("%s:%d: %s", path, first_line + thread - 1, THREAD_QUOTED)
         text = read_in_order(text, path, first_line)  # Arabic copied out of a PDF
