@@ -72,6 +72,14 @@ def kept_from_pandoc(text: str) -> tuple[str, Callable[[str], str]]:
 def _kept(text: str) -> list[tuple[int, int]]:
     """Where `text` is kept as written, in order (they may overlap)."""
     spans = [found.span() for kept in _KEPT for found in kept.finditer(text)]
+    return sorted(spans + fenced_code(text))
+
+
+def fenced_code(text: str) -> list[tuple[int, int]]:
+    """Where `text`'s fenced code blocks are, in order, from the opening ``` or ~~~ line to
+    the end of the closing one (at least as long, the same mark, nothing after it), or to
+    the text's end for one never closed: a scan of the fence lines, linear in the text."""
+    spans: list[tuple[int, int]] = []
     opened: re.Match[str] | None = None
     for fence in _FENCE.finditer(text):
         if opened is None:
@@ -83,7 +91,7 @@ def _kept(text: str) -> list[tuple[int, int]]:
             opened = None
     if opened is not None:
         spans.append((opened.start(), len(text)))
-    return sorted(spans)
+    return spans
 
 
 def _stood_in(piece: str, offset: int, last_closing: int, stand_in: str) -> str:

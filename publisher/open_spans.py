@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 
+from .lone_less_than import fenced_code
+from .readers.fenced_code import in_code
+
 _TAG = re.compile(r"<(/?)span\b[^<>]*>", re.IGNORECASE)
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$")
 _UNDERLINE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
 
 
@@ -26,22 +28,18 @@ def closed(text: str) -> str:
     """`text` with each paragraph's open `<span>` tags closed at its end."""
     if "<span" not in text.lower():  # almost every text
         return text
+    code = fenced_code(text)
     lines = text.split("\n")
     paragraph: list[int] = []  # the indices of the lines of the paragraph read so far
-    fence: str | None = None  # the fence of the code block the lines are in
+    start = 0  # where the line starts in `text`
     for index, line in enumerate(lines):
-        found = _FENCE.match(line)
-        if fence is not None:
-            if found and found[1][0] == fence[0] and len(found[1]) >= len(fence):
-                fence = None if not found[2].strip() else fence
-            continue
-        if found or not line.strip():
+        if in_code(start, code) or not line.strip():
             _close(lines, paragraph)
             paragraph = []
-            fence = found[1] if found else None
         else:
             paragraph.append(index)
-    _close(lines, paragraph)  # none when the last fence is never closed
+        start += len(line) + 1
+    _close(lines, paragraph)
     return "\n".join(lines)
 
 
