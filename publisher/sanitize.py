@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 import nh3
@@ -271,13 +272,12 @@ def reopened_unwrapped(cleaned: str) -> str:
     paragraphs stays, and so does a link around a card's paragraphs."""
     if not _REOPENING.search(cleaned):  # almost every body
         return cleaned
-    tags = list(_TAG.finditer(cleaned))
     # at the end of each block that closed elements left open: their tags, outermost first
     closed_open: dict[int, list[str]] = {}
     stack: list[tuple[str, str]] = []  # each element open: its name, its tag as written
     run: list[str] = []  # the elements closed just now, one straight after the other
     last_end = -1  # where the tag before ended
-    for tag in tags:
+    for tag in _TAG.finditer(cleaned):
         name, adjacent, last_end = tag[2].lower(), tag.start() == last_end, tag.end()
         if name in _VOID or not tag[1]:
             if name not in _VOID:
@@ -298,24 +298,7 @@ def reopened_unwrapped(cleaned: str) -> str:
         chain = list(_TAG.finditer(found[1]))
         if [tag[0] for tag in chain] == closed_open.get(found.start(1)):
             reopened |= {found.start(1) + tag.start() for tag in chain}
-    if not reopened:
-        return cleaned
-    cut: list[tuple[int, int]] = []
-    unwrapping: list[bool] = []  # for each element open: whether it is one opened again
-    for tag in tags:
-        if tag[2].lower() in _VOID:
-            continue
-        if not tag[1]:
-            unwrapping.append(tag.start() in reopened)
-            if unwrapping[-1]:
-                cut.append(tag.span())
-        elif unwrapping and unwrapping.pop():
-            cut.append(tag.span())
-    pieces, last = [], 0
-    for start, end in sorted(cut):
-        pieces.append(cleaned[last:start])
-        last = end
-    return "".join(pieces) + cleaned[last:]
+    return _unwrapped_where(cleaned, lambda tag, _: tag.start() in reopened)[0]
 
 
 _LINK_START = re.compile(r"<a\b[^>]*>")
@@ -482,6 +465,12 @@ def flatten_deep_html(cleaned: str, max_depth: int) -> tuple[str, int]:
     page (before pandoc, which takes minutes over thousands of levels) it is a rough cut
     whose result the sanitiser then cleans like any other page.
     """
+    return _unwrapped_where(cleaned, lambda _, depth: depth >= max_depth)
+
+
+def _unwrapped_where(cleaned: str, unwrap: Callable[[re.Match[str], int], bool]) -> tuple[str, int]:
+    """`cleaned` without the tags of the elements `unwrap` picks (their start tag, and the
+    depth of the elements kept around it), their text and children kept; and how many."""
     kept: list[bool] = []  # for each open element: whether its tags are written
     parts: list[str] = []
     depth = unwrapped = position = 0
@@ -496,7 +485,7 @@ def flatten_deep_html(cleaned: str, max_depth: int) -> tuple[str, int]:
             keep = kept.pop() if kept else True
             depth -= keep
         else:
-            keep = depth < max_depth
+            keep = not unwrap(tag, depth)
             kept.append(keep)
             depth += keep
             unwrapped += not keep
