@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 
+from publisher.importers import import_files
 from publisher.readers import read_document
 from publisher.sanitize import clean_html
 
@@ -74,3 +76,93 @@ def test_bold_written_around_paragraphs_stays_around_them() -> None:
 def test_a_heading_that_is_closed_keeps_what_it_holds() -> None:
     written = '<h2 id="pay">Pay <em>now</em></h2>\n<p>Text.</p>'
     assert clean_html(written) == written
+
+
+# A block's start tag a pasted text never closes, as a post's source copied in part carries
+# them: the block ends with its paragraph. It held the rest of the text (one quotation, one
+# list item, one block of code), with an empty paragraph on each side of its own.
+BLOCKS_LEFT_OPEN = [
+    ("<blockquote>The strike began at dawn.", "blockquote"),
+    ('<blockquote class="wp-block-quote">The strike began at dawn.', "blockquote"),
+    ("<div>The strike began at dawn.", "div"),
+    ("<ul><li>The strike began at dawn.", "li"),
+    ("<ol>\n<li>The strike began at dawn.", "li"),
+    ("<pre>The strike began at dawn.", "pre"),
+    ("<section><blockquote>The strike began at dawn.", "blockquote"),
+]
+
+
+def read_or_imported(tmp_path: Path, text: str, how: str) -> str:
+    """The body plain `text` makes: as the build reads a .txt ("read"), or as `publisher
+    import` writes it into the pool ("imported")."""
+    if how == "read":
+        return body(tmp_path, "statement.txt", text)
+    source, pool = tmp_path / "statement.txt", tmp_path / "documents"
+    source.write_text(text)
+    (row,) = import_files([source], pool).documents
+    assert row.path is not None
+    return read_document(row.path, row.path.stem, pool, "en").body_html
+
+
+def tree(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.fragment_fromstring(html, create_parent="body")
+
+
+@pytest.mark.parametrize(("line", "holder"), BLOCKS_LEFT_OPEN)
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_block_a_pasted_text_never_closes_ends_with_its_paragraph(
+    tmp_path: Path, how: str, line: str, holder: str
+) -> None:
+    text = f"Cleaners strike\n\n{line}\n\nAll members out from six.\n\nIn solidarity.\n"
+    root = tree(read_or_imported(tmp_path, text, how))
+    (opened,) = root.iter(holder)
+    assert " ".join(opened.text_content().split()) == "The strike began at dawn."
+    after = [p for p in root.iter("p") if p.text_content() != "The strike began at dawn."]
+    assert [p.text_content() for p in after] == ["All members out from six.", "In solidarity."]
+    for paragraph in after:  # out of the block, as written
+        assert paragraph.getparent() is root, lxml.html.tostring(root)
+
+
+@pytest.mark.parametrize("how", ["read", "imported"])
+def test_a_quotation_closed_paragraphs_later_holds_them_all(tmp_path: Path, how: str) -> None:
+    text = (
+        "Cleaners strike\n\n<blockquote>The strike began at dawn.\n\n"
+        "By noon the depot was shut.</blockquote>\n\nAll members out from six.\n"
+    )
+    root = tree(read_or_imported(tmp_path, text, how))
+    (quotation,) = root.iter("blockquote")
+    quoted = [p.text_content() for p in quotation.iter("p")]
+    assert quoted == ["The strike began at dawn.", "By noon the depot was shut."]
+    assert [p.text_content() for p in root.findall("p")] == ["All members out from six."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>The strike began at dawn.",
+        "The strike began at dawn.</p>",
+        "<p>The strike began at dawn.</p></p>",
+    ],
+)
+def test_a_paragraphs_own_tags_typed_in_it_make_no_empty_paragraph(
+    tmp_path: Path, line: str
+) -> None:
+    html = body(tmp_path, "statement.txt", f"Cleaners strike\n\n{line}\n\nAll out.\n")
+    assert html == "<p>The strike began at dawn.</p>\n<p>All out.</p>"
+
+
+def test_a_quotation_never_closed_inside_a_block_closed_ends_with_its_paragraph(
+    tmp_path: Path,
+) -> None:
+    """The <div> a blog's post source wraps the post in is closed at its end; a <blockquote>
+    in it never is: the <div>'s end tag does not close it for the writer."""
+    text = (
+        'Cleaners strike\n\n<div class="entry-content">\n\n<blockquote>The strike began.\n\n'
+        "All members out from six.\n\n</div>\n\nIn solidarity.\n"
+    )
+    root = tree(body(tmp_path, "statement.txt", text))
+    (post,) = root.findall("div")
+    (quotation,) = post.findall("blockquote")
+    assert [p.text_content() for p in quotation] == ["The strike began."]
+    assert [p.text_content() for p in post.findall("p")] == ["All members out from six."]
+    assert [p.text_content() for p in root.findall("p")] == ["In solidarity."]

@@ -61,6 +61,7 @@ from .press_release import without_release_marks
 from .reading_time import without_reading_time
 from .scripts import detect_language, mark_fragments
 from .section_numbers import numbered_headings
+from .stray_blocks import blocks_kept_apart
 from .tables import table_html
 from .textblocks import Block, split_blocks
 from .textdates import (
@@ -765,7 +766,8 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool, notes: dict[str, str]
             parts.insert(written, "<hr>")
             draft.found["section breaks"] += 1
         index += 1
-    return _pictures(_footnotes("\n".join(parts), notes, draft), draft)
+    body = "\n".join(blocks_kept_apart(parts))  # "<blockquote>" pasted and never closed
+    return _pictures(_footnotes(body, notes, draft), draft)
 
 
 # An interview's turns of speech as Spanish, French, Portuguese, Catalan and Italian set them,

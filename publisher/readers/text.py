@@ -73,6 +73,7 @@ class TextReader:
         from ..importers.press_release import without_release_marks
         from ..importers.reading_time import without_reading_time
         from ..importers.section_numbers import numbered_headings
+        from ..importers.stray_blocks import blocks_kept_apart
         from ..importers.textblocks import list_item, split_blocks
         from ..importers.textmarks import inline, unmarked
         from ..importers.textnotes import calls_marked, footnotes_html, notes_at_end
@@ -243,7 +244,7 @@ class TextReader:
             ]
             html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
         _say_if_month_first(meta, given, text, path)
-        body = "\n".join(html)
+        body = "\n".join(blocks_kept_apart(html))  # "<blockquote>" pasted and never closed
         body = footnotes_html(body, notes, id_prefix, inline) if notes else body
         return RawDocument({**meta, **given}, body, source)
 
