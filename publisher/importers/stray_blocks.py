@@ -23,6 +23,7 @@ _OPENING = re.compile(
 )  # with the line breaks between its lines (`<br>`), which go with the tags
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _END_TAG = re.compile(rf"</(?:p|li|dt|dd|{_HOLDERS})\s*>", re.IGNORECASE)
+HOLDER_START = re.compile(rf"<(?:{_HOLDERS})\b", re.IGNORECASE)
 _HOLDER_TAG = re.compile(rf"<(/?)({_HOLDERS})\b[^<>]*>", re.IGNORECASE)
 _DROPPED = re.compile(r"</?p\b[^<>]*>|<br\s*/?>", re.IGNORECASE)
 
@@ -63,7 +64,14 @@ def set_apart(part: str) -> str:
 
 def left_open_closed(parts: list[str]) -> list[str]:
     """`parts` (a text's blocks as HTML, in order) with each block tag that no later part
-    closes closed at the end of the part that opened it. One closed outside it (a <div>
+    closes closed at the end of the part that opened it (`end_tags_owed`)."""
+    ends = end_tags_owed(parts)
+    return [part + end for part, end in zip(parts, ends, strict=True)]
+
+
+def end_tags_owed(parts: list[str]) -> list[str]:
+    """For each of `parts` (a text's paragraphs, in order), the end tags of the block tags
+    it opens that no later part closes, innermost first. One closed outside it (a <div>
     opened round a <blockquote> never closed) did not close it either."""
     open_tags: list[tuple[int, int, str]] = []  # each holder open: its part, place, name
     unclosed: list[tuple[int, int, str]] = []
@@ -84,7 +92,7 @@ def left_open_closed(parts: list[str]) -> list[str]:
     ends: list[list[str]] = [[] for _ in parts]
     for index, _, name in sorted(unclosed + open_tags, reverse=True):  # innermost first
         ends[index].append(f"</{name}>")
-    return [part + "".join(end) for part, end in zip(parts, ends, strict=True)]
+    return ["".join(end) for end in ends]
 
 
 def blocks_kept_apart(parts: list[str]) -> list[str]:
