@@ -139,18 +139,24 @@ def test_a_quotation_closed_paragraphs_later_holds_them_all(tmp_path: Path, how:
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "read"),
     [
-        "<p>The strike began at dawn.",
-        "The strike began at dawn.</p>",
-        "<p>The strike began at dawn.</p></p>",
+        ("<p>The strike began at dawn.", "<p>The strike began at dawn.</p>"),
+        ("The strike began at dawn.</p>", "<p>The strike began at dawn.</p>"),
+        ("<p>The strike began at dawn.</p></p>", "<p>The strike began at dawn.</p>"),
+        ('<p lang="es">La huelga empezó al alba.', '<p lang="es">La huelga empezó al alba.</p>'),
+        (
+            '<blockquote><p dir="rtl">بدأ الإضراب فجراً.',
+            '<blockquote><p dir="rtl">بدأ الإضراب فجراً.</p></blockquote>',
+        ),
     ],
 )
 def test_a_paragraphs_own_tags_typed_in_it_make_no_empty_paragraph(
-    tmp_path: Path, line: str
+    tmp_path: Path, line: str, read: str
 ) -> None:
+    """Its language or direction, when its tag gives them, kept."""
     html = body(tmp_path, "statement.txt", f"Cleaners strike\n\n{line}\n\nAll out.\n")
-    assert html == "<p>The strike began at dawn.</p>\n<p>All out.</p>"
+    assert html == f"{read}\n<p>All out.</p>"
 
 
 def test_a_quotation_never_closed_inside_a_block_closed_ends_with_its_paragraph(

@@ -25,20 +25,24 @@ _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _END_TAG = re.compile(rf"</(?:p|li|dt|dd|{_HOLDERS})\s*>", re.IGNORECASE)
 HOLDER_START = re.compile(rf"<(?:{_HOLDERS})\b", re.IGNORECASE)
 _HOLDER_TAG = re.compile(rf"<(/?)({_HOLDERS})\b[^<>]*>", re.IGNORECASE)
+_PARAGRAPH_START = re.compile(r"<p\b[^<>]*>", re.IGNORECASE)
 _DROPPED = re.compile(r"</?p\b[^<>]*>|<br\s*/?>", re.IGNORECASE)
 
 
 def set_apart(part: str) -> str:
     """`part`, when a paragraph whose lines open or end with block tags, with those tags
     outside it ("<p><blockquote>The strike…</p>": "<blockquote><p>The strike…</p>"), and
-    its own <p> or </p> typed again left out; any other part as it is."""
+    its own <p> or </p> typed again left out (a <p dir="rtl"> typed is its own start tag);
+    any other part as it is."""
     if not (part.startswith("<p>") and part.endswith("</p>")):
         return part
     lines = part[len("<p>") : -len("</p>")]
     start, end = 0, len(lines)
-    before = ""
+    before, own = "", "<p>"
     if opening := _OPENING.match(lines):
         before, start = _DROPPED.sub("", opening[1]).strip(), opening.end()
+        typed = _PARAGRAPH_START.findall(opening[1])
+        own = typed[-1] if typed else own  # with its dir="rtl" or lang="es"
     ending: list[str] = []  # from the last back: a search for their run is quadratic
     probe = end
     while probe > start:
@@ -58,7 +62,7 @@ def set_apart(part: str) -> str:
         end = probe
     elif start == 0:
         return part
-    kept = f"<p>{lines[start:end]}</p>" if end > start else ""
+    kept = f"{own}{lines[start:end]}</p>" if end > start else ""
     return before + kept + "".join(reversed(ending))
 
 
