@@ -18,6 +18,7 @@ from .controls import strip_controls, without_break_hints, without_idle_directio
 from .embeds import players_as_links
 from .languages import well_formed_tag
 from .limits import DEFAULT_LIMITS
+from .lone_items import items_housed
 from .numerals import COUNTER_STYLES
 from .post_embeds import posts_quoted_in
 
@@ -190,7 +191,7 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    cleaned = headings_ended(reopened_unwrapped(cleaned))
+    cleaned = items_housed(headings_ended(reopened_unwrapped(cleaned)))
     cleaned = strip_controls(_LINK_START.sub(_rel_only_with_href, cleaned))[0]
     return flatten_deep_html(cleaned, max_depth)[0] if max_depth is not None else cleaned
 
