@@ -14,6 +14,7 @@ from typing import Any
 
 import nh3
 
+from .attribute_values import is_datetime, valid_value
 from .controls import strip_controls, without_break_hints, without_idle_direction_marks
 from .embeds import players_as_links
 from .languages import well_formed_tag
@@ -94,8 +95,7 @@ _ATTRIBUTES = {
     "td": {"colspan", "rowspan", "align", "style"},  # style: its text-align only
     "th": {"colspan", "rowspan", "align", "scope", "style"},
     "time": {"datetime"},
-    "q": {"cite"},
-    "blockquote": {"cite"},
+    "blockquote": {"cite"},  # a <q>'s none: pandoc writes it on a <span> in the EPUB
 }
 # Where a link in any output may lead: the web, and what opens a mail or a call
 ADDRESS_SCHEMES = ("mailto", "tel")  # no host to check
@@ -131,7 +131,7 @@ def _attribute_value(element: str, attribute: str, value: str) -> str | None:
     """`dir` only as ltr, rtl or auto, `lang` only as a well-formed BCP 47 tag, a cell's
     `style` only as its text-align and a numbered list's as the digits it counts in
     ("١." "٢.": `typed_lists`); any other value of each is dropped (the element stays).
-    Other attributes as they are."""
+    Numbers, dates, ids and a quotation's address as HTML allows them (`valid_value`)."""
     if attribute == "style" and element == "ol":
         return kept_declaration(value, "list-style-type", _LIST_STYLES)
     if attribute == "style":
@@ -144,7 +144,7 @@ def _attribute_value(element: str, attribute: str, value: str) -> str | None:
         return tag if well_formed_tag(tag) else None
     if attribute in ("href", "src"):
         return without_invisibles(value)
-    return value
+    return valid_value(element, attribute, value)  # a number, date, id or address
 
 
 def without_invisibles(address: str) -> str:
@@ -192,11 +192,32 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
         strip_comments=True,
     )
     cleaned = items_housed(headings_ended(reopened_unwrapped(cleaned)))
+    cleaned = saying_nothing_unwrapped(cleaned)
     cleaned = strip_controls(_LINK_START.sub(_rel_only_with_href, cleaned))[0]
     return flatten_deep_html(cleaned, max_depth)[0] if max_depth is not None else cleaned
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def saying_nothing_unwrapped(cleaned: str) -> str:
+    """`cleaned` without the tags of a <time> that gives no time (its `datetime` dropped or
+    never given, its words no date: "<time>Tuesday</time>") and a <bdo> that gives no
+    direction, their words kept: no valid HTML holds either (the Nu HTML checker failed the
+    page), and neither tells a reader anything."""
+    if "<time" not in cleaned and "<bdo" not in cleaned:  # almost every body
+        return cleaned
+
+    def unwrap(tag: re.Match[str], _: int) -> bool:
+        name = tag[2].lower()
+        if name == "bdo":
+            return ' dir="' not in tag[0]
+        if name != "time" or " datetime=" in tag[0]:
+            return False
+        end = cleaned.find("<", tag.end())  # its words, when no element is inside it
+        return not (cleaned.startswith("</time>", end) and is_datetime(cleaned[tag.end() : end]))
+
+    return _unwrapped_where(cleaned, unwrap)[0]
 
 
 def headings_ended(cleaned: str) -> str:
