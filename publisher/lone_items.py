@@ -1,10 +1,16 @@
-"""List items, terms and captions outside the element they belong in, given one.
+"""List items, terms and captions outside the element they belong in, given one; and what a
+list holds that is no item, set where it reads.
 
 A post's source copied in part ("<li>Pay rise of 10%</li>" lines without the "<ul>" over
 them), or a <dt>, <figcaption> or <summary> on its own: the web pages failed the Nu HTML
 checker ("Element li not allowed as child of element div"), and pandoc's EPUB ran the items
 together as one line. Items side by side are one list (terms and definitions one <dl>); a
 caption or a summary alone is the paragraph it reads as.
+
+A list holding words or a paragraph of its own ("<ul>Our demands<li>…", "<ul><p>…</p>")
+failed the checker too ("Text not allowed in element ul"). A browser shows them as lines
+without a bullet: those before the first item a paragraph before the list, those after an
+item part of that item.
 """
 
 from __future__ import annotations
@@ -21,17 +27,20 @@ _BELONGS_IN = {
     "summary": ("details",),
 }
 _GROUPED_IN = {"li": "ul", "dt": "dl", "dd": "dl"}  # the others are paragraphs
+# What each list may hold
+_MEMBERS = {"ul": ("li",), "ol": ("li",), "menu": ("li",), "dl": ("dt", "dd", "div")}
 _BLOCKS = frozenset({"p", "div", "ul", "ol", "dl", "table", "blockquote", "pre", "figure"})
 _BLOCKS |= {"h1", "h2", "h3", "h4", "h5", "h6", "hr", "section", "aside", "details"}
-_MAY_BE_ALONE = re.compile(r"<(?:li|dt|dd|figcaption|summary)\b", re.IGNORECASE)
+_MAY_BE_AMISS = re.compile(r"<(?:li|dt|dd|figcaption|summary|ul|ol|menu|dl)\b", re.IGNORECASE)
 _TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^<>"]|"[^"]*")*>')
 _VOID = frozenset({"br", "col", "hr", "img", "wbr"})
 
 
 def items_housed(cleaned: str) -> str:
     """`cleaned` (a sanitised body) with each list item, term, caption or summary outside
-    the element it belongs in given one, or made a paragraph."""
-    if not _MAY_BE_ALONE.search(cleaned) or not _any_alone(cleaned):  # almost every body
+    the element it belongs in given one, or made a paragraph; and what a list holds besides
+    its items before it or in the item before it."""
+    if not _MAY_BE_AMISS.search(cleaned) or not _any_amiss(cleaned):  # almost every body
         return cleaned
     from .tree_edits import body_html, body_tree
 
@@ -45,23 +54,41 @@ def items_housed(cleaned: str) -> str:
             element.drop_tag()
         else:  # a paragraph, unless it holds blocks (the parser ended one in it)
             element.tag = "div" if any(child.tag in _BLOCKS for child in element) else "p"
+    for holder in list(root.iter(*_MEMBERS)):
+        _strays_placed(holder)
+    for terms in list(root.iter("dl")):
+        _undefined_set_apart(terms)
     return body_html(root)
 
 
-def _any_alone(cleaned: str) -> bool:
-    """Whether an element of `_BELONGS_IN` stands outside its own, by the sanitiser's tags
-    (no parser: linear, and almost every body with a list has none)."""
+def _any_amiss(cleaned: str) -> bool:
+    """Whether an element of `_BELONGS_IN` stands outside its own, or a list holds what is
+    none of its members, by the sanitiser's tags (no parser: linear, and almost every body
+    with a list has none)."""
     stack: list[str] = []
+    last_terms: list[str] = []  # for each <dl> open: its last <dt> or <dd> so far
+    last_end = 0
     for tag in _TAG.finditer(cleaned):
+        parent = stack[-1] if stack else ""
+        if parent in _MEMBERS and cleaned[last_end : tag.start()].strip():
+            return True  # words in the list itself
+        last_end = tag.end()
         name = tag[2].lower()
-        if name in _VOID:
+        if name in _VOID and parent not in _MEMBERS:
             continue
         if tag[1]:
-            if stack:
-                stack.pop()
+            if stack and stack.pop() == "dl" and last_terms.pop() != "dd":
+                return True  # a term with no definition after it
             continue
+        if parent in _MEMBERS and name not in _MEMBERS[parent]:
+            return True
         if name in _BELONGS_IN and not _in_place(name, stack):
             return True
+        if parent == "dl" and name in ("dt", "dd"):
+            if name == "dd" and not last_terms[-1]:
+                return True  # a definition of no term
+            last_terms[-1] = name
+        last_terms += [""] if name == "dl" else []
         stack.append(name)
     return False
 
@@ -96,3 +123,69 @@ def _group(first: Any) -> None:
     for member in members:
         group.append(member)  # with its tail (whitespace: between the items)
     members[-1].tail, group.tail = None, tail
+
+
+def _strays_placed(holder: Any) -> None:
+    """What `holder` (a list) holds besides its members: before the first one, a paragraph
+    before the list (a <div> when it holds blocks); after one, part of it."""
+    members = _MEMBERS[holder.tag]
+    leading = []
+    for child in holder:
+        if child.tag in members:
+            break
+        leading.append(child)
+    words = (holder.text or "").strip()
+    worded = words or any((child.tail or "").strip() for child in leading)
+    blocks = [child.tag in _BLOCKS for child in leading]
+    if not worded and leading and all(blocks):  # paragraphs: before the list as they are
+        for child in leading:
+            child.tail = "\n"
+            holder.addprevious(child)
+    elif not worded and all(child.tag == "br" for child in leading):  # breaks: nothing
+        for child in leading:
+            holder.remove(child)
+    elif worded or leading:  # a paragraph of them (a <div> when it holds blocks too)
+        before = holder.makeelement("div" if any(blocks) else "p", {})
+        before.text, holder.text = words or None, "\n"
+        for child in leading:
+            before.append(child)  # with its tail
+        before.tail = "\n"
+        holder.addprevious(before)
+    member = None
+    for child in list(holder):
+        if child.tag in members:
+            member = child
+            if words_after := (child.tail or "").strip():
+                _add_words(child, words_after)
+                child.tail = "\n"
+        elif member is not None:
+            member.append(child)  # with its tail, words and all
+
+
+def _add_words(element: Any, words: str) -> None:
+    """`words` at the end of `element`'s content, a space before them."""
+    if len(element):
+        element[-1].tail = f"{(element[-1].tail or '').rstrip()} {words}"
+    else:
+        element.text = f"{(element.text or '').rstrip()} {words}"
+
+
+def _undefined_set_apart(terms: Any) -> None:
+    """The definitions `terms` (a <dl>) opens with before any term, and the terms it ends
+    with after its last definition, as paragraphs before and after it: a term needs a
+    definition after it, and a definition a term before it. A <dl> left with nothing goes."""
+    members = [child for child in terms if child.tag in ("dt", "dd")]
+    defined = [i for i, member in enumerate(members) if member.tag == "dd"]
+    first_term = next((i for i, m in enumerate(members) if m.tag == "dt"), len(members))
+    before = members[:first_term]
+    after = members[defined[-1] + 1 :] if defined else members[first_term:]
+    for member in before:
+        member.tag, member.tail = "p", "\n"
+        terms.addprevious(member)
+    if after:  # the words after the list after them
+        after[-1].tail, terms.tail = terms.tail, "\n"
+    for member in reversed(after):
+        member.tag = "p"
+        terms.addnext(member)
+    if not len(terms) and not (terms.text or "").strip():
+        terms.drop_tree()  # its tail kept

@@ -68,12 +68,54 @@ def test_items_in_their_own_elements_stay_as_written(written: str) -> None:
     assert clean_html(written) == written
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # before its first item: a paragraph before the list, as a browser shows it
+        ("<ul>Our demands<li>Pay</li></ul>", "<p>Our demands</p>\n<ul>\n<li>Pay</li></ul>"),
+        ("<ul><p>Our demands</p><li>Pay</li></ul>", "<p>Our demands</p>\n<ul><li>Pay</li></ul>"),
+        ("<dl><p>Glossary</p><dt>Picket</dt><dd>A line.</dd></dl>",
+         "<p>Glossary</p>\n<dl><dt>Picket</dt><dd>A line.</dd></dl>"),
+        ("<ul><br><li>Pay</li></ul>", "<ul><li>Pay</li></ul>"),
+        # after an item: part of it
+        ("<ul><li>Pay</li> now <li>Sick pay</li></ul>", "<ul><li>Pay now</li>\n<li>Sick pay</li></ul>"),
+        ("<ul><li>Pay</li><p>From May.</p><li>Sick pay</li></ul>",
+         "<ul><li>Pay<p>From May.</p></li><li>Sick pay</li></ul>"),
+    ],
+)  # fmt: skip
+def test_what_a_list_holds_besides_its_items_is_set_where_it_reads(written: str, read: str) -> None:
+    assert clean_html(written) == read
+
+
 def test_the_web_page_of_a_text_with_items_alone_passes_the_nu_html_checker(
     tmp_path: Path,
 ) -> None:
     text = ITEMS + "\n<dt>Picket</dt>\n<dd>A line at the gate.</dd>\n\n<figcaption>At the gate\n"
+    text += "\n<ul>Also<li>Holidays</li> in full</ul>\n\n<dl><p>Terms</p><dt>Rota</dt></dl>\n"
     root = minimal_with(tmp_path / "site", {"demands.txt": text})
     report = build(root, formats=("web",))
     page = report.out_dir / "001-first" / "demands" / "index.html"
     assert "<li>Sick pay from day one</li>" in page.read_text(encoding="utf-8")
     assert nu_html_errors([page]) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("<dl><dt>Rota</dt></dl>", "<p>Rota</p>"),
+        ("<p>Glossary</p><dt>Rota</dt>", "<p>Glossary</p>\n<p>Rota</p>"),
+        (
+            "<dl><dd>Agreed in May.</dd><dt>Rota</dt><dd>Who works when.</dd></dl>",
+            "<p>Agreed in May.</p>\n<dl><dt>Rota</dt><dd>Who works when.</dd></dl>",
+        ),
+        (
+            "<dl><dd>Agreed in May.</dd><dt>Rota</dt><dd>Who works when.</dd><dt>Picket</dt></dl>",
+            "<p>Agreed in May.</p>\n<dl><dt>Rota</dt><dd>Who works when.</dd></dl>\n<p>Picket</p>",
+        ),
+    ],
+)
+def test_a_term_with_no_definition_or_a_definition_of_no_term_is_a_paragraph(
+    written: str, read: str
+) -> None:
+    """A <dl> needs a definition after each term, and a term before each definition."""
+    assert clean_html(written).strip() == read
