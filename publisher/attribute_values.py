@@ -37,6 +37,8 @@ def valid_value(element: str, attribute: str, value: str) -> str | None:
         return value.strip() if _WEB_ADDRESS.fullmatch(value.strip()) else None
     if attribute == "id":  # a name to link to; "has space" could never be linked to
         return "-".join(value.split()) or None
+    if attribute == "reversed":  # a yes-or-no: there, whatever it says ("yes")
+        return ""
     if attribute == "scope":
         return value.strip().lower() if value.strip().lower() in _SCOPES else None
     if attribute == "type" and element == "ol":

@@ -57,6 +57,10 @@ def test_a_value_html_allows_stays_as_written(written: str) -> None:
     assert clean_html(written) == written
 
 
+def test_a_numbered_list_counting_down_says_so_as_html_does() -> None:
+    assert clean_html('<ol reversed="yes"><li>Pay</li></ol>') == '<ol reversed=""><li>Pay</li></ol>'
+
+
 def test_an_id_with_spaces_is_hyphened_and_an_empty_one_dropped() -> None:
     assert clean_html('<p id="our demands">Pay</p>') == '<p id="our-demands">Pay</p>'
     assert clean_html('<p id=" ">Pay</p>') == "<p>Pay</p>"
@@ -83,7 +87,8 @@ def test_the_web_page_of_pasted_html_with_bad_values_passes_the_nu_html_checker(
     tmp_path: Path,
 ) -> None:
     text = "# Odd values\n\n" + "\n\n".join(DROPPED) + "\n\n<p id='has space'>Text</p>\n\n"
-    text += "<p>On <time>Tuesday</time>, <bdo>plain</bdo>.</p>\n"
+    text += "<p>On <time>Tuesday</time>, <bdo>plain</bdo>.</p>\n\n"
+    text += '<ol reversed="yes"><li>Pay</li></ol>\n'
     root = minimal_with(tmp_path / "site", {"odd.md": text})
     report = build(root, formats=("web",))
     page = report.out_dir / "001-first" / "odd" / "index.html"
