@@ -126,6 +126,13 @@ def minimal_with(target: Path, documents: Mapping[str, str | bytes], toml: str =
     return root
 
 
+def article_page(target: Path, name: str, text: str) -> Path:
+    """The web page of the document `name`, its text `text`, as `minimal_with` builds it
+    (the web pages alone) at `target`."""
+    report = build(minimal_with(target, {name: text}), formats=("web",))
+    return report.out_dir / "001-first" / Path(name).stem / "index.html"
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Callable[[str], Path]:
     """workspace("minimal") → a copy of tests/workspaces/minimal to change freely."""

@@ -8,10 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import minimal_with
+from conftest import article_page
 from validators import nu_html_errors
 
-from publisher.build import build
 from publisher.sanitize import clean_html
 
 DROPPED = [
@@ -89,8 +88,6 @@ def test_the_web_page_of_pasted_html_with_bad_values_passes_the_nu_html_checker(
     text = "# Odd values\n\n" + "\n\n".join(DROPPED) + "\n\n<p id='has space'>Text</p>\n\n"
     text += "<p>On <time>Tuesday</time>, <bdo>plain</bdo>.</p>\n\n"
     text += '<ol reversed="yes"><li>Pay</li></ol>\n'
-    root = minimal_with(tmp_path / "site", {"odd.md": text})
-    report = build(root, formats=("web",))
-    page = report.out_dir / "001-first" / "odd" / "index.html"
+    page = article_page(tmp_path / "site", "odd.md", text)
     assert "Tuesday" in page.read_text(encoding="utf-8")
     assert nu_html_errors([page]) == []

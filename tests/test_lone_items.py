@@ -9,10 +9,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import minimal_with
+from conftest import article_page
 from validators import nu_html_errors
 
-from publisher.build import build
 from publisher.readers import read_document
 from publisher.sanitize import clean_html
 
@@ -92,9 +91,7 @@ def test_the_web_page_of_a_text_with_items_alone_passes_the_nu_html_checker(
 ) -> None:
     text = ITEMS + "\n<dt>Picket</dt>\n<dd>A line at the gate.</dd>\n\n<figcaption>At the gate\n"
     text += "\n<ul>Also<li>Holidays</li> in full</ul>\n\n<dl><p>Terms</p><dt>Rota</dt></dl>\n"
-    root = minimal_with(tmp_path / "site", {"demands.txt": text})
-    report = build(root, formats=("web",))
-    page = report.out_dir / "001-first" / "demands" / "index.html"
+    page = article_page(tmp_path / "site", "demands.txt", text)
     assert "<li>Sick pay from day one</li>" in page.read_text(encoding="utf-8")
     assert nu_html_errors([page]) == []
 
