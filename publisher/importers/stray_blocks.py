@@ -43,8 +43,19 @@ def set_apart(part: str) -> str:
         before, start = _DROPPED.sub("", opening[1]).strip(), opening.end()
         typed = _PARAGRAPH_START.findall(opening[1])
         own = typed[-1] if typed else own  # with its dir="rtl" or lang="es"
-    ending: list[str] = []  # from the last back: a search for their run is quadratic
-    probe = end
+    end, ending = _end_tags(lines, start)
+    if start == 0 and end == len(lines):
+        return part
+    kept = f"{own}{lines[start:end]}</p>" if end > start else ""
+    return before + kept + "".join(ending)
+
+
+def _end_tags(lines: str, start: int) -> tuple[int, list[str]]:
+    """Where the block end tags `lines` ends with begin (with the breaks and spaces between
+    and before them; its length when it ends with none), and those to keep, in order.
+    Read from the last back: a search for their run from its start is quadratic."""
+    ending: list[str] = []
+    end = probe = len(lines)
     while probe > start:
         if lines[probe - 1].isspace():
             probe -= 1
@@ -54,16 +65,11 @@ def set_apart(part: str) -> str:
             break
         if _END_TAG.fullmatch(lines, tag, probe):
             ending += [] if _DROPPED.match(lines, tag) else [lines[tag:probe]]
-            end = -1  # found: what is after `probe` goes
+            end = -1  # one found: all from `probe` on goes
         elif not _BREAK.fullmatch(lines, tag, probe):
             break
         probe = tag
-    if end < 0:  # the end tags, with the breaks and spaces between them and before them
-        end = probe
-    elif start == 0:
-        return part
-    kept = f"{own}{lines[start:end]}</p>" if end > start else ""
-    return before + kept + "".join(reversed(ending))
+    return (probe if end < 0 else end), ending[::-1]
 
 
 def left_open_closed(parts: list[str]) -> list[str]:
