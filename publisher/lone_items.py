@@ -31,6 +31,9 @@ _GROUPED_IN = {"li": "ul", "dt": "dl", "dd": "dl"}  # the others are paragraphs
 _MEMBERS = {"ul": ("li",), "ol": ("li",), "menu": ("li",), "dl": ("dt", "dd", "div")}
 _BLOCKS = frozenset({"p", "div", "ul", "ol", "dl", "table", "blockquote", "pre", "figure"})
 _BLOCKS |= {"h1", "h2", "h3", "h4", "h5", "h6", "hr", "section", "aside", "details"}
+# Where a paragraph or a list may stand (the body is a <div> here: `tree_edits.body_tree`)
+_HOLDS_BLOCKS = frozenset({"div", "blockquote", "li", "dd", "td", "th", "section", "aside"})
+_HOLDS_BLOCKS |= {"figure", "details", "article"}
 _MAY_BE_AMISS = re.compile(r"<(?:li|dt|dd|figcaption|summary|ul|ol|menu|dl)\b", re.IGNORECASE)
 _TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^<>"]|"[^"]*")*>')
 _VOID = frozenset({"br", "col", "hr", "img", "wbr"})
@@ -48,17 +51,28 @@ def items_housed(cleaned: str) -> str:
     for element in list(root.iter(*_BELONGS_IN)):
         if _housed(element):  # one given a list with the one before it too
             continue
-        if element.tag in _GROUPED_IN:
-            _group(element)
-        elif element.getparent().tag == "p":  # in a paragraph already: its words are
+        if element.getparent().tag not in _HOLDS_BLOCKS:  # in a line of words: its words
             element.drop_tag()
-        else:  # a paragraph, unless it holds blocks (the parser ended one in it)
-            element.tag = "div" if any(child.tag in _BLOCKS for child in element) else "p"
+        elif element.tag in _GROUPED_IN:
+            _group(element)
+        else:
+            element.tag = _paragraph(element)
     for holder in list(root.iter(*_MEMBERS)):
-        _strays_placed(holder)
+        if holder.getparent().tag in _HOLDS_BLOCKS:  # where a paragraph can go before it
+            _strays_placed(holder)
     for terms in list(root.iter("dl")):
         _undefined_set_apart(terms)
     return body_html(root)
+
+
+def _paragraph(element: Any) -> str:
+    """What `element` is as a paragraph: a <p>, or a <div> when it holds blocks (a <p>
+    holding one is read back as other elements than were written)."""
+    return "div" if _holds_blocks(element) else "p"
+
+
+def _holds_blocks(element: Any) -> bool:
+    return any(inner.tag in _BLOCKS for inner in element.iter() if inner is not element)
 
 
 def _any_amiss(cleaned: str) -> bool:
@@ -145,7 +159,8 @@ def _strays_placed(holder: Any) -> None:
         for child in leading:
             holder.remove(child)
     elif worded or leading:  # a paragraph of them (a <div> when it holds blocks too)
-        before = holder.makeelement("div" if any(blocks) else "p", {})
+        blocks_inside = any(blocks) or any(_holds_blocks(child) for child in leading)
+        before = holder.makeelement("div" if blocks_inside else "p", {})
         before.text, holder.text = words or None, "\n"
         for child in leading:
             before.append(child)  # with its tail
@@ -174,18 +189,20 @@ def _undefined_set_apart(terms: Any) -> None:
     """The definitions `terms` (a <dl>) opens with before any term, and the terms it ends
     with after its last definition, as paragraphs before and after it: a term needs a
     definition after it, and a definition a term before it. A <dl> left with nothing goes."""
+    if terms.getparent().tag not in _HOLDS_BLOCKS:  # no place for paragraphs
+        return
     members = [child for child in terms if child.tag in ("dt", "dd")]
     defined = [i for i, member in enumerate(members) if member.tag == "dd"]
     first_term = next((i for i, m in enumerate(members) if m.tag == "dt"), len(members))
     before = members[:first_term]
     after = members[defined[-1] + 1 :] if defined else members[first_term:]
     for member in before:
-        member.tag, member.tail = "p", "\n"
+        member.tag, member.tail = _paragraph(member), "\n"
         terms.addprevious(member)
     if after:  # the words after the list after them
         after[-1].tail, terms.tail = terms.tail, "\n"
     for member in reversed(after):
-        member.tag = "p"
+        member.tag = _paragraph(member)
         terms.addnext(member)
     if not len(terms) and not (terms.text or "").strip():
         terms.drop_tree()  # its tail kept

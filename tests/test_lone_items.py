@@ -116,3 +116,22 @@ def test_a_term_with_no_definition_or_a_definition_of_no_term_is_a_paragraph(
 ) -> None:
     """A <dl> needs a definition after each term, and a term before each definition."""
     assert clean_html(written).strip() == read
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("<div><q><figcaption>the gate</figcaption></q></div>", "<div><q>the gate</q></div>"),
+        ("<div><b><li>Pay</li></b></div>", "<div><b>Pay</b></div>"),
+        (
+            "<div><em><dl><dt>Rota</dt></dl></em></div>",
+            "<div><em><dl><dt>Rota</dt></dl></em></div>",
+        ),
+    ],
+)
+def test_in_a_line_of_words_an_item_or_caption_alone_keeps_only_its_words(
+    written: str, read: str
+) -> None:
+    """No paragraph or list can stand there (one in a <q> made the page read back other
+    than it was written)."""
+    assert clean_html(written) == read
