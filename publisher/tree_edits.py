@@ -19,12 +19,19 @@ def body_tree(body: str) -> HtmlElement:
     that `body_html` takes off again."""
     import lxml.html
 
+    body = _WORD_BREAK.sub(r"\g<0></wbr>", body) if "<wbr" in body else body
     return lxml.html.fragment_fromstring(body, create_parent="div")
 
 
 def body_html(root: HtmlElement) -> str:
     """The fragment `body_tree` made `root` of, as HTML again, without its <div>."""
-    return html_as_written(root).removeprefix("<div>").removesuffix("</div>")
+    html = html_as_written(root).removeprefix("<div>").removesuffix("</div>")
+    return html.replace("</wbr>", "") if "<wbr" in html else html
+
+
+# libxml2's HTML parser knows no <wbr> (a place a long word may break): it held the rest of
+# its paragraph, and was written with an end tag, which no HTML has ("Stray end tag wbr")
+_WORD_BREAK = re.compile(r"<wbr\b[^<>]*>", re.IGNORECASE)
 
 
 # libxml2 writes the letters outside ASCII of href, src, action and <a name> percent-encoded
