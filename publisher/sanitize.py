@@ -22,6 +22,7 @@ from .limits import DEFAULT_LIMITS
 from .lone_items import items_housed
 from .numerals import COUNTER_STYLES
 from .post_embeds import posts_quoted_in
+from .table_spans import spans_mended
 
 _TAGS = {
     "a",
@@ -192,7 +193,7 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
         strip_comments=True,
     )
     cleaned = items_housed(headings_ended(reopened_unwrapped(cleaned)))
-    cleaned = saying_nothing_unwrapped(cleaned)
+    cleaned = spans_mended(saying_nothing_unwrapped(cleaned))
     cleaned = strip_controls(_LINK_START.sub(_rel_only_with_href, cleaned))[0]
     return flatten_deep_html(cleaned, max_depth)[0] if max_depth is not None else cleaned
 

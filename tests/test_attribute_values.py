@@ -45,8 +45,8 @@ KEPT = [
     '<p><time datetime="PT2H30M">two and a half hours</time></p>',
     '<ol start="3" type="a"><li>Pay</li></ol>',
     '<ol start="-1" type="I"><li>Pay</li></ol>',
-    '<table><tbody><tr><td colspan="2" rowspan="0">Mill</td><th scope="row">Rent</th>'
-    "</tr></tbody></table>",
+    '<table><tbody><tr><td colspan="2">Mill</td><th scope="row">Rent</th></tr>'
+    '<tr><td>£650</td><td>£700</td><td rowspan="0">Damp</td></tr></tbody></table>',
     '<blockquote cite="https://example.org/speech">Quoted.</blockquote>',
 ]
 
