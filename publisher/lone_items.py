@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .html_tags import TAG, VOID
+
 # What each element belongs in: a <dt> or <dd> may be in a <div> in its <dl> too
 _BELONGS_IN = {
     "li": ("ul", "ol", "menu"),
@@ -35,8 +37,6 @@ _BLOCKS |= {"h1", "h2", "h3", "h4", "h5", "h6", "hr", "section", "aside", "detai
 _HOLDS_BLOCKS = frozenset({"div", "blockquote", "li", "dd", "td", "th", "section", "aside"})
 _HOLDS_BLOCKS |= {"figure", "details", "article"}
 _MAY_BE_AMISS = re.compile(r"<(?:li|dt|dd|figcaption|summary|ul|ol|menu|dl)\b", re.IGNORECASE)
-_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^<>"]|"[^"]*")*>')
-_VOID = frozenset({"br", "col", "hr", "img", "wbr"})
 
 
 def items_housed(cleaned: str) -> str:
@@ -82,13 +82,13 @@ def _any_amiss(cleaned: str) -> bool:
     stack: list[str] = []
     last_terms: list[str] = []  # for each <dl> open: its last <dt> or <dd> so far
     last_end = 0
-    for tag in _TAG.finditer(cleaned):
+    for tag in TAG.finditer(cleaned):
         parent = stack[-1] if stack else ""
         if parent in _MEMBERS and cleaned[last_end : tag.start()].strip():
             return True  # words in the list itself
         last_end = tag.end()
         name = tag[2].lower()
-        if name in _VOID and parent not in _MEMBERS:
+        if name in VOID and parent not in _MEMBERS:
             continue
         if tag[1]:
             if stack and stack.pop() == "dl" and last_terms.pop() != "dd":

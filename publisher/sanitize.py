@@ -17,6 +17,7 @@ import nh3
 from .attribute_values import is_datetime, valid_value
 from .controls import strip_controls, without_break_hints, without_idle_direction_marks
 from .embeds import players_as_links
+from .html_tags import TAG, VOID
 from .languages import well_formed_tag
 from .limits import DEFAULT_LIMITS
 from .lone_items import items_housed
@@ -261,7 +262,7 @@ def _block_in_a_heading(cleaned: str) -> bool:
     if not re.search(r"<h[1-6]\b", cleaned):
         return False
     open_headings = 0
-    for tag in _TAG.finditer(cleaned):
+    for tag in TAG.finditer(cleaned):
         name = tag[2].lower()
         if name in _HEADINGS:
             open_headings += -1 if tag[1] else 1
@@ -300,10 +301,10 @@ def reopened_unwrapped(cleaned: str) -> str:
     stack: list[tuple[str, str]] = []  # each element open: its name, its tag as written
     run: list[str] = []  # the elements closed just now, one straight after the other
     last_end = -1  # where the tag before ended
-    for tag in _TAG.finditer(cleaned):
+    for tag in TAG.finditer(cleaned):
         name, adjacent, last_end = tag[2].lower(), tag.start() == last_end, tag.end()
-        if name in _VOID or not tag[1]:
-            if name not in _VOID:
+        if name in VOID or not tag[1]:
+            if name not in VOID:
                 stack.append((name, tag[0]))
             run = []
             continue
@@ -318,7 +319,7 @@ def reopened_unwrapped(cleaned: str) -> str:
         run = []
     reopened = set()
     for found in _REOPENING.finditer(cleaned):
-        chain = list(_TAG.finditer(found[1]))
+        chain = list(TAG.finditer(found[1]))
         if [tag[0] for tag in chain] == closed_open.get(found.start(1)):
             reopened |= {found.start(1) + tag.start() for tag in chain}
     return _unwrapped_where(cleaned, lambda tag, _: tag.start() in reopened)[0]
@@ -470,15 +471,6 @@ def unknown_elements_unwrapped(fragment: str) -> str:
     return _ANY_TAG.sub(lambda t: t[0] if t[1].lower() in HTML_ELEMENTS else "", fragment)
 
 
-# A tag in nh3's output: attribute values are always quoted there, comments are gone and
-# a "<" in text is always written &lt;, so tags can be found without a parser. (In a raw
-# page, a "<" outside quotes ends what could be a tag: from each "<" of "<a <a …", a ">"
-# was looked for to the page's end, 20 s for 5,000.)
-_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^<>"]|"[^"]*")*>')
-_VOID = {"br", "col", "hr", "img", "wbr", "area", "base", "embed", "input", "link", "meta"}
-_VOID |= {"param", "source", "track"}  # (these only occur in a raw page, before cleaning)
-
-
 def flatten_deep_html(cleaned: str, max_depth: int) -> tuple[str, int]:
     """Unwrap elements nested deeper than `max_depth`, keeping their text; return the
     body and how many were unwrapped.
@@ -497,12 +489,12 @@ def _unwrapped_where(cleaned: str, unwrap: Callable[[re.Match[str], int], bool])
     kept: list[bool] = []  # for each open element: whether its tags are written
     parts: list[str] = []
     depth = unwrapped = position = 0
-    for tag in _TAG.finditer(cleaned):
+    for tag in TAG.finditer(cleaned):
         parts.append(cleaned[position : tag.start()])
         position = tag.end()
         closing, name = tag.group(1), tag.group(2).lower()
         keep = True
-        if name in _VOID or tag.group(0).endswith("/>"):
+        if name in VOID or tag.group(0).endswith("/>"):
             pass
         elif closing:
             keep = kept.pop() if kept else True
@@ -536,12 +528,12 @@ def lift_deep_lists(cleaned: str, levels: int = LIST_LEVELS) -> tuple[str, int]:
     out: list[str] = []
     stack: list[list[str]] = []  # [name, state]: list, lifted, item, closed-item, other
     lists = lifted = position = 0
-    for tag in _TAG.finditer(cleaned):
+    for tag in TAG.finditer(cleaned):
         out.append(cleaned[position : tag.start()])
         position = tag.end()
         closing, name = tag.group(1), tag.group(2).lower()
         text = tag.group(0)
-        if name in _VOID or text.endswith("/>"):
+        if name in VOID or text.endswith("/>"):
             out.append(text)
         elif not closing:
             if name in ("ul", "ol") and lists >= levels and stack and stack[-1][1] == "item":
