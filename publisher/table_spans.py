@@ -33,42 +33,42 @@ def spans_mended(cleaned: str) -> str:
 
 
 def _mended(table: Any) -> bool:
+    """Whether anything in `table` had to change."""
     groups = [g for g in table if g.tag in ("thead", "tbody", "tfoot")] or [table]
-    import lxml.html
-
-    before: bytes = lxml.html.tostring(table)
+    changed = False
     for group in groups:
-        _rows_kept(group)
+        changed |= _rows_kept(group)
     placed = [cell for group in groups for cell in _placed(group)]
     begins = {column for _, column, _ in placed}
     for gap in sorted(set(range(max(begins, default=-1) + 1)) - begins, reverse=True):
         for cell, column, span in placed:  # a column no cell begins in: one fewer
             if column < gap < column + span:
-                _set(cell, "colspan", _span(cell, "colspan") - 1)
+                changed |= _set(cell, "colspan", _span(cell, "colspan") - 1)
     placed = [cell for group in groups for cell in _placed(group)]  # the gaps gone
     width = max((column for _, column, _ in placed), default=-1) + 1
     for cell, column, span in placed:
         if column + span > width:  # past the last column any cell begins in
-            _set(cell, "colspan", _span(cell, "colspan") - (column + span - width))
-    after: bytes = lxml.html.tostring(table)
-    return before != after
+            changed |= _set(cell, "colspan", _span(cell, "colspan") - (column + span - width))
+    return changed
 
 
-def _rows_kept(group: Any) -> None:
+def _rows_kept(group: Any) -> bool:
     """`group`'s rows without those no cell begins on, and each rowspan ending with it
-    (counting only the rows kept)."""
-    rows = [row for row in group if row.tag == "tr"]
+    (counting only the rows kept); whether anything changed."""
+    rows = _rows(group)
     kept_before = [0]  # for each row: how many rows with cells are above it
     for row in rows:
-        kept_before.append(kept_before[-1] + any(child.tag in _CELLS for child in row))
+        kept_before.append(kept_before[-1] + bool(_cells(row)))
+    changed = kept_before[-1] < len(rows)
     for index, row in enumerate(rows):
-        for cell in (child for child in row if child.tag in _CELLS):
+        for cell in _cells(row):
             if span := _span(cell, "rowspan"):  # 0: to the group's end, whatever its rows
                 end = min(index + span, len(rows))
-                _set(cell, "rowspan", kept_before[end] - kept_before[index])
+                changed |= _set(cell, "rowspan", kept_before[end] - kept_before[index])
     for row in rows:
-        if not any(child.tag in _CELLS for child in row):
+        if not _cells(row):
             row.drop_tree()
+    return changed
 
 
 def _placed(group: Any) -> list[tuple[Any, int, int]]:
@@ -76,12 +76,12 @@ def _placed(group: Any) -> list[tuple[Any, int, int]]:
     table model places them: a cell goes in the first column no cell above spans down to."""
     placed = []
     below: dict[int, int] = {}  # column → rows still covered by a cell above
-    rows = [row for row in group if row.tag == "tr"]
+    rows = _rows(group)
     for index, row in enumerate(rows):
         covered = {column for column, left in below.items() if left > 0}
         below = {column: left - 1 for column, left in below.items() if left > 1}
         column = 0
-        for cell in (child for child in row if child.tag in _CELLS):
+        for cell in _cells(row):
             while column in covered:
                 column += 1
             span, down = _span(cell, "colspan"), _span(cell, "rowspan") or len(rows) - index
@@ -94,15 +94,27 @@ def _placed(group: Any) -> list[tuple[Any, int, int]]:
     return placed
 
 
+def _rows(group: Any) -> list[Any]:
+    return [row for row in group if row.tag == "tr"]
+
+
+def _cells(row: Any) -> list[Any]:
+    """`row`'s own cells (not those of a table inside one)."""
+    return [child for child in row if child.tag in _CELLS]
+
+
 def _span(cell: Any, attribute: str) -> int:
     value = cell.get(attribute, "1")
     return int(value) if value.isdigit() else 1
 
 
-def _set(cell: Any, attribute: str, span: int) -> None:
-    if span == _span(cell, attribute):  # as written ("1" too)
-        return
+def _set(cell: Any, attribute: str, span: int) -> bool:
+    """`cell` spanning `span` (rows or columns, by `attribute`); whether it spanned other
+    than that (a span as written stays as written, "1" too)."""
+    if span == _span(cell, attribute):
+        return False
     if span <= 1:
         cell.attrib.pop(attribute, None)
     else:
         cell.set(attribute, str(span))
+    return True
