@@ -21,6 +21,7 @@ from .html_tags import TAG, VOID
 from .languages import well_formed_tag
 from .limits import DEFAULT_LIMITS
 from .lone_items import items_housed
+from .nesting import nesting_mended
 from .numerals import COUNTER_STYLES
 from .post_embeds import posts_quoted_in
 from .table_spans import spans_mended
@@ -193,7 +194,7 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    cleaned = items_housed(headings_ended(reopened_unwrapped(cleaned)))
+    cleaned = items_housed(nesting_mended(headings_ended(reopened_unwrapped(cleaned))))
     cleaned = spans_mended(saying_nothing_unwrapped(cleaned))
     cleaned = strip_controls(_LINK_START.sub(_rel_only_with_href, cleaned))[0]
     return flatten_deep_html(cleaned, max_depth)[0] if max_depth is not None else cleaned

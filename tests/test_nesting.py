@@ -1,0 +1,132 @@
+"""Blocks and words where HTML puts them, however a pasted text or a post's source wrote
+them: bold or italics written around paragraphs go into each paragraph, a <pre> left open
+over a paragraph holds its lines, and words typed beside a quotation or a list mid-line
+make paragraphs of their own. Left as written, the web page failed the Nu HTML checker, or
+the words printed with no paragraph's spacing round them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+from conftest import article_page
+from test_tags_left_open import read_or_imported
+from validators import nu_html_errors
+
+from publisher.sanitize import clean_html
+
+LINK = 'href="https://x.org/" rel="noopener noreferrer"'
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        (
+            "<p>Notice:</p><b><p>Strike on Monday.</p>\n<p>All out.</p></b>",
+            "<p>Notice:</p><p><b>Strike on Monday.</b></p>\n<p><b>All out.</b></p>",
+        ),
+        (  # the start of the bold's words, then a quotation in it, then more
+            "<div>now <b>bold <blockquote>q</blockquote> more</b> end.</div>",
+            "<div><p>now <b>bold </b></p><blockquote><b>q</b></blockquote><p><b> more</b> end.</p>"
+            "</div>",
+        ),
+        (
+            "<div><i><ul><li>Pay</li><li>Hours</li></ul></i></div>",
+            "<div><ul><li><i>Pay</i></li><li><i>Hours</i></li></ul></div>",
+        ),
+        (  # a term with no definition is no list (tests/test_lone_items.py)
+            "<div><em><dl><dt>Rota</dt></dl></em></div>",
+            "<div>\n<p><em>Rota</em></p></div>",
+        ),
+        (  # an item alone is a list's
+            "<div><b><li>Pay</li></b></div>",
+            "<div><ul><li><b>Pay</b></li></ul></div>",
+        ),
+        (  # a caption alone is a paragraph
+            "<div><q><figcaption>the gate</figcaption></q></div>",
+            "<div><p><q>the gate</q></p></div>",
+        ),
+        (  # into the cells of a table
+            "<div><strong><table><tr><td>Pay</td><td>5%</td></tr></table></strong></div>",
+            "<div><table><tbody><tr><td><strong>Pay</strong></td><td><strong>5%</strong></td>"
+            "</tr></tbody></table></div>",
+        ),
+        (  # one inside the other
+            "<div><b><i><p>Both</p></i></b></div>",
+            "<div><p><b><i>Both</i></b></p></div>",
+        ),
+        (  # through a link around a card's paragraph, which may hold it
+            '<div><b><a href="https://x.org/"><p>Card</p></a></b></div>',
+            f"<div><a {LINK}><p><b>Card</b></p></a></div>",
+        ),
+        (  # an id names one element: the first
+            '<div><span id="pay" class="x"><p>One</p><p>Two</p></span></div>',
+            '<div><p><span id="pay" class="x">One</span></p><p><span class="x">Two</span></p></div>',
+        ),
+    ],
+)
+def test_formatting_written_around_blocks_goes_into_each_of_them(written: str, read: str) -> None:
+    assert clean_html(written) == read
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<ul><li>Pay<ul><li>Now</li></ul></li></ul>",  # a tight list's item: words and a list
+        "<table><tbody><tr><td>Pay<p>Now</p></td></tr></tbody></table>",
+        "<blockquote>Words only, as pandoc writes a short quotation.</blockquote>",
+        f"<div><a {LINK}><p>Card</p></a></div>",
+        '<p>One</p><img src="a.png" alt="A"><p>Two</p>',
+        "<p>One</p><br><p>Two</p>",
+        "<div>Words<br>and more words</div>",
+        "<p>Notice: <b>strike</b> <i>now</i></p><blockquote><p><em>All</em> out.</p></blockquote>",
+    ],
+)
+def test_a_body_html_allows_is_left_as_it_is(body: str) -> None:
+    assert clean_html(body) == body
+
+
+def test_a_pre_left_open_over_paragraphs_holds_their_lines(tmp_path: Path) -> None:
+    text = "Rota\n\n<pre>Mon early\n\nTue late</pre>\n\nAll out.\n"
+    root = tree(read_or_imported(tmp_path, text, "read"))
+    (pre,) = root.iter("pre")
+    assert len(pre) == 0 and pre.text == "Mon early\n\nTue late"
+    assert [p.text_content() for p in root.findall("p")] == ["All out."]
+
+
+@pytest.mark.parametrize("how", ["read", "imported", "markdown"])
+def test_words_typed_beside_a_quotation_mid_line_are_paragraphs(tmp_path: Path, how: str) -> None:
+    text = (
+        "Rally\n\nThe speaker said <blockquote>We will not go back.</blockquote> and the hall"
+        " rose.\n\nOur demands: <ul><li>Pay</li><li>Hours</li></ul> That is all.\n"
+    )
+    root = tree(read_or_imported(tmp_path, text, how))
+    shape = [(e.tag, " ".join(" ".join(e.itertext()).split())) for e in root]
+    assert shape == [
+        ("p", "The speaker said"),
+        ("blockquote", "We will not go back."),
+        ("p", "and the hall rose."),
+        ("p", "Our demands:"),
+        ("ul", "Pay Hours"),
+        ("p", "That is all."),
+    ]
+    assert not (root.text or "").strip() and not any((e.tail or "").strip() for e in root)
+
+
+def test_the_web_page_of_blocks_pasted_in_lines_and_bold_passes_the_nu_html_checker(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Rally\n\nRun <div>this</div> now <b>bold <blockquote>q</blockquote> more</b> end.\n\n"
+        "<pre>The strike began at dawn.\n\n<strong><p>Bold notice.</p>\n\n<p>All out.</p>"
+        "</strong>\n"
+    )
+    page = article_page(tmp_path / "site", "rally.txt", text)
+    assert nu_html_errors([page]) == []
+    words = " ".join(lxml.html.parse(page).getroot().text_content().split())
+    assert "now bold q more end. The strike began at dawn. Bold notice. All out." in words
+
+
+def tree(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.fragment_fromstring(html, create_parent="body")
