@@ -201,20 +201,28 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A link's start tag (quoted values may hold ">") and its end tag, nothing but spaces between
+_EMPTY_LINK = re.compile(r'<a\b(?:[^<>"]|"[^"]*")*>\s*</a>', re.IGNORECASE)
+_SAYING_NOTHING = re.compile(rf"<time|<bdo|{_EMPTY_LINK.pattern}", re.IGNORECASE)
 
 
 def saying_nothing_unwrapped(cleaned: str) -> str:
     """`cleaned` without the tags of a <time> that gives no time (its `datetime` dropped or
     never given, its words no date: "<time>Tuesday</time>") and a <bdo> that gives no
     direction, their words kept: no valid HTML holds either (the Nu HTML checker failed the
-    page), and neither tells a reader anything."""
-    if "<time" not in cleaned and "<bdo" not in cleaned:  # almost every body
+    page), and neither tells a reader anything. A link that holds nothing (a saved page's
+    heading anchor, its icon gone; a link an HTML parser opened again after a heading it
+    was written around) goes too: a screen reader stops on it and can say nothing of it
+    (Ace failed the EPUB). One that is named by an `id` stays, for what links to it."""
+    if not _SAYING_NOTHING.search(cleaned):  # almost every body
         return cleaned
 
     def unwrap(tag: re.Match[str], _: int) -> bool:
         name = tag[2].lower()
         if name == "bdo":
             return ' dir="' not in tag[0]
+        if name == "a":
+            return ' id="' not in tag[0] and bool(_EMPTY_LINK.match(cleaned, tag.start()))
         if name != "time" or " datetime=" in tag[0]:
             return False
         end = cleaned.find("<", tag.end())  # its words, when no element is inside it

@@ -82,6 +82,24 @@ def test_a_time_that_gives_no_time_and_a_bdo_no_direction_keep_only_their_words(
     assert clean_html(written) == cleaned
 
 
+@pytest.mark.parametrize(
+    ("written", "cleaned"),
+    [
+        ('<p>Rents <a href="https://x.org/"></a>up</p>', "<p>Rents up</p>"),
+        ('<h2>Rents <a class="anchor" href="#rents"><svg><path d="M0"/></svg></a></h2>',
+         "<h2>Rents </h2>"),
+        ('<p><a href="https://x.org/" title="a>b"> </a>up</p>', "<p> up</p>"),
+        ('<p><a id="top" href="#top"></a>Top</p>',
+         '<p><a id="top" href="#top" rel="noopener noreferrer"></a>Top</p>'),
+        ('<p><a href="https://x.org/"><img src="a.png" alt="A"></a></p>',
+         '<p><a href="https://x.org/" rel="noopener noreferrer"><img src="a.png" alt="A"></a></p>'),
+    ],
+)  # fmt: skip
+def test_a_link_that_holds_nothing_goes_unless_an_id_names_it(written: str, cleaned: str) -> None:
+    """A screen reader stops on it and can say nothing of it (Ace failed the EPUB)."""
+    assert clean_html(written) == cleaned
+
+
 def test_the_web_page_of_pasted_html_with_bad_values_passes_the_nu_html_checker(
     tmp_path: Path,
 ) -> None:
