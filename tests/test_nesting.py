@@ -6,17 +6,21 @@ the words printed with no paragraph's spacing round them."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
-from conftest import article_page
+from conftest import article_page, minimal_with
 from test_tags_left_open import read_or_imported
 from validators import nu_html_errors
 
+from publisher.build import build
 from publisher.sanitize import clean_html
 
 LINK = 'href="https://x.org/" rel="noopener noreferrer"'
+XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 @pytest.mark.parametrize(
@@ -56,9 +60,13 @@ LINK = 'href="https://x.org/" rel="noopener noreferrer"'
             "<div><b><i><p>Both</p></i></b></div>",
             "<div><p><b><i>Both</i></b></p></div>",
         ),
-        (  # through a link around a card's paragraph, which may hold it
+        (  # a card's link round its title and teaser
+            '<div><a href="https://x.org/"><h2>Card</h2><p>Teaser</p></a></div>',
+            f"<div><h2><a {LINK}>Card</a></h2><p><a {LINK}>Teaser</a></p></div>",
+        ),
+        (
             '<div><b><a href="https://x.org/"><p>Card</p></a></b></div>',
-            f"<div><a {LINK}><p><b>Card</b></p></a></div>",
+            f"<div><p><b><a {LINK}>Card</a></b></p></div>",
         ),
         (  # an id names one element: the first
             '<div><span id="pay" class="x"><p>One</p><p>Two</p></span></div>',
@@ -70,13 +78,29 @@ def test_formatting_written_around_blocks_goes_into_each_of_them(written: str, r
     assert clean_html(written) == read
 
 
+def test_a_card_linked_round_its_title_and_teaser_is_linked_in_the_epub(tmp_path: Path) -> None:
+    """pandoc's reader makes an empty link of one round blocks, before them: Ace failed the
+    EPUB ("link-name"), and the card's words led nowhere."""
+    text = (
+        "# Rents\n\nMore from the branch:\n\n"
+        '<a href="https://x.org/card"><h2>Rent strike</h2><p>What we won</p></a>\n'
+    )
+    root = minimal_with(tmp_path / "site", {"rents.md": text})
+    report = build(root, formats=("epub",))
+    with zipfile.ZipFile(report.out_dir / "001-first" / "001-first.epub") as book:
+        pages = [book.read(n) for n in book.namelist() if n.endswith(".xhtml")]
+    links = [a for page in pages for a in lxml.etree.fromstring(page).iter(f"{XHTML}a")]
+    card = [a.xpath("string()") for a in links if a.get("href") == "https://x.org/card"]
+    assert card == ["Rent strike", "What we won"]
+    assert all(a.xpath("string()").strip() or len(a) for a in links if a.get("href"))
+
+
 @pytest.mark.parametrize(
     "body",
     [
         "<ul><li>Pay<ul><li>Now</li></ul></li></ul>",  # a tight list's item: words and a list
         "<table><tbody><tr><td>Pay<p>Now</p></td></tr></tbody></table>",
         "<blockquote>Words only, as pandoc writes a short quotation.</blockquote>",
-        f"<div><a {LINK}><p>Card</p></a></div>",
         '<p>One</p><img src="a.png" alt="A"><p>Two</p>',
         "<p>One</p><br><p>Two</p>",
         "<div>Words<br>and more words</div>",
