@@ -7,6 +7,9 @@ checker ("Element li not allowed as child of element div"), and pandoc's EPUB ra
 together as one line. Items side by side are one list (terms and definitions one <dl>); a
 caption or a summary alone is the paragraph it reads as.
 
+A <summary> written after what its <details> opens is moved first, where a browser shows
+it (and where HTML wants it); a second one is a paragraph.
+
 A list holding words or a paragraph of its own ("<ul>Our demands<li>…", "<ul><p>…</p>")
 failed the checker too ("Text not allowed in element ul"). A browser shows them as lines
 without a bullet: those before the first item a paragraph before the list, those after an
@@ -62,6 +65,8 @@ def items_housed(cleaned: str) -> str:
             _strays_placed(holder)
     for terms in list(root.iter("dl")):
         _undefined_set_apart(terms)
+    for details in root.iter("details"):
+        _summary_first(details)
     return body_html(root)
 
 
@@ -81,18 +86,27 @@ def _any_amiss(cleaned: str) -> bool:
     with a list has none)."""
     stack: list[str] = []
     last_terms: list[str] = []  # for each <dl> open: its last <dt> or <dd> so far
+    details_begun: list[bool] = []  # for each <details> open: whether anything is in it
     last_end = 0
     for tag in TAG.finditer(cleaned):
         parent = stack[-1] if stack else ""
-        if parent in _MEMBERS and cleaned[last_end : tag.start()].strip():
+        words = cleaned[last_end : tag.start()].strip()
+        if parent in _MEMBERS and words:
             return True  # words in the list itself
         last_end = tag.end()
         name = tag[2].lower()
+        if parent == "details" and not tag[1]:
+            if name == "summary" and (details_begun[-1] or words):
+                return True  # a summary after what it opens, or a second one
+            details_begun[-1] = True
         if name in VOID and parent not in _MEMBERS:
             continue
         if tag[1]:
-            if stack and stack.pop() == "dl" and last_terms.pop() != "dd":
+            closed = stack.pop() if stack else ""
+            if closed == "dl" and last_terms.pop() != "dd":
                 return True  # a term with no definition after it
+            if closed == "details":
+                details_begun.pop()
             continue
         if parent in _MEMBERS and name not in _MEMBERS[parent]:
             return True
@@ -103,6 +117,7 @@ def _any_amiss(cleaned: str) -> bool:
                 return True  # a definition of no term
             last_terms[-1] = name
         last_terms += [""] if name == "dl" else []
+        details_begun += [False] if name == "details" else []
         stack.append(name)
     return False
 
@@ -183,6 +198,24 @@ def _add_words(element: Any, words: str) -> None:
         element[-1].tail = f"{(element[-1].tail or '').rstrip()} {words}"
     else:
         element.text = f"{(element.text or '').rstrip()} {words}"
+
+
+def _summary_first(details: Any) -> None:
+    """`details`' first <summary> its first child, the words before it after it (a browser
+    shows it first wherever it is written, as the line that opens the rest); any other
+    <summary> in it a paragraph."""
+    first, *others = [child for child in details if child.tag == "summary"] or [None]
+    for other in others:
+        other.tag = _paragraph(other)
+    if first is None or (first is details[0] and not (details.text or "").strip()):
+        return
+    words_before, previous = details.text, first.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + (first.tail or "")
+    else:
+        words_before = (words_before or "") + (first.tail or "")
+    details.text, first.tail = None, words_before
+    details.insert(0, first)
 
 
 def _undefined_set_apart(terms: Any) -> None:

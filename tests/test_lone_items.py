@@ -86,11 +86,33 @@ def test_what_a_list_holds_besides_its_items_is_set_where_it_reads(written: str,
     assert clean_html(written) == read
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("<details><p>The rota.</p><summary>Rota</summary></details>",
+         "<details><summary>Rota</summary><p>The rota.</p></details>"),
+        ("<details>In full: <summary>Rota</summary>Mon, Tue</details>",
+         "<details><summary>Rota</summary>In full: Mon, Tue</details>"),
+        ("<details><summary>Rota</summary><p>Mon</p><summary>Shifts</summary></details>",
+         "<details><summary>Rota</summary><p>Mon</p><p>Shifts</p></details>"),
+        ("<details><summary>Rota</summary><p>Mon</p></details>",
+         "<details><summary>Rota</summary><p>Mon</p></details>"),
+    ],
+)  # fmt: skip
+def test_a_summary_written_after_what_it_opens_is_its_details_first_line(
+    written: str, read: str
+) -> None:
+    """Where a browser shows it, and HTML wants it ("Element summary not allowed as child
+    of element details in this context"); a second one is a paragraph."""
+    assert clean_html(written) == read
+
+
 def test_the_web_page_of_a_text_with_items_alone_passes_the_nu_html_checker(
     tmp_path: Path,
 ) -> None:
     text = ITEMS + "\n<dt>Picket</dt>\n<dd>A line at the gate.</dd>\n\n<figcaption>At the gate\n"
     text += "\n<ul>Also<li>Holidays</li> in full</ul>\n\n<dl><p>Terms</p><dt>Rota</dt></dl>\n"
+    text += "\n<details><p>The rota in full.</p><summary>Rota</summary></details>\n"
     page = article_page(tmp_path / "site", "demands.txt", text)
     assert "<li>Sick pay from day one</li>" in page.read_text(encoding="utf-8")
     assert nu_html_errors([page]) == []
