@@ -8,7 +8,8 @@ together as one line. Items side by side are one list (terms and definitions one
 caption or a summary alone is the paragraph it reads as.
 
 A <summary> written after what its <details> opens is moved first, where a browser shows
-it (and where HTML wants it); a second one is a paragraph.
+it (and where HTML wants it); a second one is a paragraph. A figure's captions are one, at
+its end unless it opens with it (HTML allows one, first or last).
 
 A list holding words or a paragraph of its own ("<ul>Our demands<li>…", "<ul><p>…</p>")
 failed the checker too ("Text not allowed in element ul"). A browser shows them as lines
@@ -67,6 +68,8 @@ def items_housed(cleaned: str) -> str:
         _undefined_set_apart(terms)
     for details in root.iter("details"):
         _summary_first(details)
+    for figure in root.iter("figure"):
+        _captions_joined(figure)
     return body_html(root)
 
 
@@ -87,6 +90,7 @@ def _any_amiss(cleaned: str) -> bool:
     stack: list[str] = []
     last_terms: list[str] = []  # for each <dl> open: its last <dt> or <dd> so far
     details_begun: list[bool] = []  # for each <details> open: whether anything is in it
+    figures: list[_Figure] = []  # for each <figure> open: what is in it so far
     last_end = 0
     for tag in TAG.finditer(cleaned):
         parent = stack[-1] if stack else ""
@@ -99,6 +103,13 @@ def _any_amiss(cleaned: str) -> bool:
             if name == "summary" and (details_begun[-1] or words):
                 return True  # a summary after what it opens, or a second one
             details_begun[-1] = True
+        if parent == "figure" and (words or not tag[1]):
+            figure = figures[-1]
+            if figure.caption and (name == "figcaption" or not figure.caption_first):
+                return True  # a second caption, or one with the figure on both sides
+            if name == "figcaption" and not tag[1] and not words:
+                figure.caption, figure.caption_first = True, not figure.begun
+            figure.begun = True
         if name in VOID and parent not in _MEMBERS:
             continue
         if tag[1]:
@@ -107,6 +118,8 @@ def _any_amiss(cleaned: str) -> bool:
                 return True  # a term with no definition after it
             if closed == "details":
                 details_begun.pop()
+            if closed == "figure":
+                figures.pop()
             continue
         if parent in _MEMBERS and name not in _MEMBERS[parent]:
             return True
@@ -118,6 +131,7 @@ def _any_amiss(cleaned: str) -> bool:
             last_terms[-1] = name
         last_terms += [""] if name == "dl" else []
         details_begun += [False] if name == "details" else []
+        figures += [_Figure()] if name == "figure" else []
         stack.append(name)
     return False
 
@@ -198,6 +212,41 @@ def _add_words(element: Any, words: str) -> None:
         element[-1].tail = f"{(element[-1].tail or '').rstrip()} {words}"
     else:
         element.text = f"{(element.text or '').rstrip()} {words}"
+
+
+class _Figure:
+    """What a <figure> holds so far, as `_any_amiss` reads it."""
+
+    def __init__(self) -> None:
+        self.begun = self.caption = self.caption_first = False
+
+
+def _captions_joined(figure: Any) -> None:
+    """`figure`'s captions one, its first, the others' words after its own a line each;
+    at the figure's end unless it opens it (HTML allows one caption, first or last)."""
+    from .tree_edits import drop_keeping_tail
+
+    captions = [child for child in figure if child.tag == "figcaption"]
+    if not captions:
+        return
+    first, *others = captions
+    for other in others:
+        line = first.makeelement("br", {})
+        first.append(line)
+        line.tail = other.text
+        for child in list(other):
+            first.append(child)  # with its tail
+        drop_keeping_tail(other)
+    opens = first is figure[0] and not (figure.text or "").strip()
+    if opens or (first is figure[-1] and not (first.tail or "").strip()):
+        return
+    previous = first.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + (first.tail or "")
+    else:
+        figure.text = (figure.text or "") + (first.tail or "")
+    first.tail = None
+    figure.append(first)
 
 
 def _summary_first(details: Any) -> None:

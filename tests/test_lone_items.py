@@ -107,12 +107,42 @@ def test_a_summary_written_after_what_it_opens_is_its_details_first_line(
     assert clean_html(written) == read
 
 
+IMG = '<img src="gate.jpg" alt="The gate">'
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        (f"<figure>{IMG}<figcaption>Picket</figcaption><figcaption>Photo: <b>Ana</b></figcaption></figure>",
+         f"<figure>{IMG}<figcaption>Picket<br>Photo: <b>Ana</b></figcaption></figure>"),
+        (f"<figure>{IMG}<figcaption>Picket</figcaption>{IMG}</figure>",
+         f"<figure>{IMG}{IMG}<figcaption>Picket</figcaption></figure>"),
+        (f"<figure>{IMG}<figcaption>Picket</figcaption> at dawn</figure>",
+         f"<figure>{IMG} at dawn<figcaption>Picket</figcaption></figure>"),
+        (f"<figure><figcaption>Picket</figcaption>{IMG}</figure>",
+         f"<figure><figcaption>Picket</figcaption>{IMG}</figure>"),
+        (f"<li>Pay</li><figure><figcaption>Picket</figcaption>{IMG}</figure>",  # mended beside
+         f"<ul><li>Pay</li></ul><figure><figcaption>Picket</figcaption>{IMG}</figure>"),
+        (f"<figure>{IMG}<figcaption>Picket</figcaption></figure>",
+         f"<figure>{IMG}<figcaption>Picket</figcaption></figure>"),
+    ],
+)  # fmt: skip
+def test_a_figures_captions_are_one_at_its_end_unless_it_opens_with_it(
+    written: str, read: str
+) -> None:
+    """HTML allows a figure one caption, its first or last element ("Element figcaption not
+    allowed as child of element figure in this context")."""
+    assert clean_html(written) == read
+
+
 def test_the_web_page_of_a_text_with_items_alone_passes_the_nu_html_checker(
     tmp_path: Path,
 ) -> None:
     text = ITEMS + "\n<dt>Picket</dt>\n<dd>A line at the gate.</dd>\n\n<figcaption>At the gate\n"
     text += "\n<ul>Also<li>Holidays</li> in full</ul>\n\n<dl><p>Terms</p><dt>Rota</dt></dl>\n"
     text += "\n<details><p>The rota in full.</p><summary>Rota</summary></details>\n"
+    text += "\n<figure><blockquote>No cuts</blockquote><figcaption>Banner</figcaption>"
+    text += "<figcaption>Photo: Ana</figcaption></figure>\n"
     page = article_page(tmp_path / "site", "demands.txt", text)
     assert "<li>Sick pay from day one</li>" in page.read_text(encoding="utf-8")
     assert nu_html_errors([page]) == []
