@@ -73,6 +73,20 @@ def items_housed(cleaned: str) -> str:
     return body_html(root)
 
 
+def terms_strays_placed(root: Any) -> bool:
+    """Set what each definition list of `root` (a whole page, before pandoc reads it) holds
+    besides its terms and definitions where it reads (`_strays_placed`); whether any held
+    some. pandoc's HTML reader leaves it out, words and all."""
+    found = False
+    for terms in list(root.iter("dl")):
+        strays = [c for c in terms if isinstance(c.tag, str) and c.tag not in _MEMBERS["dl"]]
+        words = [terms.text, *(child.tail for child in terms)]
+        if strays or any((text or "").strip() for text in words):
+            _strays_placed(terms)
+            found = True
+    return found
+
+
 def _paragraph(element: Any) -> str:
     """What `element` is as a paragraph: a <p>, or a <div> when it holds blocks (a <p>
     holding one is read back as other elements than were written)."""

@@ -49,6 +49,17 @@ def nesting_mended(cleaned: str) -> str:
     root = _tree(cleaned)
     if cut_short(root):  # a body thousands deep: as it is, rather than without its words
         return cleaned
+    changed = blocks_out_of_lines(root)
+    for holder in list(root.iter(*_HOLDS_PARAGRAPHS)):  # the body's own <div> too
+        changed |= _words_made_paragraphs(holder)
+    return body_html(root) if changed else cleaned
+
+
+def blocks_out_of_lines(root: Any) -> bool:
+    """Take each element of `root` (a body, or a whole page before pandoc reads it) that
+    holds words only and holds blocks into its blocks, and make the blocks in a <pre> its
+    lines; whether any was. pandoc's HTML reader leaves bold, a language's <span> or a link
+    written around blocks as an empty element before them, their words without it."""
     changed = False
     for element in reversed(list(root.iter())):  # the innermost first
         if element.tag == "pre" and _holds_blocks(element):
@@ -57,9 +68,7 @@ def nesting_mended(cleaned: str) -> str:
         elif element.tag in _IN_A_LINE and _holds_blocks(element):
             _replaced(element, _regrouped(_contents_taken(element), element, [True]))
             changed = True
-    for holder in list(root.iter(*_HOLDS_PARAGRAPHS)):  # the body's own <div> too
-        changed |= _words_made_paragraphs(holder)
-    return body_html(root) if changed else cleaned
+    return changed
 
 
 # libxml2's parser ends these where a <p> begins (a rule of its own, not HTML's): bold

@@ -17,6 +17,7 @@ from test_tags_left_open import read_or_imported
 from validators import nu_html_errors
 
 from publisher.build import build
+from publisher.readers import read_document
 from publisher.sanitize import clean_html
 
 LINK = 'href="https://x.org/" rel="noopener noreferrer"'
@@ -93,6 +94,28 @@ def test_a_card_linked_round_its_title_and_teaser_is_linked_in_the_epub(tmp_path
     card = [a.xpath("string()") for a in links if a.get("href") == "https://x.org/card"]
     assert card == ["Rent strike", "What we won"]
     assert all(a.xpath("string()").strip() or len(a) for a in links if a.get("href"))
+
+
+def test_a_web_page_keeps_what_it_writes_around_blocks_and_in_a_definition_list(
+    tmp_path: Path,
+) -> None:
+    """pandoc's HTML reader made each an empty element before the blocks, their words in
+    no language, no link and no italics, and left out a definition list's other words."""
+    page = tmp_path / "statement.html"
+    page.write_text(
+        "<html><head><title>Statement</title></head><body><p>Intro.</p>"
+        '<span lang="fr"><p>Un paragraphe.</p><p>Deux.</p></span>'
+        '<a href="https://x.org/report"><div><h3>Report</h3><p>Read it</p></div></a>'
+        "<em><ul><li>Pay</li></ul></em>"
+        "<dl><dt>Rota</dt><dd>Who works when.</dd><p>Agreed in May.</p></dl></body></html>"
+    )
+    root = tree(read_document(page, "statement", tmp_path, "en").body_html)
+    french = [" ".join(e.itertext()) for e in root.iter() if e.get("lang") == "fr"]
+    assert french == ["Un paragraphe.", "Deux."]
+    linked = [a.text_content() for a in root.iter("a") if a.get("href") == "https://x.org/report"]
+    assert linked == ["Report", "Read it"]
+    assert [em.text_content() for em in root.iter("em")] == ["Pay"]
+    assert "Agreed in May." in root.text_content()
 
 
 @pytest.mark.parametrize(

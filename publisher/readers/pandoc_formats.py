@@ -19,6 +19,8 @@ from xml.etree import ElementTree
 from .. import pandoc
 from ..embeds import players_as_links, say_local_media
 from ..errors import PublisherError
+from ..lone_items import terms_strays_placed
+from ..nesting import blocks_out_of_lines
 from ..post_embeds import POST_MARKS, posts_quoted
 from ..sanitize import flatten_deep_html, raw_text_closed
 from ..tree_edits import page_edited
@@ -79,7 +81,7 @@ class HtmlReader:
             page = page_edited(page, posts_quoted)
         say_local_media(page, path)
         page = players_as_links(raw_text_closed(page))  # pandoc drops players, and fetches frames
-        page = _table_ends_written(page)
+        page = page_edited(_table_ends_written(page), _blocks_where_pandoc_reads_them)
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
         body = html_without_merge_tags(converted.body_html, path)  # a letter of Mailchimp's
         return RawDocument(converted.meta, pandoc.page_breaks(_BLANK_PARAGRAPH.sub("", body)))
@@ -91,6 +93,14 @@ class HtmlReader:
 # only an empty one). The theme spaces paragraphs itself; left in, each made a gap in every
 # output. (Markdown's `&nbsp;` is typed on purpose, and stays.)
 _BLANK_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;|&#160;|<br\s*/?>)*</p>\n?")
+
+
+def _blocks_where_pandoc_reads_them(tree: Any) -> bool:
+    """Put blocks where pandoc's HTML reader keeps what is around them and in them: bold, a
+    language's <span> or a link written around paragraphs (`nesting`: it made them an empty
+    element before the paragraphs), and what a definition list holds besides its terms and
+    definitions (`lone_items`: it was left out, words and all). Whether it did."""
+    return blocks_out_of_lines(tree) | terms_strays_placed(tree)
 
 
 def _hidden_parts_left_out(page: str, path: Path) -> str:
