@@ -254,11 +254,7 @@ def _captions_joined(figure: Any) -> None:
     opens = first is figure[0] and not (figure.text or "").strip()
     if opens or (first is figure[-1] and not (first.tail or "").strip()):
         return
-    previous = first.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + (first.tail or "")
-    else:
-        figure.text = (figure.text or "") + (first.tail or "")
+    drop_keeping_tail(first)
     first.tail = None
     figure.append(first)
 
@@ -272,12 +268,10 @@ def _summary_first(details: Any) -> None:
         other.tag = _paragraph(other)
     if first is None or (first is details[0] and not (details.text or "").strip()):
         return
-    words_before, previous = details.text, first.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + (first.tail or "")
-    else:
-        words_before = (words_before or "") + (first.tail or "")
-    details.text, first.tail = None, words_before
+    from .tree_edits import drop_keeping_tail
+
+    drop_keeping_tail(first)
+    details.text, first.tail = None, details.text
     details.insert(0, first)
 
 

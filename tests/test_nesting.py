@@ -13,7 +13,7 @@ import lxml.etree
 import lxml.html
 import pytest
 from conftest import article_page, minimal_with
-from test_tags_left_open import read_or_imported
+from test_tags_left_open import read_or_imported, tree
 from validators import nu_html_errors
 
 from publisher.build import build
@@ -173,7 +173,3 @@ def test_the_web_page_of_blocks_pasted_in_lines_and_bold_passes_the_nu_html_chec
     assert nu_html_errors([page]) == []
     words = " ".join(lxml.html.parse(page).getroot().text_content().split())
     assert "now bold q more end. The strike began at dawn. Bold notice. All out." in words
-
-
-def tree(html: str) -> lxml.html.HtmlElement:
-    return lxml.html.fragment_fromstring(html, create_parent="body")
