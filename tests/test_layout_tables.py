@@ -114,7 +114,16 @@ def test_the_editor_is_told_to_check_the_order(built: tuple[Path, list[str]]) ->
         (
             "<table><tr><td><h3>A</h3><p>a</p></td><td> </td></tr>"
             "<tr><td><h3>B</h3></td><td><p>b</p></td></tr></table>after",
-            "<div><h3>A</h3><p>a</p></div><div><h3>B</h3></div><div><p>b</p></div>after",
+            "<div><h3>A</h3><p>a</p></div><div><h3>B</h3></div><div><p>b</p></div><p>after</p>",
+        ),
+        # a cell's words beside its paragraphs, as an email template writes a greeting:
+        # a paragraph of their own (they stood in none, after `nesting`)
+        (
+            "<table><tr><td>Hello members, <p>The strike is on.</p><p>All out.</p></td>"
+            '<td><img src="a.png" alt="A"></td></tr></table>',
+            "<div><p>Hello members,</p> <p>The strike is on.</p><p>All out.</p></div>"
+            '<div><img src="a.png" alt="A">'
+            "</div>",
         ),
         # a table inside a cell: the outer one lays out, the inner one is data
         (

@@ -9,14 +9,16 @@ its headings are missing from the EPUB's and the PDF's contents (they are in cel
 A table whose cells hold what no cell of data does is unwrapped: a heading, a quotation, a
 figure or another table in any cell; in a table of one row, a cell of several paragraphs or
 lists; or a table of one cell. Its cells' contents follow one another, row by row, each
-cell's start to end, in the table's place. A table with header cells or a caption is data,
-left as it is, whatever its cells hold.
+cell's start to end, in the table's place; a cell's words beside its paragraphs (an email
+template's greeting) are a paragraph of their own, as `nesting` makes them. A table with
+header cells or a caption is data, left as it is, whatever its cells hold.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..nesting import nesting_mended
 from ..tree_edits import body_html, body_tree, drop_keeping_tail
 
 _ANYWHERE = {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "table"}
@@ -37,7 +39,7 @@ def unwrapped_layout_tables(body: str) -> tuple[str, int]:
             unwrapped += 1
     if not unwrapped:
         return body, 0
-    return body_html(root), unwrapped
+    return nesting_mended(body_html(root)), unwrapped  # a cell's words beside its blocks
 
 
 def _cells(table: Any) -> list[list[Any]]:
