@@ -50,9 +50,17 @@ def nesting_mended(cleaned: str) -> str:
     if cut_short(root):  # a body thousands deep: as it is, rather than without its words
         return cleaned
     changed = blocks_out_of_lines(root)
-    for holder in list(root.iter(*_HOLDS_PARAGRAPHS)):  # the body's own <div> too
-        changed |= _words_made_paragraphs(holder)
+    changed |= loose_words_made_paragraphs(root)
     return body_html(root) if changed else cleaned
+
+
+def loose_words_made_paragraphs(root: Any) -> bool:
+    """Make each run of words beside blocks in `root` (a body's tree: its own <div> too)
+    and the elements in it that hold paragraphs a paragraph; whether any was."""
+    changed = False
+    for holder in list(root.iter(*_HOLDS_PARAGRAPHS)):
+        changed |= _words_made_paragraphs(holder)
+    return changed
 
 
 def blocks_out_of_lines(root: Any) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..nesting import nesting_mended
+from ..nesting import loose_words_made_paragraphs
 from ..tree_edits import body_html, body_tree, drop_keeping_tail
 
 _ANYWHERE = {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "table"}
@@ -39,7 +39,8 @@ def unwrapped_layout_tables(body: str) -> tuple[str, int]:
             unwrapped += 1
     if not unwrapped:
         return body, 0
-    return nesting_mended(body_html(root)), unwrapped  # a cell's words beside its blocks
+    loose_words_made_paragraphs(root)  # a cell's words beside its blocks
+    return body_html(root), unwrapped
 
 
 def _cells(table: Any) -> list[list[Any]]:
