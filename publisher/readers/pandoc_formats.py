@@ -81,7 +81,10 @@ class HtmlReader:
             page = page_edited(page, posts_quoted)
         say_local_media(page, path)
         page = players_as_links(raw_text_closed(page))  # pandoc drops players, and fetches frames
-        page = page_edited(_table_ends_written(page), _blocks_where_pandoc_reads_them)
+        ends_left_out = _table_ends_left_out(page)  # written in by writing the tree out
+        page = page_edited(
+            page, lambda tree: _blocks_where_pandoc_reads_them(tree) or ends_left_out
+        )
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
         body = html_without_merge_tags(converted.body_html, path)  # a letter of Mailchimp's
         return RawDocument(converted.meta, pandoc.page_breaks(_BLANK_PARAGRAPH.sub("", body)))
@@ -135,17 +138,17 @@ RAW_HTML_DEPTH = 128
 _TABLE_PARTS = ("td", "th", "tr", "thead", "tbody", "tfoot", "caption", "colgroup")
 
 
-def _table_ends_written(page: str) -> str:
-    """`page` with the end tags its tables leave out (</td>, </tr>…, as hand-written pages
-    and old CMSs do, valid HTML) written in by an HTML parser: pandoc's HTML reader made
-    such a table loose paragraphs, one a cell, its rows gone. Other pages as they are."""
+def _table_ends_left_out(page: str) -> bool:
+    """Whether `page`'s tables leave out end tags (</td>, </tr>…, as hand-written pages
+    and old CMSs do, valid HTML), which an HTML parser writes in: pandoc's HTML reader made
+    such a table loose paragraphs, one a cell, its rows gone."""
     if "<table" not in page.lower():
-        return page
-    for part in _TABLE_PARTS:
-        opened = len(re.findall(rf"<{part}\b", page, re.IGNORECASE))
-        if opened > len(re.findall(rf"</{part}\s*>", page, re.IGNORECASE)):
-            return page_edited(page, lambda tree: True)  # written out again, every end tag in
-    return page
+        return False
+    return any(
+        len(re.findall(rf"<{part}\b", page, re.IGNORECASE))
+        > len(re.findall(rf"</{part}\s*>", page, re.IGNORECASE))
+        for part in _TABLE_PARTS
+    )
 
 
 # Elements whose dir and lang pandoc's HTML reader drops (it keeps those of <div>, <span>,
